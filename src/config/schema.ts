@@ -1,0 +1,69 @@
+/** The experiment a link describes. Every field is validated and clamped by `src/config/params.ts`. */
+
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons'] as const;
+export type DatasetName = (typeof DATASETS)[number];
+
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export const OPTIMIZERS = ['sgd', 'adam'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export const SELECTIONS = ['threshold', 'curriculum', 'balanced'] as const;
+export type SelectionName = (typeof SELECTIONS)[number];
+
+export const STUDENTS = ['fresh', 'warm'] as const;
+export type StudentInit = (typeof STUDENTS)[number];
+
+export const BACKENDS = ['auto', 'cpu'] as const;
+export type BackendChoice = (typeof BACKENDS)[number];
+
+export const MODELS = ['mlp'] as const;
+export type ModelName = (typeof MODELS)[number];
+
+export interface ExperimentConfig {
+  /** Link format version. */
+  v: number;
+  data: DatasetName;
+  /** Labelled examples in total, balanced over classes. */
+  labels: number;
+  /** Label/position noise in percent, 0-50. */
+  noise: number;
+  classes: number;
+  /** Unlabelled pool size. */
+  pool: number;
+  /** Test set size. */
+  test: number;
+  model: ModelName;
+  /** Hidden layer widths, e.g. [16, 16]. */
+  hidden: number[];
+  act: Activation;
+  /** Dropout rate on hidden layers while training (student noise). */
+  dropout: number;
+  /** Standard deviation of Gaussian input noise while training (student noise). */
+  inoise: number;
+  opt: OptimizerName;
+  lr: number;
+  /** L2 weight decay coefficient. */
+  l2: number;
+  batch: number;
+  /** Epochs per generation. */
+  epochs: number;
+  select: SelectionName;
+  /** Confidence threshold for `threshold` selection. */
+  tau: number;
+  /** Curriculum step in percent: generation g admits the top min(100, g * percent)% per class. */
+  percent: number;
+  /** Pseudo-labels per predicted class for `balanced` selection (grows by k each generation). */
+  k: number;
+  /** Soft labels (teacher probabilities sharpened by temperature) instead of hard ones. */
+  soft: boolean;
+  temperature: number;
+  /** How much a labelled example weighs against a pseudo-labelled one in the loss. */
+  lweight: number;
+  student: StudentInit;
+  /** Generations after generation 0. */
+  gens: number;
+  seed: number;
+  backend: BackendChoice;
+}

@@ -1,0 +1,20 @@
+/** A set of examples: row-major features and integer class labels. */
+export interface Dataset {
+  /** n × dim features, row-major. */
+  x: Float32Array;
+  /** n class indices in [0, classes). */
+  y: Int32Array;
+  n: number;
+  dim: number;
+  classes: number;
+}
+
+/** The three disjoint parts of an experiment's data. */
+export interface Split {
+  /** The few examples whose labels the model may see (balanced over classes). */
+  labelled: Dataset;
+  /** Unlabelled examples; their `y` is known to the playground for measurement only. */
+  pool: Dataset;
+  test: Dataset;
+  classNames: string[];
+}

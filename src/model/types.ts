@@ -1,0 +1,63 @@
+import type { Activation, OptimizerName } from '../config/schema.ts';
+
+/** The architecture of a classifier; enough to build it on any backend. */
+export interface ModelSpec {
+  kind: 'mlp';
+  inputDim: number;
+  classes: number;
+  hidden: number[];
+  activation: Activation;
+  /** Dropout rate after each hidden activation, applied only while training. */
+  dropout: number;
+}
+
+/** How one epoch trains. */
+export interface TrainHyper {
+  optimizer: OptimizerName;
+  lr: number;
+  /** SGD momentum (ignored by Adam). */
+  momentum: number;
+  /** L2 coefficient: adds l2 * w to each weight's gradient (not to biases). */
+  l2: number;
+  batch: number;
+  /** Std of Gaussian noise added to each input feature while training. */
+  inputNoise: number;
+}
+
+/** Training statistics of one epoch, read back once per epoch. */
+export interface EpochStats {
+  /** Mean weighted cross-entropy over the epoch's examples. */
+  loss: number;
+  /** Fraction of the epoch's examples whose argmax equals the target's argmax. */
+  accuracy: number;
+  steps: number;
+}
+
+/** Feature rows placed on a backend once per run (the train rows, the test set, a grid). */
+export interface DeviceRows {
+  readonly n: number;
+  readonly dim: number;
+  dispose(): void;
+}
+
+/**
+ * A classifier living on a backend, with its parameters and optimizer state.
+ * Made by `createNetwork(backend, spec, seed)`; the same seed gives the same initial weights on every backend.
+ */
+export interface Network {
+  readonly spec: ModelSpec;
+  readonly parameterCount: number;
+  /**
+   * Sets what the next epochs train on: `targets` is rows.n × classes probabilities
+   * (one-hot for hard labels), `weights` is rows.n per-row loss weights.
+   */
+  setTrainingSet(rows: DeviceRows, targets: Float32Array, weights: Float32Array): void;
+  /** One epoch over `order` (row indices into the training rows, already shuffled), in batches. */
+  trainEpoch(order: Int32Array, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats>;
+  /** Class probabilities, rows.n × classes, in evaluation mode (no dropout, no noise). */
+  predict(rows: DeviceRows): Promise<Float32Array>;
+  getParameters(): Promise<Float32Array>;
+  /** Copies parameters in (a warm start) and clears the optimizer state. */
+  setParameters(parameters: Float32Array): void;
+  dispose(): void;
+}
