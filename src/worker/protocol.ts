@@ -1,0 +1,20 @@
+import type { ExperimentConfig } from '../config/schema.ts';
+import type { ExperimentEvent } from '../selftrain/events.ts';
+
+/** Page -> worker. */
+export type WorkerCommand =
+  /** Starts run `runId` (cancelling any other). With `stepping`, it pauses after its first generation. */
+  | { type: 'start'; runId: number; config: ExperimentConfig; gridSize: number; stepping: boolean }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  /** Runs one more generation, then pauses. */
+  | { type: 'step' }
+  | { type: 'cancel' };
+
+/** Worker -> page. Every message names its run so the page can drop a stale one. */
+export type WorkerMessage =
+  | { type: 'event'; runId: number; event: ExperimentEvent }
+  | { type: 'paused'; runId: number }
+  | { type: 'resumed'; runId: number }
+  | { type: 'cancelled'; runId: number }
+  | { type: 'error'; runId: number; message: string };
