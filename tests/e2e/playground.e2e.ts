@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { cli, LONG_TASK_OBSERVER, percent, readGenerations, runToEnd, type CliGeneration, type CliPreset } from './page.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(hash: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  page.on('pageerror', (error) => {
+    throw new Error(`uncaught error in the page: ${error.message}`);
+  });
+  await page.goto(inject('baseUrl') + hash);
+  return page;
+}
+
+describe('a preset link, run in the page', () => {
+  test('matches the CLI, stays responsive, and reproduces from its copied link', async () => {
+    const presets = cli<CliPreset[]>('--list-presets', '--json');
+    const preset = presets.find((p) => p.kind === 'gain');
+    expect(preset, 'a gain preset exists').toBeDefined();
+    const expected = cli<{ generations: CliGeneration[] }>(preset!.link, '--json', '--backend', 'cpu');
+    const expectedRows = expected.generations.map((g) => [String(g.generation), percent(g.testAccuracy), percent(g.pseudoLabelAccuracy), percent(g.coverage)]);
+
+    const page = await openPage('#' + preset!.link.replace(/^#/, '') + '&backend=cpu');
+    const runStart = await page.evaluate(() => performance.now());
+    await runToEnd(page);
+    const runEnd = await page.evaluate(() => performance.now());
+    expect(await readGenerations(page)).toEqual(expectedRows);
+
+    const longTasks = await page.evaluate(
+      ([from, to]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from && t.start <= to),
+      [runStart, runEnd],
+    );
+    expect(longTasks, 'main-thread tasks over 50 ms while training').toEqual([]);
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('#v=1&');
+    await page.context().close();
+
+    const again = await openPage(copied.slice(copied.indexOf('#')));
+    await runToEnd(again);
+    expect(await readGenerations(again)).toEqual(expectedRows);
+    await again.context().close();
+  });
+});
+
+describe('the first view', () => {
+  for (const width of [768, 1920]) {
+    test(`paints controls, chart and data in under a second without layout shift at ${width} px`, async () => {
+      const page = await openPage('', width);
+      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+      await page.waitForTimeout(1_000);
+      const metrics = await page.evaluate(() => ({
+        firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+        layoutShift: (window as unknown as { __layoutShift: number }).__layoutShift,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        canvases: document.querySelectorAll('canvas').length,
+      }));
+      expect(metrics.firstContentfulPaint).toBeLessThan(1_000);
+      expect(metrics.layoutShift).toBeLessThan(0.01);
+      expect(metrics.overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+      expect(metrics.canvases, 'the 2-D view and charts are drawn').toBeGreaterThan(0);
+      await page.context().close();
+    });
+  }
+
+  test('every control has a name and the keyboard reaches the buttons', async () => {
+    const page = await openPage('');
+    const unnamed = await page.$$eval('input, select, textarea, button', (elements) =>
+      elements
+        .filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && !(e.textContent ?? '').trim())
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent?.trim() : ''));
+      if (name) reached.add(name);
+    }
+    for (const name of ['Run', 'Pause', 'Step', 'Reset', 'Copy link']) {
+      if (!reached.has(name)) {
+        // Pause may be disabled while idle; the rest must be reachable.
+        if (name !== 'Pause') expect(reached, `Tab reaches ${name}`).toContain(name);
+      }
+    }
+    await page.context().close();
+  });
+});
