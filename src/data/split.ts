@@ -1,0 +1,147 @@
+/** The labelled set, unlabelled pool and test set of a 2-D experiment, from its seed alone. */
+import type { ExperimentConfig } from '../config/schema.ts';
+import { CLASS_RANGE, classNames, SAMPLERS, type Point2D, type PointSampler } from './datasets2d.ts';
+import { createRng, type Rng } from './rng.ts';
+import type { Dataset, Split } from './types.ts';
+
+/** Salts that give each part its own stream, so changing `labels` leaves pool and test as they were. */
+const SALT_POOL = 1;
+const SALT_TEST = 2;
+const SALT_LABELLED = 3;
+
+/** Give up on a part after this many draws per requested point (never reached in practice). */
+const MAX_DRAWS_PER_POINT = 1000;
+
+/** A config makeSplit cannot build; `validateConfig` prevents every one of these. */
+export class SplitConfigError extends Error {
+  constructor(message: string) {
+    super(`${message} (pass the config through validateConfig first)`);
+    this.name = 'SplitConfigError';
+  }
+}
+
+type SplitConfig = Pick<ExperimentConfig, 'data' | 'classes' | 'labels' | 'noise' | 'pool' | 'test' | 'seed'>;
+
+interface DrawContext {
+  sampler: PointSampler;
+  classes: number;
+  /** Noise as a fraction in [0, 0.5]. */
+  noise: number;
+  /** Float32 coordinates already used by any part, so the parts never share a point. */
+  taken: Set<string>;
+}
+
+/**
+ * Builds the three disjoint parts deterministically from `config.seed`: the same config
+ * gives bit-identical arrays. The labelled set holds `labels` examples balanced over the
+ * true classes; pool and test are independent draws of the same distribution.
+ */
+export function makeSplit(config: SplitConfig): Split {
+  checkConfig(config);
+  const root = createRng(config.seed);
+  const context: DrawContext = {
+    sampler: SAMPLERS[config.data],
+    classes: config.classes,
+    noise: config.noise / 100,
+    taken: new Set(),
+  };
+  const pool = drawEven(context, root.fork(SALT_POOL), config.pool);
+  const test = drawEven(context, root.fork(SALT_TEST), config.test);
+  const labelled = drawBalanced(context, root.fork(SALT_LABELLED), labelQuotas(config.labels, config.classes));
+  return { labelled, pool, test, classNames: classNames(config) };
+}
+
+/**
+ * Labelled examples per class: an even share, the remainder going one each to the lowest
+ * classes, so the split depends on nothing but the counts.
+ */
+export function labelQuotas(labels: number, classes: number): number[] {
+  const base = Math.floor(labels / classes);
+  const remainder = labels - base * classes;
+  return Array.from({ length: classes }, (_, c) => base + (c < remainder ? 1 : 0));
+}
+
+/** [xMin, xMax, yMin, yMax]: a square centred on 0 with integer edges that holds every point, at least [-6, 6]. */
+export function gridExtent(split: Split): [number, number, number, number] {
+  let reach = 6;
+  for (const part of [split.labelled, split.pool, split.test]) {
+    for (const value of part.x) reach = Math.max(reach, Math.abs(value));
+  }
+  const half = Math.ceil(reach);
+  return [-half, half, -half, half];
+}
+
+function checkConfig(config: SplitConfig): void {
+  const range = CLASS_RANGE[config.data];
+  if (range === undefined) throw new SplitConfigError(`unknown dataset "${String(config.data)}"`);
+  const isCount = (n: number, min: number) => Number.isInteger(n) && n >= min;
+  if (!isCount(config.classes, range.min) || config.classes > range.max) {
+    throw new SplitConfigError(`${config.data} takes ${range.min}-${range.max} classes, not ${config.classes}`);
+  }
+  if (!isCount(config.labels, config.classes)) {
+    throw new SplitConfigError(`labels (${config.labels}) must be a whole number, at least one per class (${config.classes})`);
+  }
+  if (!isCount(config.pool, 1) || !isCount(config.test, 1)) {
+    throw new SplitConfigError(`pool (${config.pool}) and test (${config.test}) must be whole numbers of at least 1`);
+  }
+  if (!(config.noise >= 0 && config.noise <= 50)) throw new SplitConfigError(`noise (${config.noise}) must be in 0-50`);
+}
+
+/** n points aimed at the classes in turn (as Playground draws n/2 per class), then shuffled. */
+function drawEven(context: DrawContext, rng: Rng, n: number): Dataset {
+  const points: Array<Point2D> = [];
+  for (let i = 0; i < n; i++) {
+    const intended = i % context.classes;
+    points.push(drawFresh(context, () => context.sampler(rng, intended, context.classes, context.noise)));
+  }
+  return toDataset(rng.shuffle(points), context.classes);
+}
+
+/**
+ * Fills a quota per true class by drawing from the whole distribution and keeping what a
+ * class still needs: this samples each class's own distribution, noise flips included.
+ */
+function drawBalanced(context: DrawContext, rng: Rng, quotas: number[]): Dataset {
+  const missing = [...quotas];
+  const total = quotas.reduce((sum, quota) => sum + quota, 0);
+  const points: Array<Point2D> = [];
+  for (let draws = 0; points.length < total; draws++) {
+    if (draws > MAX_DRAWS_PER_POINT * total) {
+      throw new SplitConfigError(`could not draw ${total} labelled examples balanced over ${quotas.length} classes`);
+    }
+    const point = context.sampler(rng, rng.int(context.classes), context.classes, context.noise);
+    const key = pointKey(point);
+    if (missing[point.label] > 0 && !context.taken.has(key)) {
+      missing[point.label]--;
+      context.taken.add(key);
+      points.push(point);
+    }
+  }
+  return toDataset(rng.shuffle(points), context.classes);
+}
+
+/** Redraws until the point (at float32 precision) is not yet in any part. */
+function drawFresh(context: DrawContext, draw: () => Point2D) {
+  for (let attempt = 0; attempt < MAX_DRAWS_PER_POINT; attempt++) {
+    const point = draw();
+    const key = pointKey(point);
+    if (!context.taken.has(key)) {
+      context.taken.add(key);
+      return point;
+    }
+  }
+  throw new SplitConfigError('could not draw distinct points; try fewer points or more noise');
+}
+
+const pointKey = (point: Point2D): string => `${Math.fround(point.x)},${Math.fround(point.y)}`;
+
+function toDataset(points: ReadonlyArray<Point2D>, classes: number): Dataset {
+  const x = new Float32Array(points.length * 2);
+  const y = new Int32Array(points.length);
+  points.forEach((point, i) => {
+    x[2 * i] = point.x;
+    x[2 * i + 1] = point.y;
+    y[i] = point.label;
+  });
+  return { x, y, n: points.length, dim: 2, classes };
+}
