@@ -1,0 +1,245 @@
+/**
+ * The one table of experiment parameters. Validation, the share-link codec and the UI's
+ * controls are all driven by it (after tensorflow/playground's `state.ts`), so adding a
+ * parameter here is the whole change.
+ */
+import { CLASS_RANGE } from '../data/datasets2d.ts';
+import {
+  ACTIVATIONS,
+  BACKENDS,
+  DATASETS,
+  MODELS,
+  OPTIMIZERS,
+  SELECTIONS,
+  STUDENTS,
+  type ExperimentConfig,
+  type SelectionName,
+} from './schema.ts';
+
+export type ParamKey = keyof ExperimentConfig;
+
+/** Where a control sits on the page. */
+export type ParamGroup = 'data' | 'model' | 'training' | 'selection' | 'run';
+
+interface ParamCommon {
+  /** Short label for the control. */
+  label: string;
+  /** One line of help (tooltip or caption). */
+  help: string;
+  group: ParamGroup;
+  /** The selection strategy this parameter belongs to: show it only when `select` is this. */
+  strategy?: SelectionName;
+  /** Only meaningful with soft labels: show it only when `soft` is on. */
+  softOnly?: true;
+  /** Written in every link but not a control (the format version). */
+  internal?: true;
+}
+
+export interface EnumParam<V extends string = string> extends ParamCommon {
+  kind: 'enum';
+  values: readonly V[];
+  default: V;
+}
+
+export interface IntParam extends ParamCommon {
+  kind: 'int';
+  min: number;
+  max: number;
+  /** Slider granularity; other whole values within range are valid too. */
+  step: number;
+  default: number;
+}
+
+export interface FloatParam extends ParamCommon {
+  kind: 'float';
+  min: number;
+  max: number;
+  step: number;
+  /** 'log' where the useful values span orders of magnitude (learning rate). */
+  scale: 'linear' | 'log';
+  default: number;
+}
+
+export interface IntListParam extends ParamCommon {
+  kind: 'intList';
+  minLength: number;
+  maxLength: number;
+  /** Bounds of every item. */
+  min: number;
+  max: number;
+  step: number;
+  default: readonly number[];
+}
+
+export interface BoolParam extends ParamCommon {
+  kind: 'bool';
+  default: boolean;
+}
+
+/** The spec a config value of type V takes (tuples stop enums and booleans distributing). */
+type SpecFor<V> = [V] extends [boolean]
+  ? BoolParam
+  : [V] extends [string]
+    ? EnumParam<V>
+    : [V] extends [number[]]
+      ? IntListParam
+      : [V] extends [number]
+        ? IntParam | FloatParam
+        : never;
+
+/** Every parameter, keyed by config field. */
+export type ParamTable = { readonly [K in ParamKey]: SpecFor<ExperimentConfig[K]> };
+
+/** One row of PARAMS: a spec together with its key, discriminated by `key` and `kind`. */
+export type ParamSpec = { [K in ParamKey]: SpecFor<ExperimentConfig[K]> & { readonly key: K } }[ParamKey];
+
+/** The link format this code writes and reads. */
+export const LINK_VERSION = 1;
+
+/** Significant digits kept of a float: enough for any setting, few enough to drop float32 noise (0.030000001). */
+const FLOAT_DIGITS = 6;
+
+/** The canonical value of a float setting: rounded to FLOAT_DIGITS significant digits, never -0. */
+export function canonicalFloat(value: number): number {
+  return Number(value.toPrecision(FLOAT_DIGITS)) + 0;
+}
+
+/** Keys appear in links in this order. */
+export const PARAM_TABLE = {
+  v: {
+    kind: 'int', min: LINK_VERSION, max: LINK_VERSION, step: 1, default: LINK_VERSION, group: 'run', internal: true,
+    label: 'Link version', help: 'Format version of the link, so later versions of the page can read it',
+  },
+  data: {
+    kind: 'enum', values: DATASETS, default: 'moons', group: 'data',
+    label: 'Dataset', help: 'The 2-D problem: circle, xor, Gaussian blobs, spiral arms or two moons',
+  },
+  labels: {
+    kind: 'int', min: 2, max: 500, step: 1, default: 8, group: 'data',
+    label: 'Labelled examples', help: 'Examples whose labels the model may see, split evenly over the classes',
+  },
+  noise: {
+    kind: 'int', min: 0, max: 50, step: 5, default: 10, group: 'data',
+    label: 'Noise (%)', help: 'How much the classes overlap: 0 is clean, 50 is very noisy',
+  },
+  classes: {
+    kind: 'int', min: 2, max: 6, step: 1, default: 2, group: 'data',
+    label: 'Classes', help: 'Spiral arms (2-5) or Gaussian blobs (2-6); circle, xor and moons always have 2',
+  },
+  pool: {
+    kind: 'int', min: 10, max: 5000, step: 10, default: 1000, group: 'data',
+    label: 'Unlabelled pool', help: 'Examples the model labels for itself; their true labels are used only to score it',
+  },
+  test: {
+    kind: 'int', min: 10, max: 5000, step: 10, default: 1000, group: 'data',
+    label: 'Test set', help: 'Held-out examples that measure accuracy; never trained on',
+  },
+  model: {
+    kind: 'enum', values: MODELS, default: 'mlp', group: 'model',
+    label: 'Model', help: 'The network: a multilayer perceptron',
+  },
+  hidden: {
+    kind: 'intList', minLength: 1, maxLength: 4, min: 1, max: 128, step: 1, default: [16, 16], group: 'model',
+    label: 'Hidden layers', help: 'Units per hidden layer, comma-separated: 16,16 is two layers of 16',
+  },
+  act: {
+    kind: 'enum', values: ACTIVATIONS, default: 'tanh', group: 'model',
+    label: 'Activation', help: 'The non-linearity after each hidden layer',
+  },
+  dropout: {
+    kind: 'float', min: 0, max: 0.8, step: 0.05, scale: 'linear', default: 0, group: 'model',
+    label: 'Dropout', help: 'Share of hidden units switched off at random while training (student noise)',
+  },
+  inoise: {
+    kind: 'float', min: 0, max: 2, step: 0.05, scale: 'linear', default: 0, group: 'model',
+    label: 'Input noise', help: 'Size of the random jitter added to each input while training (student noise)',
+  },
+  opt: {
+    kind: 'enum', values: OPTIMIZERS, default: 'adam', group: 'training',
+    label: 'Optimizer', help: 'SGD with momentum, or Adam',
+  },
+  lr: {
+    kind: 'float', min: 1e-5, max: 1, step: 1e-5, scale: 'log', default: 0.03, group: 'training',
+    label: 'Learning rate', help: 'Size of each weight update',
+  },
+  l2: {
+    kind: 'float', min: 0, max: 0.1, step: 1e-4, scale: 'linear', default: 0, group: 'training',
+    label: 'L2 penalty', help: 'Weight decay: pulls weights toward zero for a smoother boundary',
+  },
+  batch: {
+    kind: 'int', min: 1, max: 512, step: 1, default: 16, group: 'training',
+    label: 'Batch size', help: 'Examples per weight update',
+  },
+  epochs: {
+    kind: 'int', min: 1, max: 500, step: 1, default: 30, group: 'training',
+    label: 'Epochs per generation', help: 'Passes over the training data in each generation',
+  },
+  select: {
+    kind: 'enum', values: SELECTIONS, default: 'curriculum', group: 'selection',
+    label: 'Selection', help: 'Which predictions become pseudo-labels: confident ones, a growing top share, or the top k per class',
+  },
+  tau: {
+    kind: 'float', min: 0, max: 1, step: 0.01, scale: 'linear', default: 0.9, group: 'selection', strategy: 'threshold',
+    label: 'Threshold', help: 'Confidence a prediction needs to become a pseudo-label',
+  },
+  percent: {
+    kind: 'int', min: 1, max: 100, step: 1, default: 20, group: 'selection', strategy: 'curriculum',
+    label: 'Curriculum step (%)', help: 'Share of each class admitted per generation: 20 admits the top 20%, then 40%, ...',
+  },
+  k: {
+    kind: 'int', min: 1, max: 1000, step: 1, default: 50, group: 'selection', strategy: 'balanced',
+    label: 'Per class (k)', help: 'Most confident pseudo-labels added per predicted class each generation',
+  },
+  soft: {
+    kind: 'bool', default: false, group: 'selection',
+    label: 'Soft labels', help: "Train on the teacher's probabilities instead of its single best guess",
+  },
+  temperature: {
+    kind: 'float', min: 0.05, max: 5, step: 0.05, scale: 'linear', default: 0.5, group: 'selection', softOnly: true,
+    label: 'Temperature', help: "Below 1 sharpens the teacher's probabilities, above 1 softens them",
+  },
+  lweight: {
+    kind: 'float', min: 0.1, max: 20, step: 0.1, scale: 'linear', default: 1, group: 'selection',
+    label: 'Labelled weight', help: 'How much a labelled example counts against one pseudo-labelled example',
+  },
+  student: {
+    kind: 'enum', values: STUDENTS, default: 'fresh', group: 'selection',
+    label: 'Student', help: "Start each generation from fresh weights, or warm from the teacher's",
+  },
+  gens: {
+    kind: 'int', min: 1, max: 20, step: 1, default: 5, group: 'run',
+    label: 'Generations', help: 'Rounds of pseudo-labelling and retraining after generation 0',
+  },
+  seed: {
+    kind: 'int', min: 0, max: 2 ** 31 - 1, step: 1, default: 42, group: 'run',
+    label: 'Seed', help: 'Fixes every random choice: the same link and seed give the same run',
+  },
+  backend: {
+    kind: 'enum', values: BACKENDS, default: 'auto', group: 'run',
+    label: 'Backend', help: 'Where training runs: auto picks the faster one, cpu forces plain JavaScript',
+  },
+} as const satisfies ParamTable;
+
+/** Every config key, in link order. */
+export const PARAM_KEYS = Object.keys(PARAM_TABLE) as ParamKey[];
+
+/** The table as rows, in link order: what the UI renders controls from. */
+export const PARAMS: readonly ParamSpec[] = PARAM_KEYS.map((key) => ({ ...PARAM_TABLE[key], key }) as ParamSpec);
+
+/** A fresh copy of the default experiment. */
+export function defaultConfig(): ExperimentConfig {
+  const config: Partial<Record<ParamKey, unknown>> = {};
+  for (const param of PARAMS) {
+    config[param.key] = param.kind === 'intList' ? [...param.default] : param.default;
+  }
+  return config as ExperimentConfig;
+}
+
+/** Whether a control matters for this config (tau only under threshold, temperature only with soft labels, ...). */
+export function isParamActive(param: ParamSpec, config: ExperimentConfig): boolean {
+  if (param.internal) return false;
+  if (param.strategy !== undefined && param.strategy !== config.select) return false;
+  if (param.softOnly && !config.soft) return false;
+  if (param.key === 'classes') return CLASS_RANGE[config.data].max > CLASS_RANGE[config.data].min;
+  return true;
+}
