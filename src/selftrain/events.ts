@@ -42,8 +42,11 @@ export interface DecisionGrid {
 }
 
 export type ExperimentEvent =
+  /** `generations` counts the generations after generation 0 (config.gens); `epochs` is per generation. */
   | { type: 'start'; backend: BackendInfo; config: ExperimentConfig; generations: number; epochs: number }
+  /** The all-labels oracle, trained before generation 0 so the chart shows its line from the start. */
   | { type: 'reference'; name: 'oracle'; testAccuracy: number }
+  /** `epoch` counts from 1 to `epochs`; loss and accuracy are over that epoch's training rows. */
   | { type: 'epoch'; generation: number; epoch: number; epochs: number; loss: number; trainAccuracy: number }
   | {
       type: 'generation';
@@ -53,6 +56,7 @@ export type ExperimentEvent =
       /** The trained model's decision grid, when the host asked for one. */
       grid: DecisionGrid | null;
     }
+  /** `stoppedEarly`: a generation would have admitted no (row, class) pseudo-label its predecessor had not. */
   | { type: 'done'; result: ExperimentResult; stoppedEarly: boolean };
 
 /** The whole run, as the CLI prints it with --json. */

@@ -1,0 +1,64 @@
+import type { ExperimentConfig } from '../config/schema.ts';
+import { encodeLink } from '../config/codec.ts';
+import type { Backend } from '../engine/backend.ts';
+import type { Network } from '../model/types.ts';
+import { throwIfAborted } from './errors.ts';
+import type { ExperimentResult, GenerationResult, RunOptions } from './events.ts';
+import { NO_TEACHING, teach, trainStudent } from './generation.ts';
+import { trainOracle } from './oracle.ts';
+import { admitsSomethingNew } from './selection.ts';
+import { openSession, type RunSession } from './session.ts';
+
+/**
+ * Runs one self-training experiment on `backend`: the all-labels oracle first (so a chart
+ * can draw its reference line while the generations run), then generation 0 on the labelled
+ * set alone, then up to `config.gens` teacher → student generations. Deterministic from
+ * `config.seed`. Rejects with an AbortError (RunAbortedError) when `options.signal` aborts.
+ */
+export async function runExperiment(config: ExperimentConfig, backend: Backend, options: RunOptions = {}): Promise<ExperimentResult> {
+  throwIfAborted(options.signal);
+  const session = openSession(config, backend, options);
+  try {
+    session.emit({ type: 'start', backend: backend.info, config, generations: config.gens, epochs: config.epochs });
+    const oracleAccuracy = await trainOracle(session);
+    session.emit({ type: 'reference', name: 'oracle', testAccuracy: oracleAccuracy });
+    const { generations, stoppedEarly } = await runGenerations(session);
+    const result: ExperimentResult = {
+      link: encodeLink(config),
+      config,
+      backend: backend.info.kind,
+      adapter: backend.info.adapter,
+      testSize: session.split.test.n,
+      baseline: { testAccuracy: generations[0].testAccuracy },
+      oracle: { testAccuracy: oracleAccuracy },
+      generations,
+    };
+    session.emit({ type: 'done', result, stoppedEarly });
+    return result;
+  } finally {
+    session.dispose();
+  }
+}
+
+/** Generation 0, then students of their predecessors until `gens` or until nothing new is admitted. */
+async function runGenerations(session: RunSession): Promise<{ generations: GenerationResult[]; stoppedEarly: boolean }> {
+  const generations: GenerationResult[] = [];
+  let teacher: Network | null = null;
+  let previous = NO_TEACHING.selection;
+  try {
+    for (let generation = 0; generation <= session.config.gens; generation++) {
+      const teaching = teacher ? await teach(session, teacher, generation) : NO_TEACHING;
+      if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
+      const { student, event } = await trainStudent(session, generation, teacher, teaching);
+      teacher?.dispose();
+      teacher = student;
+      previous = teaching.selection;
+      generations.push(event.result);
+      session.emit(event);
+      await session.hold('generation');
+    }
+    return { generations, stoppedEarly: false };
+  } finally {
+    (teacher as Network | null)?.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+import type { ExperimentConfig } from '../config/schema.ts';
+import { createRng, type Rng } from '../data/rng.ts';
+import type { Split } from '../data/types.ts';
+import type { Backend } from '../engine/backend.ts';
+import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
+import { makeSplit, gridExtent } from '../data/split.ts';
+import { uploadRows } from '../model/rows.ts';
+import { throwIfAborted } from './errors.ts';
+import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
+import { gridPoints, type Extent } from './grid.ts';
+import type { TrainingLayout } from './targets.ts';
+
+/** SGD momentum: the config has no knob for it; 0.9 is the usual choice for small MLPs. */
+const SGD_MOMENTUM = 0.9;
+
+/** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
+export const SALT = { oracle: 1, generation: 1000 } as const;
+
+/** What every stage of one run shares: its data on the backend, its seeds, its host hooks. */
+export interface RunSession {
+  config: ExperimentConfig;
+  backend: Backend;
+  split: Split;
+  spec: ModelSpec;
+  hyper: TrainHyper;
+  layout: TrainingLayout;
+  /** Labelled rows, then the pool: what every student (and the oracle) trains on. */
+  trainRows: DeviceRows;
+  poolRows: DeviceRows;
+  testRows: DeviceRows;
+  grid: { size: number; extent: Extent; rows: DeviceRows } | null;
+  /** The run's root RNG; only forked (forking leaves it unchanged), never drawn from. */
+  root: Rng;
+  emit(event: ExperimentEvent): void;
+  /** Awaits the host's checkpoint, then stops if the run was cancelled meanwhile. */
+  hold(at: Checkpoint): Promise<void>;
+  throwIfAborted(): void;
+  /** Seconds spent waiting in `hold` so far, so paused time is not counted as training time. */
+  heldSeconds(): number;
+  dispose(): void;
+}
+
+export function openSession(config: ExperimentConfig, backend: Backend, options: RunOptions): RunSession {
+  const split = makeSplit(config);
+  const { labelled, pool, test } = split;
+  const trainX = new Float32Array((labelled.n + pool.n) * labelled.dim);
+  trainX.set(labelled.x);
+  trainX.set(pool.x, labelled.x.length);
+  const placed: DeviceRows[] = [];
+  const place = (x: Float32Array, n: number) => {
+    const rows = uploadRows(backend, x, n, labelled.dim);
+    placed.push(rows);
+    return rows;
+  };
+  const gridSize = options.gridSize ?? 0;
+  const extent = gridSize > 0 ? gridExtent(split) : null;
+  let held = 0;
+  return {
+    config,
+    backend,
+    split,
+    spec: modelSpec(config, labelled.dim, labelled.classes),
+    hyper: trainHyper(config),
+    layout: { labelledLabels: labelled.y, poolSize: pool.n, classes: labelled.classes },
+    trainRows: place(trainX, labelled.n + pool.n),
+    poolRows: place(pool.x, pool.n),
+    testRows: place(test.x, test.n),
+    grid: extent ? { size: gridSize, extent, rows: place(gridPoints(gridSize, extent), gridSize * gridSize) } : null,
+    root: createRng(config.seed),
+    emit: (event) => options.onEvent?.(event),
+    async hold(at) {
+      const started = performance.now();
+      await options.checkpoint?.(at);
+      held += (performance.now() - started) / 1000;
+      throwIfAborted(options.signal);
+    },
+    throwIfAborted: () => throwIfAborted(options.signal),
+    heldSeconds: () => held,
+    dispose: () => placed.forEach((rows) => rows.dispose()),
+  };
+}
+
+function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
+  return { kind: 'mlp', inputDim, classes, hidden: [...config.hidden], activation: config.act, dropout: config.dropout };
+}
+
+function trainHyper(config: ExperimentConfig): TrainHyper {
+  return { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+}

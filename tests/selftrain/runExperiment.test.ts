@@ -1,0 +1,138 @@
+import { describe, expect, test } from 'vitest';
+import type { Checkpoint, ExperimentEvent } from '../../src/selftrain/events.ts';
+import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { runExperiment } from '../../src/selftrain/runExperiment.ts';
+import { runCollecting, smallConfig, withoutTimes } from './fixtures.ts';
+
+const types = (events: ExperimentEvent[]) => events.map((e) => e.type);
+
+describe('runExperiment on the CPU backend', () => {
+  test('the same config gives bitwise-identical results, epoch losses and decision grids', async () => {
+    const config = smallConfig({ soft: true, dropout: 0.1, inoise: 0.1 });
+    const first = await runCollecting(config, { gridSize: 6 });
+    const second = await runCollecting(config, { gridSize: 6 });
+    expect(withoutTimes(second.result)).toEqual(withoutTimes(first.result));
+    const numbers = (events: ExperimentEvent[]) =>
+      events.flatMap((e) => (e.type === 'epoch' ? [e.loss, e.trainAccuracy] : e.type === 'generation' ? Array.from(e.grid!.probabilities) : []));
+    const a = numbers(first.events);
+    const b = numbers(second.events);
+    expect(a.length).toBeGreaterThan(0);
+    expect(Object.is(a.length, b.length) && a.every((value, i) => Object.is(value, b[i]))).toBe(true);
+  });
+
+  test('another seed gives another run', async () => {
+    const { result: a } = await runCollecting(smallConfig());
+    const { result: b } = await runCollecting(smallConfig({ seed: 8 }));
+    expect(withoutTimes(a).generations).not.toEqual(withoutTimes(b).generations);
+  });
+
+  test('events come in order: start, the oracle, then epochs and a generation per generation, then done', async () => {
+    const config = smallConfig();
+    const { result, events } = await runCollecting(config);
+    expect(types(events).slice(0, 2)).toEqual(['start', 'reference']);
+    expect(types(events).at(-1)).toBe('done');
+    const perGeneration = [...Array<string>(config.epochs).fill('epoch'), 'generation'];
+    expect(types(events).slice(2, -1)).toEqual(result.generations.flatMap(() => perGeneration));
+    const done = events.at(-1) as Extract<ExperimentEvent, { type: 'done' }>;
+    expect(done.result).toBe(result);
+    expect(result.link).toContain('v=1&data=moons');
+    expect(result.testSize).toBe(200);
+    expect(result.backend).toBe('cpu');
+  });
+
+  test('generation 0 is the labelled-only baseline: no pseudo-labels, and nothing about selection changes it', async () => {
+    const { result } = await runCollecting(smallConfig());
+    const other = await runCollecting(smallConfig({ select: 'threshold', tau: 0.6, student: 'warm', soft: true, gens: 1 }));
+    const [zero] = result.generations;
+    expect(zero).toMatchObject({ generation: 0, pseudoLabels: 0, pseudoLabelAccuracy: null, coverage: 0, meanConfidence: 0 });
+    expect(result.baseline.testAccuracy).toBe(zero.testAccuracy);
+    expect({ ...other.result.generations[0], seconds: 0 }).toEqual({ ...zero, seconds: 0 });
+  });
+
+  test('the all-labels oracle beats the labelled-only model on an easy problem', async () => {
+    const { result } = await runCollecting(smallConfig({ labels: 4, epochs: 20, gens: 1 }));
+    expect(result.oracle.testAccuracy).toBeGreaterThanOrEqual(result.baseline.testAccuracy);
+    expect(result.oracle.testAccuracy).toBeGreaterThan(0.85);
+  });
+
+  test('later generations report their pseudo-labels', async () => {
+    const { result, events } = await runCollecting(smallConfig({ select: 'balanced', k: 20 }));
+    const later = result.generations.slice(1);
+    expect(later.length).toBeGreaterThan(0);
+    for (const g of later) {
+      // balanced: at most g·k per predicted class.
+      expect(g.pseudoLabels).toBeGreaterThan(0);
+      for (const count of g.perClass) expect(count).toBeLessThanOrEqual(20 * g.generation);
+      expect(g.perClass.reduce((a, b) => a + b, 0)).toBe(g.pseudoLabels);
+      expect(g.coverage).toBeCloseTo(g.pseudoLabels / 200, 10);
+      expect(g.pseudoLabelAccuracy).toBeGreaterThan(0.5);
+      expect(g.meanConfidence).toBeGreaterThan(0.5);
+    }
+    const snapshots = events.filter((e) => e.type === 'generation').map((e) => e.pseudo.indices.length);
+    expect(snapshots).toEqual(result.generations.map((g) => g.pseudoLabels));
+  });
+
+  test('a decision grid comes with each generation when asked for', async () => {
+    const { events } = await runCollecting(smallConfig({ gens: 1 }), { gridSize: 5 });
+    const grids = events.flatMap((e) => (e.type === 'generation' ? [e.grid] : []));
+    expect(grids).toHaveLength(2);
+    for (const grid of grids) {
+      expect(grid).not.toBeNull();
+      expect(grid!.size).toBe(5);
+      expect(grid!.probabilities).toHaveLength(5 * 5 * 2);
+      expect(grid!.probabilities[0] + grid!.probabilities[1]).toBeCloseTo(1, 5);
+    }
+    const without = await runCollecting(smallConfig({ gens: 1 }));
+    expect(without.events.every((e) => e.type !== 'generation' || e.grid === null)).toBe(true);
+  });
+
+  test('stops early when a generation admits nothing new', async () => {
+    const { result, events } = await runCollecting(smallConfig({ select: 'threshold', tau: 1 }));
+    expect(result.generations).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: 'done', stoppedEarly: true });
+    const full = await runCollecting(smallConfig({ gens: 2 }));
+    expect(full.events.at(-1)).toMatchObject({ type: 'done', stoppedEarly: false });
+    expect(full.result.generations).toHaveLength(3);
+  });
+
+  test('awaits the checkpoint after every epoch and every generation', async () => {
+    const config = smallConfig({ gens: 2 });
+    const seen: Checkpoint[] = [];
+    await runCollecting(config, { checkpoint: async (at) => void seen.push(at) });
+    const generationCheckpoints = seen.filter((at) => at === 'generation').length;
+    expect(generationCheckpoints).toBe(3);
+    // The oracle's epochs hold too, so a pause is honoured from the first second.
+    expect(seen.filter((at) => at === 'epoch')).toHaveLength(config.epochs * 4);
+  });
+
+  test('an abort between epochs rejects with an AbortError and stops training', async () => {
+    const controller = new AbortController();
+    let epochsAfterAbort = 0;
+    const backend = createBackend('cpu');
+    const run = runExperiment(smallConfig(), backend, {
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type !== 'epoch') return;
+        if (controller.signal.aborted) epochsAfterAbort++;
+        if (event.generation === 1 && event.epoch === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(epochsAfterAbort).toBe(0);
+    backend.dispose();
+  });
+
+  test('an abort while held at a checkpoint rejects once the hold ends', async () => {
+    const controller = new AbortController();
+    const backend = createBackend('cpu');
+    const run = runExperiment(smallConfig(), backend, {
+      signal: controller.signal,
+      checkpoint: async () => {
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(runExperiment(smallConfig(), backend, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    backend.dispose();
+  });
+});
