@@ -6,3 +6,152 @@ export interface BackendInfo {
   /** Why this backend was chosen. */
   reason: string;
 }
+
+/**
+ * The op-level contract every backend implements (CPU now, WebGPU later).
+ *
+ * Execution model: tensors are allocated once per model and data size, never per step.
+ * Every op is a synchronous enqueue: the CPU backend runs it at once, the WebGPU backend
+ * records a dispatch into the current command buffer. Ops, `write`, `writeIndices` and
+ * `fill` take effect in the order they are called; numbers passed to an op are captured
+ * when it is enqueued. Only `read` waits (and on WebGPU submits what was recorded).
+ * So one training epoch is a run of enqueues followed by a single `read` of its stats.
+ *
+ * Sizes count elements (float32 or int32), matrices are row-major. Ops that take `rows`
+ * touch only the first `rows` rows of tensors that may be sized for a larger batch, so
+ * the last, partial batch of an epoch reuses the full-batch tensors.
+ */
+export interface Backend {
+  readonly info: BackendInfo;
+
+  /** A zero-filled float32 tensor of `size` elements; `label` names it in GPU tools. */
+  createTensor(size: number, label: string): Tensor;
+  /** A zero-filled int32 tensor (row indices). */
+  createIndexTensor(size: number, label: string): IndexTensor;
+  /**
+   * A window `[offset, offset + size)` of a tensor, sharing its storage. `offset` must be a
+   * multiple of VIEW_ALIGN (WebGPU binds storage at 256-byte offsets).
+   */
+  view(tensor: Tensor, offset: number, size: number, label: string): Tensor;
+  /** Writes `data` into `tensor` from element `offset`. */
+  write(tensor: Tensor, data: Float32Array, offset?: number): void;
+  /** Writes `data` into an index tensor from element `offset`. */
+  writeIndices(tensor: IndexTensor, data: Int32Array, offset?: number): void;
+  /** Writes `value` into every element of `tensor`. */
+  fill(tensor: Tensor, value: number): void;
+  /** A copy of the first `count` elements (default all) once every op enqueued before it has run. */
+  read(tensor: Tensor, count?: number): Promise<Float32Array>;
+  /** Frees a tensor made by createTensor or createIndexTensor (views die with their parent). */
+  destroy(tensor: Tensor | IndexTensor): void;
+  /** Frees everything this backend allocated. */
+  dispose(): void;
+
+  /** Writes out[r, :] = src[index[indexOffset + r], :] for r < rows; `dim` floats per row. */
+  gather(src: Tensor, dim: number, index: IndexTensor, indexOffset: number, rows: number, out: Tensor): void;
+  /**
+   * Writes out (m×n) = op(a)·op(b), or adds it to out when `accumulate`. `transpose` says which
+   * operand is stored transposed: 'nn' a is m×k, b is k×n (Y = X·W); 'nt' b is stored n×k
+   * (dX = dY·Wᵀ); 'tn' a is stored k×m (dW = Xᵀ·dY).
+   */
+  matmul(a: Tensor, b: Tensor, out: Tensor, m: number, k: number, n: number, transpose: Transpose, accumulate: boolean): void;
+  /** Writes out (rows×outDim) = act(x·w + b) for x rows×inDim, w inDim×outDim, b outDim. */
+  dense(x: Tensor, w: Tensor, b: Tensor, out: Tensor, rows: number, inDim: number, outDim: number, activation: Activation): void;
+  /** Writes dx = dy ⊙ act'(z), computing act' from the activation's output y = act(z); dx may be dy. */
+  activationBackward(y: Tensor, dy: Tensor, dx: Tensor, count: number, activation: Activation): void;
+  /**
+   * Writes out = x ⊙ keep / (1 - rate) over `count` elements (inverted dropout), where
+   * keep[i] = dropoutKeeps(seed, counter, i, rate) is a pure hash, recomputed by the backward op.
+   */
+  dropout(x: Tensor, out: Tensor, count: number, rate: number, seed: number, counter: number): void;
+  /** Writes dx = dy ⊙ keep / (1 - rate), with the mask of the forward op of the same (seed, counter). */
+  dropoutBackward(dy: Tensor, dx: Tensor, count: number, rate: number, seed: number, counter: number): void;
+  /** Adds std · z[i] to x[i] for i < count, z[i] = noiseNormal(seed, counter, i) (mean 0, std 1). */
+  addNoise(x: Tensor, count: number, std: number, seed: number, counter: number): void;
+  /**
+   * Softmax cross-entropy of a batch with soft targets (one-hot for hard labels) and per-row
+   * weights. With p = softmax(logits) and CE_r = -Σ_c t_rc·log p_rc, the batch loss is
+   * L = Σ_r w_r·CE_r / Σ_r w_r. Writes dLogits = ∂L/∂logits = w_r·(p_r·Σ_c t_rc - t_r) / Σ_r w_r
+   * (zero when Σ w = 0), and adds to stats (see STATS): Σ w·CE, Σ w, the count of rows whose
+   * argmax p equals argmax t (first maximum wins), and rows.
+   */
+  softmaxCrossEntropy(
+    logits: Tensor,
+    targets: Tensor,
+    weights: Tensor,
+    rows: number,
+    classes: number,
+    dLogits: Tensor,
+    stats: Tensor,
+  ): void;
+  /** Writes probabilities softmax(logits) of `rows` rows into probs, starting at row `probsRow`. */
+  softmax(logits: Tensor, rows: number, classes: number, probs: Tensor, probsRow: number): void;
+  /** Writes out[c] = Σ_r x[r, c] over rows (the bias gradient), or adds it when `accumulate`. */
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, accumulate: boolean): void;
+  /**
+   * SGD with momentum over `count` elements of the flat parameter buffer:
+   * g = grad + l2·decay⊙param; velocity = momentum·velocity + g; param -= lr·velocity.
+   * `decay` is 1 for weights and 0 for biases and padding, so L2 touches weights only.
+   */
+  sgdStep(params: Tensor, grads: Tensor, velocity: Tensor, decay: Tensor, count: number, hyper: SgdStep): void;
+  /**
+   * Adam (bias-corrected) over `count` elements; `moments` holds m in [0, count) and v in
+   * [count, 2·count). g = grad + l2·decay⊙param; m = β1·m + (1-β1)·g; v = β2·v + (1-β2)·g²;
+   * param -= lr·(m / (1-β1^t)) / (sqrt(v / (1-β2^t)) + ε), t = hyper.step (1 on the first step).
+   */
+  adamStep(params: Tensor, grads: Tensor, moments: Tensor, decay: Tensor, count: number, hyper: AdamStep): void;
+}
+
+/** A float32 buffer on a backend; opaque to callers. */
+export interface Tensor {
+  readonly size: number;
+  readonly dtype: 'f32';
+}
+
+/** An int32 buffer of row indices on a backend; opaque to callers. */
+export interface IndexTensor {
+  readonly size: number;
+  readonly dtype: 'i32';
+}
+
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** Which matmul operand is stored transposed (see Backend.matmul). */
+export type Transpose = 'nn' | 'nt' | 'tn';
+
+/** Numbers of one SGD step; a reused object, so a step allocates nothing. */
+export interface SgdStep {
+  lr: number;
+  momentum: number;
+  l2: number;
+}
+
+/** Numbers of one Adam step; `step` is t, counted from 1. */
+export interface AdamStep {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  l2: number;
+  step: number;
+}
+
+/** Views start at multiples of 64 floats: WebGPU's 256-byte minStorageBufferOffsetAlignment. */
+export const VIEW_ALIGN = 64;
+
+/** Slots of the stats tensor that softmaxCrossEntropy adds to. */
+export const STATS = {
+  /** Σ w·CE over the rows seen. */
+  weightedLoss: 0,
+  /** Σ w over the rows seen. */
+  weight: 1,
+  /** Rows whose predicted class equals the target's argmax. */
+  correct: 2,
+  rows: 3,
+  /** Size of a stats tensor. */
+  size: 4,
+} as const;
+
+/** A misuse of the engine (bad size, misaligned view, foreign tensor), with what to fix. */
+export class EngineError extends Error {
+  override name = 'EngineError';
+}

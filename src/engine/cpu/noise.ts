@@ -1,0 +1,30 @@
+import { dropoutThreshold, noiseNormalFromKeys, streamHash, streamKeys, type StreamKeys } from './random.ts';
+
+/** Reused stream keys: the ops below allocate nothing. */
+const keys: StreamKeys = { a: 0, b: 0 };
+
+/**
+ * out = x ⊙ keep / (1 - rate) (inverted dropout, so evaluation needs no rescale); also the
+ * backward op, since dx = dy ⊙ keep / (1 - rate) uses the same mask.
+ */
+export function dropout(x: Float32Array, out: Float32Array, count: number, rate: number, seed: number, counter: number): void {
+  if (rate <= 0) {
+    if (out !== x) out.set(x.subarray(0, count));
+    return;
+  }
+  const threshold = dropoutThreshold(rate);
+  // A float32 scale makes x·scale one correctly rounded f32 product, as in WGSL.
+  const scale = rate >= 1 ? 0 : Math.fround(1 / (1 - rate));
+  streamKeys(seed, counter, keys);
+  for (let i = 0; i < count; i++) {
+    out[i] = streamHash(keys, i) >>> 8 >= threshold ? x[i] * scale : 0;
+  }
+}
+
+/** x[i] += std·z[i], z the counter-based approximate normal of stream (seed, counter). */
+export function addNoise(x: Float32Array, count: number, std: number, seed: number, counter: number): void {
+  if (std === 0) return;
+  const deviation = Math.fround(std);
+  streamKeys(seed, counter, keys);
+  for (let i = 0; i < count; i++) x[i] += Math.fround(deviation * noiseNormalFromKeys(keys, i));
+}

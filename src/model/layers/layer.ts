@@ -1,0 +1,74 @@
+import type { Activation, Backend, Tensor } from '../../engine/backend.ts';
+import { mix32 } from '../../data/rng.ts';
+
+/** A fully connected layer: y = act(x·W + b), W stored inDim×units. */
+export interface DenseSpec {
+  kind: 'dense';
+  units: number;
+  activation: Activation;
+}
+
+/** Inverted dropout while training, identity in evaluation. */
+export interface DropoutSpec {
+  kind: 'dropout';
+  rate: number;
+}
+
+export type LayerSpec = DenseSpec | DropoutSpec;
+
+/** How a parameter is initialised: He-uniform (relu), Glorot-uniform (tanh, sigmoid, linear), or zero. */
+export type ParameterInit = 'he' | 'glorot' | 'zeros';
+
+/** One parameter array of a layer, before it is placed in the flat buffer. */
+export interface ParameterShape {
+  label: string;
+  size: number;
+  /** L2 applies to it (weights, not biases). */
+  decay: boolean;
+  init: ParameterInit;
+  fanIn: number;
+  fanOut: number;
+}
+
+/** The random stream of one training step: dropout and input noise hash (seed, counter, element). */
+export interface NoiseStep {
+  seed: number;
+  counter: number;
+}
+
+/** A seed of its own for each consumer of a step's noise (0 is the input noise, layer i uses i + 1). */
+export function streamSeed(noise: NoiseStep, stream: number): number {
+  return mix32((noise.seed ^ Math.imul(stream, 0x9e3779b9)) >>> 0);
+}
+
+/** What a layer is built from: its backend, its parameter and gradient views, its place in the stack. */
+export interface LayerContext {
+  backend: Backend;
+  inDim: number;
+  /** Views of the flat parameter buffer, in the order of the layer's ParameterShapes. */
+  parameters: Tensor[];
+  /** Views of the flat gradient buffer, same order. */
+  gradients: Tensor[];
+  /** The layer's index in the stack, used to name tensors and derive its noise stream. */
+  index: number;
+  /** False for the first layer: nobody needs the gradient of the network's input. */
+  needsInputGradient: boolean;
+}
+
+/**
+ * A layer over a backend. Activation tensors are sized by `allocate` for batches of up to
+ * `capacity` rows, so forward and backward allocate nothing.
+ */
+export interface Layer {
+  readonly outDim: number;
+  /** (Re)allocates the layer's activation tensors for up to `capacity` rows. */
+  allocate(capacity: number): void;
+  /** Enqueues the forward pass of `rows` rows of x; `noise` is null in evaluation mode. Returns the output tensor. */
+  forward(x: Tensor, rows: number, noise: NoiseStep | null): Tensor;
+  /**
+   * Enqueues the backward pass after a training forward: writes the parameter gradients and
+   * returns ∂L/∂x (null when not needed). May overwrite dy.
+   */
+  backward(dy: Tensor, rows: number, noise: NoiseStep): Tensor | null;
+  dispose(): void;
+}
