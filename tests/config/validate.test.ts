@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/params.ts';
+import { showValue, validateConfig } from '../../src/config/validate.ts';
+import { createRng } from '../../src/data/rng.ts';
+import { configProblems, randomRawConfig } from './configFixtures.ts';
+
+describe('validateConfig', () => {
+  it('passes the default config unchanged and silently', () => {
+    expect(validateConfig(defaultConfig())).toEqual({ config: defaultConfig(), notes: [] });
+  });
+
+  it('makes every random in-range config valid, and is idempotent', () => {
+    const rng = createRng(11);
+    let adjusted = 0;
+    for (let i = 0; i < 1000; i++) {
+      const first = validateConfig(randomRawConfig(rng));
+      expect(configProblems(first.config)).toEqual([]);
+      if (first.notes.length > 0) adjusted++;
+      const second = validateConfig(first.config);
+      expect(second.notes).toEqual([]);
+      expect(second.config).toEqual(first.config);
+    }
+    // Random draws often break cross-field rules (classes vs dataset, labels vs pool): they must be exercised.
+    expect(adjusted).toBeGreaterThan(100);
+  });
+
+  it('fits labels to the pool when a control lowers the pool', () => {
+    const { config, notes } = validateConfig({ ...defaultConfig(), labels: 300, pool: 200 });
+    expect(config.labels).toBe(200);
+    expect(notes).toEqual(['labels=300 is more than the pool holds (200); using 200']);
+  });
+
+  it('fits classes when a control switches to a two-class dataset', () => {
+    const { config, notes } = validateConfig({ ...defaultConfig(), data: 'circle', classes: 5, labels: 10 });
+    expect(config.classes).toBe(2);
+    expect(notes).toEqual(['classes=5 does not fit circle, which always has 2 classes; using 2']);
+  });
+
+  it('takes typed values from controls and rejects wrong types with a note', () => {
+    const { config, notes } = validateConfig({ hidden: [32, 8.4], soft: 1, lr: 0.1 + 0.2, tau: '0.5', seed: null, act: 3 });
+    expect(config).toMatchObject({ hidden: [32, 8], soft: true, lr: 0.3, tau: 0.5, seed: 42, act: 'tanh' });
+    expect(notes).toEqual([
+      'hidden=32,8.4 is not a list of 1-4 whole numbers from 1 to 128; using 32,8',
+      'act=3 is not one of relu, tanh, sigmoid; using tanh',
+      'seed=null is not a number; using 42',
+    ]);
+  });
+
+  it('reads only own properties', () => {
+    const inherited = Object.create({ labels: 400 }) as Record<string, unknown>;
+    const hostile = JSON.parse('{"__proto__": {"labels": 300}, "constructor": 1}') as Record<string, unknown>;
+    expect(validateConfig(inherited).config).toEqual(defaultConfig());
+    expect(validateConfig(hostile).config).toEqual(defaultConfig());
+    expect(validateConfig(null as unknown as Record<string, unknown>).config).toEqual(defaultConfig());
+  });
+
+  it('never returns -0', () => {
+    expect(Object.is(validateConfig({ l2: -0, noise: '-0' }).config.l2, 0)).toBe(true);
+    expect(Object.is(validateConfig({ l2: -0, noise: '-0' }).config.noise, 0)).toBe(true);
+  });
+});
+
+describe('showValue', () => {
+  it('quotes short values as written and shortens long or unprintable ones', () => {
+    expect(showValue('spiral')).toBe('spiral');
+    expect(showValue([16, 16])).toBe('16,16');
+    expect(showValue('a'.repeat(100))).toBe(`${'a'.repeat(24)}…`);
+    expect(showValue('x\u0000\u202e\ud800y')).toBe('x???y');
+  });
+});
