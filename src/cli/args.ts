@@ -1,0 +1,72 @@
+import { BACKENDS, type BackendChoice } from '../config/schema.ts';
+
+/** What a command line asked for. */
+export type CliRequest =
+  | { kind: 'help' }
+  | { kind: 'list-presets'; json: boolean }
+  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number };
+
+/** A command line the runner cannot act on; printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `Usage:
+  npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu] [--seeds N]
+  npm run experiment -- --list-presets [--json]
+
+  <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
+  --json           print one JSON object instead of a table
+  --backend        run on this backend, whatever the link says
+  --seeds N        run N seeds (the link's seed, seed+1, ...) and print their mean
+  --list-presets   print the ready-made experiments`;
+
+/** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */
+const MAX_SEEDS = 100;
+
+export function parseArgs(argv: readonly string[]): CliRequest {
+  let json = false;
+  let listPresets = false;
+  let backend: BackendChoice | null = null;
+  let seeds = 1;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      return next;
+    };
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    else if (arg === '--json') json = true;
+    else if (arg === '--list-presets') listPresets = true;
+    else if (arg === '--backend') backend = parseBackend(value());
+    else if (arg === '--seeds') seeds = parseSeeds(value());
+    else if (arg.startsWith('-') && !arg.startsWith('#')) throw new UsageError(`Unknown option ${arg}.`);
+    else positional.push(arg);
+  }
+  if (listPresets) {
+    if (positional.length > 0) throw new UsageError('--list-presets takes no link.');
+    return { kind: 'list-presets', json };
+  }
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give a link or hash to run.' : 'Give exactly one link or hash.');
+  return { kind: 'run', link: positional[0], json, backend, seeds };
+}
+
+function parseBackend(text: string): BackendChoice {
+  const choice = BACKENDS.find((name) => name === text);
+  if (!choice) throw new UsageError(`Unknown backend "${text}": use one of ${BACKENDS.join(', ')}.`);
+  return choice;
+}
+
+function parseSeeds(text: string): number {
+  const seeds = Number(text);
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_SEEDS) throw new UsageError(`--seeds takes a whole number from 1 to ${MAX_SEEDS}, not "${text}".`);
+  return seeds;
+}
+
+/** The hash part of a link, without '#': accepts a whole URL, '#v=1&...' or 'v=1&...'. */
+export function hashOf(link: string): string {
+  const at = link.indexOf('#');
+  return at >= 0 ? link.slice(at + 1) : link;
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { decodeLink, encodeLink } from '../../src/config/codec.ts';
+import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
+
+/** Runs the CLI the way `npm run experiment --` does (tsx), returning its exit code and output. */
+function cli(...args: string[]) {
+  const run = spawnSync('npx', ['tsx', 'src/cli/experiment.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const stripTimes = <T extends { seconds: number }>(gs: T[]) => gs.map((g) => ({ ...g, seconds: 0 }));
+
+describe('the experiment CLI', () => {
+  test('--json prints one object with the documented fields and the same numbers as runExperiment in-process', async () => {
+    const config = smallConfig({ gens: 2, backend: 'auto' });
+    const out = cli(`https://example.org/autodidact/#${encodeLink(config)}`, '--json', '--backend', 'cpu');
+    expect(out.stderr).not.toMatch(/note:/);
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(Object.keys(json)).toEqual(['link', 'config', 'backend', 'adapter', 'testSize', 'baseline', 'oracle', 'generations']);
+    expect(Object.keys(json.generations[0])).toEqual(['generation', 'testAccuracy', 'pseudoLabelAccuracy', 'coverage', 'pseudoLabels', 'seconds']);
+    expect(json.generations[0].pseudoLabelAccuracy).toBeNull();
+    expect(json.backend).toBe('cpu');
+    expect(json.config.backend).toBe('cpu');
+
+    const { result } = await runCollecting({ ...config, backend: 'cpu' });
+    expect(json.link).toBe(result.link);
+    expect(json.testSize).toBe(result.testSize);
+    expect(json.baseline).toEqual(result.baseline);
+    expect(json.oracle).toEqual(result.oracle);
+    const inProcess = result.generations.map(({ generation, testAccuracy, pseudoLabelAccuracy, coverage, pseudoLabels, seconds }) => ({
+      generation,
+      testAccuracy,
+      pseudoLabelAccuracy,
+      coverage,
+      pseudoLabels,
+      seconds,
+    }));
+    expect(stripTimes(json.generations)).toEqual(stripTimes(inProcess));
+    for (const g of json.generations) {
+      for (const fraction of [g.testAccuracy, g.coverage]) {
+        expect(fraction).toBeGreaterThanOrEqual(0);
+        expect(fraction).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  test('without --json it prints the Generations table with the reference lines; link notes go to stderr', () => {
+    const out = cli(`#${encodeLink(smallConfig({ gens: 1 }))}&labels=abc`);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/Generation\s+Test accuracy\s+Pseudo-label accuracy\s+Coverage\s+Pseudo-labels\s+Seconds/);
+    expect(out.stdout).toMatch(/baseline \(labelled only\)/);
+    expect(out.stdout).toMatch(/oracle \(all labels\)/);
+    expect(out.stderr).toMatch(/note: .*labels/);
+  });
+
+  test('--list-presets --json lists every preset with a valid link', () => {
+    const out = cli('--list-presets', '--json');
+    expect(out.status).toBe(0);
+    const presets = JSON.parse(out.stdout) as { name: string; dataset: string; kind: string; link: string }[];
+    expect(presets.length).toBeGreaterThan(0);
+    for (const preset of presets) {
+      expect(Object.keys(preset)).toEqual(['name', 'dataset', 'kind', 'link']);
+      expect(['gain', 'bias']).toContain(preset.kind);
+      expect(decodeLink(preset.link).notes).toEqual([]);
+      expect(decodeLink(preset.link).config.data).toBe(preset.dataset);
+    }
+  });
+
+  test('bad arguments exit 2 with a clear message and no stack trace', () => {
+    // Each process costs a second; args.test.ts covers the other cases in-process.
+    for (const args of [['--frobnicate'], ['v=1', '--backend', 'tpu']]) {
+      const out = cli(...args);
+      expect(out.status, args.join(' ')).toBe(2);
+      expect(out.stderr).toMatch(/Usage:/);
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+      expect(out.stdout).toBe('');
+    }
+  });
+});
