@@ -1,0 +1,41 @@
+import { AccuracyChart } from './charts/AccuracyChart.tsx';
+import { LossChart } from './charts/LossChart.tsx';
+import { ControlPanel } from './controls/ControlPanel.tsx';
+import { PresetSelect } from './controls/PresetSelect.tsx';
+import { RunButtons } from './controls/RunButtons.tsx';
+import { LinkNote } from './layout/LinkNote.tsx';
+import { ResultsTable } from './results/ResultsTable.tsx';
+import { StatusLine } from './status/StatusLine.tsx';
+import { DataView } from './view2d/DataView.tsx';
+import type { WorkerClient } from './worker/workerClient.ts';
+
+const TABLE_ID = 'generations-table';
+
+/** The page: settings and buttons in a side column; status, charts, the 2-D view and the table in the main area. */
+export function App({ client }: { client: WorkerClient }) {
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>Autodidact</h1>
+        <p className="page__tagline">A small neural network labels its own data and learns from it, generation after generation.</p>
+      </header>
+      <aside className="page__side" aria-label="Experiment">
+        <RunButtons client={client} />
+        <PresetSelect />
+        <ControlPanel />
+      </aside>
+      <main className="page__main">
+        <LinkNote />
+        <StatusLine />
+        <div className="page__views">
+          <DataView />
+          <div className="page__charts">
+            <AccuracyChart describedBy={TABLE_ID} />
+            <LossChart />
+          </div>
+        </div>
+        <ResultsTable id={TABLE_ID} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useRef } from 'react';
+import uPlot from 'uplot';
+import { shallow } from 'zustand/shallow';
+import { labStore } from '../store/useLabStore.ts';
+import { accuracyInputsSelector } from '../store/selectors.ts';
+import { accuracyRange, accuracySeries, type AccuracySeries } from './accuracyData.ts';
+import { axis, integerTicks, LINE } from './chartTheme.ts';
+import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
+import { createFrameScheduler, useUplot } from './useUplot.ts';
+
+const LEGEND: LegendEntry[] = [
+  { label: 'Test accuracy', color: LINE.test, style: 'solid' },
+  { label: 'Pseudo-label accuracy', color: LINE.pseudo, style: 'solid' },
+  { label: 'Labelled only (generation 0)', color: LINE.baseline, style: 'dashed' },
+  { label: 'Oracle (all labels)', color: LINE.oracle, style: 'dotted' },
+];
+
+function buildOptions(width: number, height: number): uPlot.Options {
+  return {
+    width,
+    height,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+    scales: {
+      x: { time: false, range: (chart) => [0, Math.max(1, chart.data[0].length - 1)] },
+      y: { range: (chart) => accuracyRange(chart.data as unknown as AccuracySeries) },
+    },
+    axes: [axis('Generation', integerTicks), axis('Accuracy %', { size: 44 })],
+    series: [
+      { label: 'Generation' },
+      { label: 'Test accuracy', stroke: LINE.test, width: 2.5, points: { show: true, size: 7, fill: LINE.test } },
+      { label: 'Pseudo-label accuracy', stroke: LINE.pseudo, width: 2, points: { show: true, size: 6, fill: LINE.pseudo } },
+      { label: 'Labelled only', stroke: LINE.baseline, width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: 'Oracle', stroke: LINE.oracle, width: 1.5, dash: [2, 3], points: { show: false } },
+    ],
+  };
+}
+
+/** Feeds the chart from the store without re-rendering React: one setData per frame at most. */
+function connect(chart: uPlot): () => void {
+  const draw = () => chart.setData(accuracySeries(accuracyInputsSelector(labStore.getState())) as uPlot.AlignedData);
+  const frames = createFrameScheduler(draw);
+  draw();
+  const unsubscribe = labStore.subscribe(accuracyInputsSelector, frames.schedule, { equalityFn: shallow });
+  return () => {
+    unsubscribe();
+    frames.cancel();
+  };
+}
+
+/** Test and pseudo-label accuracy per generation, with the baseline and oracle as reference lines. */
+export function AccuracyChart({ describedBy }: { describedBy: string }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  useUplot(containerRef, buildOptions, connect);
+  return (
+    <figure className="chart">
+      <figcaption className="chart__title">Accuracy per generation</figcaption>
+      <div
+        className="chart__plot chart__plot--accuracy"
+        ref={containerRef}
+        role="img"
+        aria-label="Line chart of test and pseudo-label accuracy per generation; the Generations table below has the same numbers."
+        aria-describedby={describedBy}
+      />
+      <ChartLegend entries={LEGEND} />
+    </figure>
+  );
+}

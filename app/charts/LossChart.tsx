@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import uPlot from 'uplot';
+import { labStore } from '../store/useLabStore.ts';
+import { axis, CHART_FONT, integerTicks, LINE } from './chartTheme.ts';
+import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
+import { lossRange, totalEpochs } from './lossData.ts';
+import { createFrameScheduler, useUplot } from './useUplot.ts';
+
+const LEGEND: LegendEntry[] = [
+  { label: 'Training loss', color: LINE.loss, style: 'solid' },
+  { label: 'Start of a generation', color: LINE.boundary, style: 'dashed' },
+];
+
+function runLength(): number {
+  const { run, config } = labStore.getState();
+  return run.status === 'idle' ? totalEpochs(config.gens, config.epochs) : totalEpochs(run.totalGenerations, run.epochsPerGeneration);
+}
+
+/** Dashed verticals where each generation's student starts training, labelled "g1", "g2", … */
+function drawGenerationBoundaries(chart: uPlot): void {
+  const { ctx, bbox } = chart;
+  const ratio = devicePixelRatio || 1;
+  ctx.save();
+  ctx.strokeStyle = LINE.boundary;
+  ctx.fillStyle = '#4b5563';
+  ctx.lineWidth = ratio;
+  ctx.setLineDash([4 * ratio, 4 * ratio]);
+  ctx.font = CHART_FONT.replace('12px', `${Math.round(11 * ratio)}px`);
+  ctx.textBaseline = 'top';
+  for (const mark of labStore.getState().loss.boundaries()) {
+    const x = Math.round(chart.valToPos(mark.x - 0.5, 'x', true));
+    if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.fillText(`g${mark.generation}`, x + 3 * ratio, bbox.top + 2 * ratio);
+  }
+  ctx.restore();
+}
+
+function buildOptions(width: number, height: number): uPlot.Options {
+  return {
+    width,
+    height,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { size: 5 } },
+    scales: {
+      x: { time: false, range: () => [0.5, runLength() + 0.5] },
+      y: { range: (chart) => lossRange(chart.data[1] as ArrayLike<number>) },
+    },
+    axes: [axis('Epoch (whole run)', integerTicks), axis('Loss', { size: 44 })],
+    series: [{ label: 'Epoch' }, { label: 'Training loss', stroke: LINE.loss, width: 1.5, points: { show: false } }],
+    hooks: { draw: [drawGenerationBoundaries] },
+  };
+}
+
+/** Feeds the chart from the transient loss series: React never sees a loss point. */
+function connect(chart: uPlot): () => void {
+  const { loss } = labStore.getState();
+  const draw = () => {
+    const { x, y } = loss.points();
+    chart.setData([x, y]);
+  };
+  const frames = createFrameScheduler(draw);
+  draw();
+  const unsubscribeLoss = loss.subscribe(frames.schedule);
+  // The x axis spans the run's length, which follows the config until a run starts.
+  const unsubscribeLength = labStore.subscribe(runLength, frames.schedule);
+  return () => {
+    unsubscribeLoss();
+    unsubscribeLength();
+    frames.cancel();
+  };
+}
+
+/** Training loss of every epoch of the run, generation after generation. */
+export function LossChart() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  useUplot(containerRef, buildOptions, connect);
+  return (
+    <figure className="chart">
+      <figcaption className="chart__title">Training loss per epoch</figcaption>
+      <div
+        className="chart__plot chart__plot--loss"
+        ref={containerRef}
+        role="img"
+        aria-label="Line chart of the training loss of every epoch; it drops within each generation and jumps where a fresh student starts."
+      />
+      <ChartLegend entries={LEGEND} />
+    </figure>
+  );
+}

@@ -1,0 +1,36 @@
+import type uPlot from 'uplot';
+
+/** Line colours, shared by the charts and their legends; each passes 3:1 against white. */
+export const LINE = {
+  test: '#1d4ed8',
+  pseudo: '#b45309',
+  baseline: '#4b5563',
+  oracle: '#047857',
+  loss: '#6d28d9',
+  boundary: '#9ca3af',
+} as const;
+
+const AXIS_STROKE = '#374151';
+const GRID_STROKE = '#e5e7eb';
+export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** An axis in the page's style, with a visible label. */
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+  return {
+    label,
+    stroke: AXIS_STROKE,
+    font: CHART_FONT,
+    labelFont: LABEL_FONT,
+    labelSize: 20,
+    grid: { stroke: GRID_STROKE, width: 1 },
+    ticks: { stroke: GRID_STROKE, width: 1, size: 4 },
+    ...extra,
+  };
+}
+
+/** Whole-number ticks only (generations, epochs). */
+export const integerTicks: Partial<uPlot.Axis> = {
+  incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000],
+  values: (_chart, ticks) => ticks.map((tick) => String(Math.round(tick))),
+};

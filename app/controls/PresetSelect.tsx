@@ -1,0 +1,37 @@
+import { PRESETS } from '../../src/config/presets.ts';
+import { configSelector } from '../store/selectors.ts';
+import { labStore, useLab } from '../store/useLabStore.ts';
+import { CUSTOM, presetConfig, presetValue } from './presetChoice.ts';
+
+/** Ready experiments: choosing one replaces every setting (and so the link). */
+export function PresetSelect() {
+  const config = useLab(configSelector);
+  const value = presetValue(config);
+  const preset = value === CUSTOM ? null : PRESETS[Number(value)];
+  return (
+    <div className="field preset">
+      <label htmlFor="preset">Preset</label>
+      <select
+        id="preset"
+        value={value}
+        aria-describedby="preset-help"
+        onChange={(event) => {
+          const next = presetConfig(event.target.value);
+          if (next) labStore.getState().setConfig(next, []);
+        }}
+      >
+        <option value={CUSTOM} disabled={value !== CUSTOM}>
+          Custom settings
+        </option>
+        {PRESETS.map((option, index) => (
+          <option key={option.name} value={String(index)}>
+            {option.kind === 'bias' ? `${option.name} (shows bias)` : option.name}
+          </option>
+        ))}
+      </select>
+      <p className="field__help" id="preset-help">
+        {preset ? preset.description : 'Pick a ready experiment, or change any setting below.'}
+      </p>
+    </div>
+  );
+}

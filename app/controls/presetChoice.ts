@@ -1,0 +1,20 @@
+import { decodeLink, encodeLink } from '../../src/config/codec.ts';
+import { PRESETS } from '../../src/config/presets.ts';
+import type { ExperimentConfig } from '../../src/config/schema.ts';
+
+/** The menu value for a config that matches no preset. */
+export const CUSTOM = 'custom';
+
+const PRESET_LINKS = PRESETS.map((preset) => encodeLink(decodeLink(preset.link).config));
+
+/** The index (as the menu's value) of the preset this config is, or CUSTOM. */
+export function presetValue(config: ExperimentConfig): string {
+  const index = PRESET_LINKS.indexOf(encodeLink(config));
+  return index < 0 ? CUSTOM : String(index);
+}
+
+/** The config of the preset a menu value names; null for CUSTOM or anything unknown. */
+export function presetConfig(value: string): ExperimentConfig | null {
+  const preset = PRESETS[Number(value)];
+  return value !== CUSTOM && preset ? decodeLink(preset.link).config : null;
+}

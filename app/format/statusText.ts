@@ -1,0 +1,44 @@
+import type { BackendInfo } from '../../src/engine/backend.ts';
+import type { RunStatus } from '../store/runReducer.ts';
+
+export interface StatusInputs {
+  status: RunStatus;
+  /** The generation in training, -1 before the first epoch. */
+  generation: number;
+  /** The last finished epoch of that generation, 0 before any. */
+  epoch: number;
+  /** Generations after generation 0. */
+  totalGenerations: number;
+  /** The last generation with results, -1 when none. */
+  lastGeneration: number;
+  stoppedEarly: boolean;
+  error: string | null;
+}
+
+/** The one-line account of what the run is doing, for the status region. */
+export function statusText(s: StatusInputs): string {
+  const of = `of ${s.totalGenerations}`;
+  switch (s.status) {
+    case 'idle':
+      return 'Ready';
+    case 'running':
+      if (s.generation < 0) return 'Starting…';
+      return s.epoch > 0 ? `Generation ${s.generation} ${of} · epoch ${s.epoch}` : `Generation ${s.generation} ${of}`;
+    case 'paused':
+      return s.lastGeneration < 0 ? 'Paused before generation 0' : `Paused at generation ${s.lastGeneration} ${of}`;
+    case 'done': {
+      const count = Math.max(0, s.lastGeneration);
+      const done = `Done: ${count} generation${count === 1 ? '' : 's'}`;
+      return s.stoppedEarly ? `${done} (stopped early: the last generation admitted nothing new)` : done;
+    }
+    case 'error':
+      return `Error: ${s.error ?? 'the run stopped'}`;
+  }
+}
+
+/** Which backend trains and why ("CPU: small model, the CPU is faster"). */
+export function backendText(backend: BackendInfo | null): string {
+  if (!backend) return '';
+  const name = backend.kind === 'cpu' ? 'CPU' : 'WebGPU';
+  return backend.reason ? `${name}: ${backend.reason}` : `${name} (${backend.adapter})`;
+}

@@ -1,0 +1,12 @@
+import type { StateCreator } from 'zustand';
+import type { ExperimentConfig } from '../../src/config/schema.ts';
+import type { ConfigSlice, LabState } from './types.ts';
+
+export function createConfigSlice(initialConfig: ExperimentConfig): StateCreator<LabState, [], [], ConfigSlice> {
+  return (set) => ({
+    config: initialConfig,
+    linkNotes: [],
+    setConfig: (config, notes) => set(notes ? { config, linkNotes: notes } : { config }),
+    dismissLinkNotes: () => set({ linkNotes: [] }),
+  });
+}

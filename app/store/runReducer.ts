@@ -1,0 +1,105 @@
+import type { BackendInfo } from '../../src/engine/backend.ts';
+import type { DecisionGrid, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
+import type { WorkerMessage } from '../../src/worker/protocol.ts';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+/** What the page knows about the current run; plain data, changed only by `reduceRunMessage`. */
+export interface RunData {
+  /** The run the page listens to; messages of any other run are stale. 0: none yet. */
+  runId: number;
+  status: RunStatus;
+  /** Generations after generation 0 this run will train (its config's `gens`). */
+  totalGenerations: number;
+  /** The generation in training (or last trained); -1 before the first epoch. */
+  generation: number;
+  /** The last finished epoch of `generation` (1-based), 0 before any. */
+  epoch: number;
+  epochsPerGeneration: number;
+  backend: BackendInfo | null;
+  results: GenerationResult[];
+  /** Test accuracy of the labelled-only model (generation 0). */
+  baseline: number | null;
+  /** Test accuracy of the all-labels oracle. */
+  oracle: number | null;
+  pseudo: PseudoLabelSnapshot | null;
+  grid: DecisionGrid | null;
+  stoppedEarly: boolean;
+  error: string | null;
+}
+
+export const IDLE_RUN: RunData = {
+  runId: 0,
+  status: 'idle',
+  totalGenerations: 0,
+  generation: -1,
+  epoch: 0,
+  epochsPerGeneration: 0,
+  backend: null,
+  results: [],
+  baseline: null,
+  oracle: null,
+  pseudo: null,
+  grid: null,
+  stoppedEarly: false,
+  error: null,
+};
+
+/** The run data right after the page asked the worker to start run `runId`. */
+export function startedRun(runId: number, totalGenerations: number, epochsPerGeneration: number): RunData {
+  return { ...IDLE_RUN, runId, status: 'running', totalGenerations, epochsPerGeneration };
+}
+
+/**
+ * The change one worker message makes to the run, or null when it changes nothing
+ * (a stale run's message, or one that arrives after the run ended).
+ */
+export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<RunData> | null {
+  // After a reset the run is idle: whatever its worker still says is stale.
+  if (message.runId !== run.runId || run.status === 'idle') return null;
+  const ended = run.status === 'done' || run.status === 'error';
+  switch (message.type) {
+    case 'paused':
+      return ended ? null : { status: 'paused' };
+    case 'resumed':
+      return ended ? null : { status: 'running' };
+    case 'cancelled':
+      return null;
+    case 'error':
+      return { status: 'error', error: message.message };
+    case 'event':
+      return ended ? null : reduceEvent(run, message.event);
+  }
+}
+
+type EventMessage = Extract<WorkerMessage, { type: 'event' }>;
+
+function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunData> | null {
+  switch (event.type) {
+    case 'start':
+      return { backend: event.backend, totalGenerations: event.config.gens, epochsPerGeneration: event.epochs };
+    case 'reference':
+      return { oracle: event.testAccuracy };
+    case 'epoch':
+      return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs };
+    case 'generation': {
+      const { result } = event;
+      const results = [...run.results.filter((row) => row.generation !== result.generation), result];
+      results.sort((a, b) => a.generation - b.generation);
+      return {
+        results,
+        generation: result.generation,
+        baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
+        pseudo: event.pseudo,
+        grid: event.grid ?? run.grid,
+      };
+    }
+    case 'done':
+      return {
+        status: 'done',
+        stoppedEarly: event.stoppedEarly,
+        oracle: event.result.oracle.testAccuracy,
+        baseline: event.result.baseline.testAccuracy,
+      };
+  }
+}

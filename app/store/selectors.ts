@@ -1,0 +1,30 @@
+import type { LabState } from './types.ts';
+
+/** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
+export const configSelector = (state: LabState) => state.config;
+export const linkNotesSelector = (state: LabState) => state.linkNotes;
+export const runStatusSelector = (state: LabState) => state.run.status;
+export const resultsSelector = (state: LabState) => state.run.results;
+export const gridSelector = (state: LabState) => state.run.grid;
+export const pseudoSelector = (state: LabState) => state.run.pseudo;
+export const lossSeriesSelector = (state: LabState) => state.loss;
+
+/** What the status line shows (picked with useShallow). */
+export const progressSelector = (state: LabState) => ({
+  status: state.run.status,
+  generation: state.run.generation,
+  epoch: state.run.epoch,
+  totalGenerations: state.run.totalGenerations || state.config.gens,
+  lastGeneration: state.run.results.length ? state.run.results[state.run.results.length - 1].generation : -1,
+  stoppedEarly: state.run.stoppedEarly,
+  backend: state.run.backend,
+  error: state.run.error,
+});
+
+/** What the accuracy chart plots. */
+export const accuracyInputsSelector = (state: LabState) => ({
+  results: state.run.results,
+  baseline: state.run.baseline,
+  oracle: state.run.oracle,
+  totalGenerations: state.run.totalGenerations || state.config.gens,
+});

@@ -1,0 +1,33 @@
+import type { ExperimentConfig } from '../../src/config/schema.ts';
+import type { WorkerMessage } from '../../src/worker/protocol.ts';
+import type { LossSeries } from './lossSeries.ts';
+import type { RunData } from './runReducer.ts';
+
+/** The experiment being edited, and what the link it came from needed adjusting. */
+export interface ConfigSlice {
+  config: ExperimentConfig;
+  /** Notes from decoding the link ("labels: 5000 is above the maximum 1000; using 1000"). */
+  linkNotes: string[];
+  /** Sets an already validated config; `notes` replaces the link notes when given. */
+  setConfig(config: ExperimentConfig, notes?: string[]): void;
+  dismissLinkNotes(): void;
+}
+
+/** The run in the worker, as its messages describe it. */
+export interface RunSlice {
+  run: RunData;
+  /** Per-epoch loss, a transient channel: the loss chart subscribes to it, React does not. */
+  loss: LossSeries;
+  /** Forgets the previous run and listens to run `runId`. */
+  beginRun(runId: number, totalGenerations: number, epochsPerGeneration: number): void;
+  /** Applies one worker message; a stale run's message changes nothing. */
+  receive(message: WorkerMessage): void;
+  /** Shows `message` as the run's error (a worker that failed to load or crashed). */
+  failRun(message: string): void;
+  /** The page asked a paused run to go on (resume or step). */
+  markRunning(): void;
+  /** Clears the run and its results; the config stays. */
+  resetRun(): void;
+}
+
+export type LabState = ConfigSlice & RunSlice;

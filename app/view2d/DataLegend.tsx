@@ -1,0 +1,33 @@
+import { classColor, OUTLINE_COLOR, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+
+/** Class colours and what each kind of mark means. */
+export function DataLegend({ classNames }: { classNames: readonly string[] }) {
+  return (
+    <ul className="data-legend">
+      {classNames.map((name, index) => (
+        <li key={name}>
+          <span className="data-legend__dot data-legend__dot--class" style={{ background: classColor(index) }} aria-hidden="true" />
+          {name}
+        </li>
+      ))}
+      <li>
+        <span className="data-legend__dot data-legend__dot--labelled" style={{ borderColor: OUTLINE_COLOR }} aria-hidden="true" />
+        labelled
+      </li>
+      <li>
+        <span className="data-legend__dot data-legend__dot--pool" style={{ background: UNLABELLED_COLOR }} aria-hidden="true" />
+        unlabelled
+      </li>
+      <li>
+        <span className="data-legend__dot data-legend__dot--pseudo" aria-hidden="true" />
+        pseudo-label
+      </li>
+      <li>
+        <span className="data-legend__cross" style={{ color: WRONG_COLOR }} aria-hidden="true">
+          ×
+        </span>
+        wrong pseudo-label
+      </li>
+    </ul>
+  );
+}

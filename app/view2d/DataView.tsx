@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { gridExtent, makeSplit } from '../../src/data/split.ts';
+import type { Split } from '../../src/data/types.ts';
+import { formatCount } from '../format/percent.ts';
+import { configSelector, gridSelector, pseudoSelector } from '../store/selectors.ts';
+import { useLab } from '../store/useLabStore.ts';
+import { countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
+import { DataLegend } from './DataLegend.tsx';
+import { useCanvasSize } from './useCanvasSize.ts';
+
+/** Marks grow a little on large views (a projector) and never shrink below their base size. */
+const BASE_VIEW_SIZE = 420;
+
+function splitFor(config: Parameters<typeof makeSplit>[0]): { split: Split; extent: Extent } | { error: string } {
+  try {
+    const split = makeSplit(config);
+    return { split, extent: gridExtent(split) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The 2-D data, the model's decision regions and this generation's pseudo-labels on one canvas. */
+export function DataView() {
+  const config = useLab(configSelector);
+  const grid = useLab(gridSelector);
+  const pseudo = useLab(pseudoSelector);
+  // Only these settings change the points; a new learning rate must not redraw the data.
+  const { data: dataset, classes, labels, noise, pool, test, seed } = config;
+  const data = useMemo(
+    () => splitFor({ data: dataset, classes, labels, noise, pool, test, seed }),
+    [dataset, classes, labels, noise, pool, test, seed],
+  );
+  const frameRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { width, height, ratio } = useCanvasSize(frameRef);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context || width === 0 || height === 0 || 'error' in data) return;
+    const pixelWidth = Math.round(width * ratio);
+    const pixelHeight = Math.round(height * ratio);
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+    const scale = ratio * Math.max(1, Math.min(1.6, Math.min(width, height) / BASE_VIEW_SIZE));
+    drawScene(context, pixelWidth, pixelHeight, scale, { split: data.split, extent: data.extent, grid, pseudo });
+  }, [data, grid, pseudo, width, height, ratio]);
+
+  const wrong = 'error' in data ? 0 : countWrongPseudoLabels(data.split, pseudo);
+  const summary =
+    'error' in data
+      ? `The data could not be drawn: ${data.error}`
+      : `${formatCount(data.split.labelled.n)} labelled, ${formatCount(data.split.pool.n)} unlabelled` +
+        (pseudo && pseudo.indices.length > 0 ? `, ${formatCount(pseudo.indices.length)} pseudo-labelled (${formatCount(wrong)} wrong)` : '');
+
+  return (
+    <figure className="data-view">
+      <figcaption className="chart__title">The data and what the model believes</figcaption>
+      <div className="data-view__frame" ref={frameRef}>
+        <canvas
+          ref={canvasRef}
+          className="data-view__canvas"
+          role="img"
+          aria-label={`Scatter plot of the ${config.data} data over the model's decision regions: ${summary}.`}
+        />
+      </div>
+      <p className="data-view__summary">{summary}</p>
+      <DataLegend classNames={'error' in data ? [] : data.split.classNames} />
+    </figure>
+  );
+}

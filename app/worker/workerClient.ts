@@ -1,0 +1,158 @@
+import type { WorkerCommand, WorkerMessage } from '../../src/worker/protocol.ts';
+import type { LabStore } from '../store/labStore.ts';
+
+/** The part of a Worker the client uses (a fake one stands in for it in tests). */
+export interface WorkerPort {
+  postMessage(command: WorkerCommand): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export interface WorkerClientOptions {
+  store: LabStore;
+  /** Makes the training worker; called on the first run and after a worker crashed. */
+  spawn: () => WorkerPort;
+  /** Cells per side of the decision grid the worker sends each generation. */
+  gridSize: number;
+  /** How often the status line may follow epochs, in ms (loss points are never held back). */
+  progressIntervalMs?: number;
+}
+
+/** What the page's buttons do. */
+export interface WorkerClient {
+  /** Starts a run, or resumes a paused one. */
+  run(): void;
+  pause(): void;
+  /** Runs one generation, starting a run first when none is paused. */
+  step(): void;
+  /** Cancels the run and clears its results; the config stays. */
+  reset(): void;
+  dispose(): void;
+}
+
+/**
+ * The page's side of the worker protocol: sends commands, feeds messages of the current
+ * run into the store, drops those of older runs, and turns every failure into an error
+ * state in the store rather than an exception.
+ */
+export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 200 }: WorkerClientOptions): WorkerClient {
+  let worker: WorkerPort | null = null;
+  let nextRunId = 1;
+  let pendingProgress: WorkerMessage | null = null;
+  let progressTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const flushProgress = () => {
+    if (progressTimer !== null) clearTimeout(progressTimer);
+    progressTimer = null;
+    const message = pendingProgress;
+    pendingProgress = null;
+    if (message) store.getState().receive(message);
+  };
+
+  const onMessage = (message: WorkerMessage) => {
+    const state = store.getState();
+    if (message.runId !== state.run.runId || state.run.status === 'idle') return;
+    if (message.type === 'event' && message.event.type === 'epoch') {
+      state.loss.append(message.event.generation, message.event.loss);
+      // The status line follows epochs a few times a second, not hundreds.
+      pendingProgress = message;
+      if (progressTimer === null) progressTimer = setTimeout(flushProgress, progressIntervalMs);
+      return;
+    }
+    flushProgress();
+    state.receive(message);
+  };
+
+  const crash = (reason: string) => {
+    worker?.terminate();
+    worker = null;
+    flushProgress();
+    store.getState().failRun(reason);
+  };
+
+  const ensureWorker = (): WorkerPort | null => {
+    if (worker) return worker;
+    try {
+      const port = spawn();
+      port.onmessage = (event) => onMessage(event.data);
+      port.onerror = (event) => {
+        event.preventDefault?.();
+        crash(`The training worker stopped: ${event.message || 'it failed to load'}.`);
+      };
+      port.onmessageerror = () => crash('The training worker sent a message the page could not read.');
+      worker = port;
+      return port;
+    } catch (error) {
+      store.getState().failRun(`This browser could not start the training worker: ${error instanceof Error ? error.message : String(error)}.`);
+      return null;
+    }
+  };
+
+  const post = (command: WorkerCommand) => {
+    try {
+      worker?.postMessage(command);
+    } catch (error) {
+      crash(`Could not talk to the training worker: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  };
+
+  const start = (stepping: boolean) => {
+    const { config } = store.getState();
+    const runId = nextRunId++;
+    flushProgress();
+    store.getState().beginRun(runId, config.gens, config.epochs);
+    if (!ensureWorker()) return;
+    post({ type: 'start', runId, config, gridSize, stepping });
+  };
+
+  const unsubscribeConfig = store.subscribe(
+    (state) => state.config,
+    () => {
+      // Results always belong to the config on screen (and in the link): a new config ends the run.
+      if (store.getState().run.status !== 'idle') reset();
+    },
+  );
+
+  function reset() {
+    const { status } = store.getState().run;
+    if (status === 'running' || status === 'paused') post({ type: 'cancel' });
+    pendingProgress = null;
+    flushProgress();
+    store.getState().resetRun();
+  }
+
+  return {
+    run() {
+      const { status } = store.getState().run;
+      if (status === 'running') return;
+      if (status === 'paused') {
+        post({ type: 'resume' });
+        store.getState().markRunning();
+        return;
+      }
+      start(false);
+    },
+    pause() {
+      if (store.getState().run.status === 'running') post({ type: 'pause' });
+    },
+    step() {
+      const { status } = store.getState().run;
+      if (status === 'running') return;
+      if (status === 'paused') {
+        post({ type: 'step' });
+        store.getState().markRunning();
+        return;
+      }
+      start(true);
+    },
+    reset,
+    dispose() {
+      unsubscribeConfig();
+      if (progressTimer !== null) clearTimeout(progressTimer);
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
