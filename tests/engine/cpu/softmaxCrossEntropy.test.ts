@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { STATS } from '../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { referenceLoss, referenceSoftmax } from '../../model/helpers/reference.ts';
+import { expectClose, seeded, tensorOf } from './helpers.ts';
+
+// The gradient of this op is checked by finite differences in tests/model/gradients.test.ts.
+describe('softmaxCrossEntropy', () => {
+  const rows = 4;
+  const classes = 3;
+  const logits = seeded(rows * classes, 1).map((v) => 3 * v);
+  // Rows 0-1 hard, rows 2-3 soft; row 3 has weight 0.
+  const targets = Float32Array.from([1, 0, 0, 0, 0, 1, 0.2, 0.5, 0.3, 0.6, 0.3, 0.1]);
+  const weights = Float32Array.from([1, 2, 0.5, 0]);
+
+  it('adds Σ w·CE, Σ w, the correct count and the rows to stats', async () => {
+    const backend = createCpuBackend();
+    const stats = tensorOf(backend, [0.5, 0.25, 1, 2]);
+    const dLogits = backend.createTensor(rows * classes, 'dLogits');
+    backend.softmaxCrossEntropy(tensorOf(backend, logits), tensorOf(backend, targets), tensorOf(backend, weights), rows, classes, dLogits, stats);
+    const totals = await backend.read(stats);
+    const weightSum = 3.5;
+    const probs = referenceSoftmax(logits, rows, classes);
+    let correct = 0;
+    for (let r = 0; r < rows; r++) {
+      const row = Array.from(probs.subarray(r * classes, (r + 1) * classes));
+      const target = Array.from(targets.subarray(r * classes, (r + 1) * classes));
+      if (row.indexOf(Math.max(...row)) === target.indexOf(Math.max(...target))) correct++;
+    }
+    expect(totals[STATS.weightedLoss] - 0.5).toBeCloseTo(referenceLoss(logits, targets, weights, rows, classes) * weightSum, 5);
+    expect(totals[STATS.weight]).toBeCloseTo(0.25 + weightSum, 6);
+    expect(totals[STATS.correct]).toBe(1 + correct);
+    expect(totals[STATS.rows]).toBe(2 + rows);
+  });
+
+  it('writes a zero gradient for zero-weight rows and for a batch whose weights are all zero', async () => {
+    const backend = createCpuBackend();
+    const dLogits = backend.createTensor(rows * classes, 'dLogits');
+    const stats = backend.createTensor(STATS.size, 'stats');
+    const run = (w: ArrayLike<number>) =>
+      backend.softmaxCrossEntropy(tensorOf(backend, logits), tensorOf(backend, targets), tensorOf(backend, w), rows, classes, dLogits, stats);
+    run(weights);
+    expect(Array.from((await backend.read(dLogits)).subarray(3 * classes)).every((g) => g === 0)).toBe(true);
+    expect(Array.from((await backend.read(dLogits)).subarray(0, classes)).some((g) => g !== 0)).toBe(true);
+    run([0, 0, 0, 0]);
+    expect(Array.from(await backend.read(dLogits)).every((g) => g === 0)).toBe(true);
+  });
+});
+
+describe('softmax', () => {
+  it('writes probabilities at the requested row of the output', async () => {
+    const backend = createCpuBackend();
+    const logits = seeded(6, 2).map((v) => 40 * v);
+    const probs = tensorOf(backend, new Float32Array(12).fill(-1));
+    backend.softmax(tensorOf(backend, logits), 2, 3, probs, 1);
+    const result = await backend.read(probs);
+    expect(Array.from(result.subarray(0, 3))).toEqual([-1, -1, -1]);
+    expectClose(result.subarray(3, 9), referenceSoftmax(logits, 2, 3), 1e-6);
+    expect(Array.from(result.subarray(9))).toEqual([-1, -1, -1]);
+  });
+});
