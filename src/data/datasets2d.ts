@@ -32,7 +32,7 @@ export const CLASS_RANGE: Readonly<Record<DatasetName, { readonly min: number; r
   moons: { min: 2, max: 2 },
 };
 
-/** Half-width of the square every dataset is drawn to fill, as in Playground. */
+/** Half-width of the square the datasets roughly fill, as in Playground: the smallest 2-D view. */
 export const DATA_HALF_WIDTH = 6;
 
 const uniform = (rng: Rng, a: number, b: number): number => a + (b - a) * rng.next();

@@ -1,6 +1,6 @@
 /** The labelled set, unlabelled pool and test set of a 2-D experiment, from its seed alone. */
 import type { ExperimentConfig } from '../config/schema.ts';
-import { CLASS_RANGE, classNames, SAMPLERS, type Point2D, type PointSampler } from './datasets2d.ts';
+import { CLASS_RANGE, classNames, DATA_HALF_WIDTH, SAMPLERS, type Point2D, type PointSampler } from './datasets2d.ts';
 import { createRng, type Rng } from './rng.ts';
 import type { Dataset, Split } from './types.ts';
 
@@ -12,13 +12,15 @@ const SALT_LABELLED = 3;
 /** Give up on a part after this many draws per requested point (never reached in practice). */
 const MAX_DRAWS_PER_POINT = 1000;
 
-/** A config makeSplit cannot build; `validateConfig` prevents every one of these. */
-export class SplitConfigError extends Error {
+/** A split that cannot be built: an unvalidated config, or (never seen) a draw that cannot finish. */
+export class SplitError extends Error {
   constructor(message: string) {
-    super(`${message} (pass the config through validateConfig first)`);
-    this.name = 'SplitConfigError';
+    super(message);
+    this.name = 'SplitError';
   }
 }
+
+const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
 type SplitConfig = Pick<ExperimentConfig, 'data' | 'classes' | 'labels' | 'noise' | 'pool' | 'test' | 'seed'>;
 
@@ -61,9 +63,13 @@ export function labelQuotas(labels: number, classes: number): number[] {
   return Array.from({ length: classes }, (_, c) => base + (c < remainder ? 1 : 0));
 }
 
-/** [xMin, xMax, yMin, yMax]: a square centred on 0 with integer edges that holds every point, at least [-6, 6]. */
+/**
+ * [xMin, xMax, yMin, yMax] for the 2-D view and the decision grid: a square centred on 0
+ * with whole-number edges, at least [-6, 6] like Playground's, widened to hold every point
+ * (noisy blobs reach further).
+ */
 export function gridExtent(split: Split): [number, number, number, number] {
-  let reach = 6;
+  let reach = DATA_HALF_WIDTH;
   for (const part of [split.labelled, split.pool, split.test]) {
     for (const value of part.x) reach = Math.max(reach, Math.abs(value));
   }
@@ -73,23 +79,23 @@ export function gridExtent(split: Split): [number, number, number, number] {
 
 function checkConfig(config: SplitConfig): void {
   const range = CLASS_RANGE[config.data];
-  if (range === undefined) throw new SplitConfigError(`unknown dataset "${String(config.data)}"`);
+  if (range === undefined) throw invalid(`unknown dataset "${String(config.data)}"`);
   const isCount = (n: number, min: number) => Number.isInteger(n) && n >= min;
   if (!isCount(config.classes, range.min) || config.classes > range.max) {
-    throw new SplitConfigError(`${config.data} takes ${range.min}-${range.max} classes, not ${config.classes}`);
+    throw invalid(`${config.data} takes ${range.min}-${range.max} classes, not ${config.classes}`);
   }
   if (!isCount(config.labels, config.classes)) {
-    throw new SplitConfigError(`labels (${config.labels}) must be a whole number, at least one per class (${config.classes})`);
+    throw invalid(`labels (${config.labels}) must be a whole number, at least one per class (${config.classes})`);
   }
   if (!isCount(config.pool, 1) || !isCount(config.test, 1)) {
-    throw new SplitConfigError(`pool (${config.pool}) and test (${config.test}) must be whole numbers of at least 1`);
+    throw invalid(`pool (${config.pool}) and test (${config.test}) must be whole numbers of at least 1`);
   }
-  if (!(config.noise >= 0 && config.noise <= 50)) throw new SplitConfigError(`noise (${config.noise}) must be in 0-50`);
+  if (!(config.noise >= 0 && config.noise <= 50)) throw invalid(`noise (${config.noise}) must be in 0-50`);
 }
 
 /** n points aimed at the classes in turn (as Playground draws n/2 per class), then shuffled. */
 function drawEven(context: DrawContext, rng: Rng, n: number): Dataset {
-  const points: Array<Point2D> = [];
+  const points: Point2D[] = [];
   for (let i = 0; i < n; i++) {
     const intended = i % context.classes;
     points.push(drawFresh(context, () => context.sampler(rng, intended, context.classes, context.noise)));
@@ -104,10 +110,10 @@ function drawEven(context: DrawContext, rng: Rng, n: number): Dataset {
 function drawBalanced(context: DrawContext, rng: Rng, quotas: number[]): Dataset {
   const missing = [...quotas];
   const total = quotas.reduce((sum, quota) => sum + quota, 0);
-  const points: Array<Point2D> = [];
+  const points: Point2D[] = [];
   for (let draws = 0; points.length < total; draws++) {
     if (draws > MAX_DRAWS_PER_POINT * total) {
-      throw new SplitConfigError(`could not draw ${total} labelled examples balanced over ${quotas.length} classes`);
+      throw new SplitError(`could not draw ${total} labelled examples balanced over ${quotas.length} classes`);
     }
     const point = context.sampler(rng, rng.int(context.classes), context.classes, context.noise);
     const key = pointKey(point);
@@ -121,7 +127,7 @@ function drawBalanced(context: DrawContext, rng: Rng, quotas: number[]): Dataset
 }
 
 /** Redraws until the point (at float32 precision) is not yet in any part. */
-function drawFresh(context: DrawContext, draw: () => Point2D) {
+function drawFresh(context: DrawContext, draw: () => Point2D): Point2D {
   for (let attempt = 0; attempt < MAX_DRAWS_PER_POINT; attempt++) {
     const point = draw();
     const key = pointKey(point);
@@ -130,12 +136,12 @@ function drawFresh(context: DrawContext, draw: () => Point2D) {
       return point;
     }
   }
-  throw new SplitConfigError('could not draw distinct points; try fewer points or more noise');
+  throw new SplitError('could not draw distinct points; try fewer points or more noise');
 }
 
 const pointKey = (point: Point2D): string => `${Math.fround(point.x)},${Math.fround(point.y)}`;
 
-function toDataset(points: ReadonlyArray<Point2D>, classes: number): Dataset {
+function toDataset(points: readonly Point2D[], classes: number): Dataset {
   const x = new Float32Array(points.length * 2);
   const y = new Int32Array(points.length);
   points.forEach((point, i) => {
