@@ -47,6 +47,12 @@ describe('decodeLink round trip', () => {
     }
   });
 
+  it("reads DESIGN.md's example link silently", () => {
+    const decoded = decodeLink('#v=1&data=spiral&labels=16&noise=10&model=mlp&hidden=16,16&lr=0.03&select=threshold&tau=0.9&gens=8&seed=42');
+    expect(decoded.notes).toEqual([]);
+    expect(decoded.config).toMatchObject({ data: 'spiral', labels: 16, select: 'threshold', tau: 0.9, gens: 8 });
+  });
+
   it('fills missing keys with defaults silently', () => {
     expect(decodeLink('')).toEqual({ config: defaultConfig(), notes: [] });
     expect(decodeLink('https://example.org/lab/')).toEqual({ config: defaultConfig(), notes: [] });

@@ -101,7 +101,7 @@ describe('makeSplit', () => {
     const started = performance.now();
     const split = makeSplit(config({ data: 'spiral', classes: 5, noise: 0, labels: 500, pool: 5000, test: 5000 }));
     expect(split.pool.n + split.test.n + split.labelled.n).toBe(10500);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses configs that validateConfig would have fixed, saying so', () => {
