@@ -11,14 +11,10 @@ import type { WorkerClient } from './worker/workerClient.ts';
 
 const TABLE_ID = 'generations-table';
 
-/** The page: settings and buttons in a side column; status, charts, the 2-D view and the table in the main area. */
+/** The page below the static header (index.html): settings and buttons in a side column; status, charts, the 2-D view and the table in the main area. */
 export function App({ client }: { client: WorkerClient }) {
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>Autodidact</h1>
-        <p className="page__tagline">A small neural network labels its own data and learns from it, generation after generation.</p>
-      </header>
       <aside className="page__side" aria-label="Experiment">
         <RunButtons client={client} />
         <PresetSelect />

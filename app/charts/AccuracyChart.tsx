@@ -6,7 +6,7 @@ import { accuracyInputsSelector } from '../store/selectors.ts';
 import { accuracyRange, accuracySeries, type AccuracySeries } from './accuracyData.ts';
 import { axis, integerTicks, LINE } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
-import { createFrameScheduler, useUplot } from './useUplot.ts';
+import { createDrawThrottle, useUplot } from './useUplot.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Test accuracy', color: LINE.test, style: 'solid' },
@@ -39,7 +39,7 @@ function buildOptions(width: number, height: number): uPlot.Options {
 /** Feeds the chart from the store without re-rendering React: one setData per frame at most. */
 function connect(chart: uPlot): () => void {
   const draw = () => chart.setData(accuracySeries(accuracyInputsSelector(labStore.getState())) as uPlot.AlignedData);
-  const frames = createFrameScheduler(draw);
+  const frames = createDrawThrottle(draw, 0);
   draw();
   const unsubscribe = labStore.subscribe(accuracyInputsSelector, frames.schedule, { equalityFn: shallow });
   return () => {

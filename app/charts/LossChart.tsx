@@ -4,7 +4,10 @@ import { labStore } from '../store/useLabStore.ts';
 import { axis, CHART_FONT, integerTicks, LINE } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
 import { lossRange, totalEpochs } from './lossData.ts';
-import { createFrameScheduler, useUplot } from './useUplot.ts';
+import { createDrawThrottle, useUplot } from './useUplot.ts';
+
+/** The loss curve redraws a few times a second, however fast the epochs come. */
+const LOSS_REDRAW_MS = 150;
 
 const LEGEND: LegendEntry[] = [
   { label: 'Training loss', color: LINE.loss, style: 'solid' },
@@ -62,7 +65,7 @@ function connect(chart: uPlot): () => void {
     const { x, y } = loss.points();
     chart.setData([x, y]);
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createDrawThrottle(draw, LOSS_REDRAW_MS);
   draw();
   const unsubscribeLoss = loss.subscribe(frames.schedule);
   // The x axis spans the run's length, which follows the config until a run starts.

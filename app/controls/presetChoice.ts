@@ -5,11 +5,15 @@ import type { ExperimentConfig } from '../../src/config/schema.ts';
 /** The menu value for a config that matches no preset. */
 export const CUSTOM = 'custom';
 
-const PRESET_LINKS = PRESETS.map((preset) => encodeLink(decodeLink(preset.link).config));
+/** Each preset's canonical link, worked out on first use rather than while the page loads. */
+const canonicalLinks = (() => {
+  let links: string[] | null = null;
+  return () => (links ??= PRESETS.map((preset) => encodeLink(decodeLink(preset.link).config)));
+})();
 
 /** The index (as the menu's value) of the preset this config is, or CUSTOM. */
 export function presetValue(config: ExperimentConfig): string {
-  const index = PRESET_LINKS.indexOf(encodeLink(config));
+  const index = canonicalLinks().indexOf(encodeLink(config));
   return index < 0 ? CUSTOM : String(index);
 }
 

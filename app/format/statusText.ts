@@ -40,5 +40,7 @@ export function statusText(s: StatusInputs): string {
 export function backendText(backend: BackendInfo | null): string {
   if (!backend) return '';
   const name = backend.kind === 'cpu' ? 'CPU' : 'WebGPU';
-  return backend.reason ? `${name}: ${backend.reason}` : `${name} (${backend.adapter})`;
+  if (!backend.reason) return `${name} (${backend.adapter})`;
+  // The engine's reason may already name the backend ("CPU: the fastest for ...").
+  return backend.reason.toLowerCase().startsWith(`${name.toLowerCase()}:`) ? backend.reason : `${name}: ${backend.reason}`;
 }

@@ -37,14 +37,20 @@ export function DataView() {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || width === 0 || height === 0 || 'error' in data) return;
-    const pixelWidth = Math.round(width * ratio);
-    const pixelHeight = Math.round(height * ratio);
-    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-    const scale = ratio * Math.max(1, Math.min(1.6, Math.min(width, height) / BASE_VIEW_SIZE));
-    drawScene(context, pixelWidth, pixelHeight, scale, { split: data.split, extent: data.extent, grid, pseudo });
+    if (!canvas || width === 0 || height === 0 || 'error' in data) return;
+    // Drawn in the next frame, not in the task that delivered the generation: that keeps
+    // every main-thread task short while the worker trains.
+    const frame = requestAnimationFrame(() => {
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      const pixelWidth = Math.round(width * ratio);
+      const pixelHeight = Math.round(height * ratio);
+      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+      const scale = ratio * Math.max(1, Math.min(1.6, Math.min(width, height) / BASE_VIEW_SIZE));
+      drawScene(context, pixelWidth, pixelHeight, scale, { split: data.split, extent: data.extent, grid, pseudo });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [data, grid, pseudo, width, height, ratio]);
 
   const wrong = 'error' in data ? 0 : countWrongPseudoLabels(data.split, pseudo);

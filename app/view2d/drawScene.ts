@@ -118,7 +118,7 @@ function drawPseudoLabels(
     ctx.stroke();
   }
   // Wrong pseudo-labels: a red cross with a white halo, readable on any class colour.
-  const arm = 4.5 * scale;
+  const arm = 3.5 * scale;
   const cross = new Path2D();
   for (let i = 0; i < pool.n; i++) {
     if (pseudoLabel[i] < 0 || pseudoLabel[i] === pool.y[i]) continue;
@@ -131,10 +131,10 @@ function drawPseudoLabels(
   }
   ctx.lineCap = 'round';
   ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = 3.5 * scale;
+  ctx.lineWidth = 3 * scale;
   ctx.stroke(cross);
   ctx.strokeStyle = WRONG_COLOR;
-  ctx.lineWidth = 1.8 * scale;
+  ctx.lineWidth = 1.5 * scale;
   ctx.stroke(cross);
   ctx.lineCap = 'butt';
 }

@@ -2,8 +2,8 @@ import type { DecisionGrid } from '../../src/selftrain/events.ts';
 import { classColor, hexToRgb } from './palette.ts';
 
 /** How strongly the most confident cells are tinted (0: white, 1: the pure class colour). */
-const MAX_TINT = 0.55;
-const MIN_TINT = 0.12;
+const MAX_TINT = 0.45;
+const MIN_TINT = 0.1;
 
 /**
  * RGBA pixels (size × size, top row first) of the decision grid: each cell is the class
