@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { backendText, statusText, type StatusInputs } from '../../../app/format/statusText.ts';
+
+const base: StatusInputs = { status: 'idle', generation: -1, epoch: 0, totalGenerations: 8, lastGeneration: -1, stoppedEarly: false, error: null };
+
+test('says what the run is doing', () => {
+  expect(statusText(base)).toBe('Ready');
+  expect(statusText({ ...base, status: 'running', generation: 3, epoch: 12, lastGeneration: 2 })).toBe('Generation 3 of 8 · epoch 12');
+  expect(statusText({ ...base, status: 'paused', generation: 3, epoch: 30, lastGeneration: 3 })).toBe('Paused at generation 3 of 8');
+  expect(statusText({ ...base, status: 'done', lastGeneration: 8 })).toBe('Done: 8 generations');
+  expect(statusText({ ...base, status: 'done', lastGeneration: 1 })).toBe('Done: 1 generation');
+  expect(statusText({ ...base, status: 'done', lastGeneration: 4, stoppedEarly: true })).toMatch(/^Done: 4 generations \(stopped early/);
+  expect(statusText({ ...base, status: 'error', error: 'The worker stopped.' })).toBe('Error: The worker stopped.');
+});
+
+test('names the backend and why, once', () => {
+  expect(backendText(null)).toBe('');
+  expect(backendText({ kind: 'cpu', adapter: 'CPU (JavaScript)', reason: 'CPU: the fastest for a model this small' })).toBe('CPU: the fastest for a model this small');
+  expect(backendText({ kind: 'webgpu', adapter: 'swiftshader', reason: 'the link asks for it' })).toBe('WebGPU: the link asks for it');
+});

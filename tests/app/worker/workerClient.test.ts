@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { WorkerCommand, WorkerMessage } from '../../../src/worker/protocol.ts';
+import { defaultConfig } from '../../../src/config/params.ts';
+import { createLabStore } from '../../../app/store/labStore.ts';
+import { createWorkerClient, type WorkerPort } from '../../../app/worker/workerClient.ts';
+import { epochMessage, generationMessage, generationResult } from '../store/fixtures.ts';
+
+class FakeWorker implements WorkerPort {
+  sent: WorkerCommand[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(command: WorkerCommand) {
+    this.sent.push(command);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(message: WorkerMessage) {
+    this.onmessage?.({ data: message } as MessageEvent<WorkerMessage>);
+  }
+}
+
+function setup() {
+  const store = createLabStore(defaultConfig());
+  const workers: FakeWorker[] = [];
+  const client = createWorkerClient({
+    store,
+    gridSize: 32,
+    progressIntervalMs: 100,
+    spawn: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  return { store, client, workers };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+test('Run starts the current config; epochs feed the loss at once and the status a few times a second', () => {
+  const { store, client, workers } = setup();
+  client.run();
+  const [worker] = workers;
+  expect(worker.sent).toEqual([{ type: 'start', runId: 1, config: store.getState().config, gridSize: 32, stepping: false }]);
+  for (let epoch = 1; epoch <= 5; epoch++) worker.reply(epochMessage(1, 0, epoch));
+  expect(store.getState().loss.length).toBe(5);
+  expect(store.getState().run.epoch).toBe(0);
+  vi.advanceTimersByTime(100);
+  expect(store.getState().run.epoch).toBe(5);
+});
+
+test('Pause, resume with Run, Step, and stale messages of an older run are dropped', () => {
+  const { store, client, workers } = setup();
+  client.run();
+  const [worker] = workers;
+  client.pause();
+  worker.reply({ type: 'paused', runId: 1 });
+  expect(store.getState().run.status).toBe('paused');
+  client.step();
+  expect(worker.sent.at(-1)).toEqual({ type: 'step' });
+  expect(store.getState().run.status).toBe('running');
+  worker.reply({ type: 'paused', runId: 1 });
+  client.run();
+  expect(worker.sent.at(-1)).toEqual({ type: 'resume' });
+
+  client.reset();
+  expect(worker.sent.at(-1)).toEqual({ type: 'cancel' });
+  expect(store.getState().run.status).toBe('idle');
+  client.step();
+  expect(worker.sent.at(-1)).toMatchObject({ type: 'start', runId: 2, stepping: true });
+  worker.reply(generationMessage(1, generationResult(0, 0.5)));
+  expect(store.getState().run.results).toEqual([]);
+  worker.reply(generationMessage(2, generationResult(0, 0.8)));
+  expect(store.getState().run.results).toHaveLength(1);
+  expect(workers).toHaveLength(1);
+});
+
+test('a new config ends the run on screen', () => {
+  const { store, client, workers } = setup();
+  client.run();
+  store.getState().setConfig({ ...store.getState().config, seed: 3 });
+  expect(workers[0].sent.at(-1)).toEqual({ type: 'cancel' });
+  expect(store.getState().run.status).toBe('idle');
+});
+
+test('a crashed or unloadable worker becomes an error in the page, and the next run gets a fresh worker', () => {
+  const { store, client, workers } = setup();
+  client.run();
+  workers[0].onerror?.({ message: 'SyntaxError: bad module', preventDefault() {} } as ErrorEvent);
+  expect(store.getState().run.status).toBe('error');
+  expect(store.getState().run.error).toContain('bad module');
+  expect(workers[0].terminated).toBe(true);
+  client.run();
+  expect(workers).toHaveLength(2);
+
+  const fresh = createLabStore(defaultConfig());
+  const failing = createWorkerClient({
+    store: fresh,
+    gridSize: 0,
+    spawn: () => {
+      throw new Error('module workers are not supported');
+    },
+  });
+  expect(() => failing.run()).not.toThrow();
+  expect(fresh.getState().run).toMatchObject({ status: 'error' });
+  expect(fresh.getState().run.error).toContain('module workers are not supported');
+});
