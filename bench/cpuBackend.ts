@@ -1,7 +1,7 @@
 // Samples/s of the CPU backend against straight Float32Array loops of the same maths, in Node:
 //   npx tsx bench/cpuBackend.ts
 // W1: MLP 2-16-16-2 tanh, batch 16, SGD. W2: MLP 784-128-10 relu, batch 128, Adam.
-// Median of 5 timed epochs after a warm-up. Not a test: ratios vary with the machine.
+// Median CPU time of 7 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
 import { createRng } from '../src/data/rng.ts';
 import { createCpuBackend } from '../src/engine/cpu/backend.ts';
 import { createNetwork } from '../src/model/network.ts';
@@ -18,8 +18,8 @@ interface Workload {
 }
 
 const WORKLOADS: Workload[] = [
-  { name: 'W1', sizes: [2, 16, 16, 2], activation: 'tanh', rows: 4096, hyper: hyper('sgd', 16, 0.05) },
-  { name: 'W2', sizes: [784, 128, 10], activation: 'relu', rows: 1024, hyper: hyper('adam', 128, 0.001) },
+  { name: 'W1', sizes: [2, 16, 16, 2], activation: 'tanh', rows: 32768, hyper: hyper('sgd', 16, 0.05) },
+  { name: 'W2', sizes: [784, 128, 10], activation: 'relu', rows: 2048, hyper: hyper('adam', 128, 0.001) },
 ];
 
 function hyper(optimizer: 'sgd' | 'adam', batch: number, lr: number): TrainHyper {
@@ -37,29 +37,38 @@ function makeData(workload: Workload) {
   return { x, labels, targets, dim, classes, rng };
 }
 
-async function median(epochs: number, runEpoch: () => Promise<unknown>): Promise<number> {
-  await runEpoch();
-  const seconds: number[] = [];
+/**
+ * Median epoch CPU seconds (user + system, this process) of each engine, epochs interleaved:
+ * on a shared machine CPU time tracks the work better than wall time.
+ */
+async function medians(epochs: number, engines: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const runEpoch of engines) await runEpoch();
+  const seconds = engines.map(() => [] as number[]);
   for (let e = 0; e < epochs; e++) {
-    const start = performance.now();
-    await runEpoch();
-    seconds.push((performance.now() - start) / 1000);
+    for (const [i, runEpoch] of engines.entries()) {
+      const start = process.cpuUsage();
+      await runEpoch();
+      const used = process.cpuUsage(start);
+      seconds[i].push((used.user + used.system) / 1e6);
+    }
   }
-  return seconds.sort((a, b) => a - b)[Math.floor(epochs / 2)];
+  return seconds.map((list) => list.sort((a, b) => a - b)[Math.floor(epochs / 2)]);
 }
 
 async function measure(workload: Workload) {
   const { x, labels, targets, dim, classes, rng } = makeData(workload);
   const order = Int32Array.from({ length: workload.rows }, (_, i) => i);
   const plain = createPlainMlp(workload.sizes, workload.activation, 1);
-  const plainSeconds = await median(5, async () => plain.trainEpoch(x, labels, rng.shuffle(order), workload.hyper));
 
   const backend = createCpuBackend();
   const spec = { kind: 'mlp' as const, inputDim: dim, classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
   const network = createNetwork(backend, spec, 1);
   network.setTrainingSet(uploadRows(backend, x, workload.rows, dim), targets, new Float32Array(workload.rows).fill(1));
   let epoch = 0;
-  const engineSeconds = await median(5, () => network.trainEpoch(rng.shuffle(order), workload.hyper, epoch++));
+  const [plainSeconds, engineSeconds] = await medians(7, [
+    async () => plain.trainEpoch(x, labels, rng.shuffle(order), workload.hyper),
+    () => network.trainEpoch(rng.shuffle(order), workload.hyper, epoch++),
+  ]);
   const plainRate = workload.rows / plainSeconds;
   const engineRate = workload.rows / engineSeconds;
   console.log(`| ${workload.name} | ${Math.round(plainRate)} | ${Math.round(engineRate)} | ${(engineRate / plainRate).toFixed(2)} |`);

@@ -27,7 +27,9 @@ export function createPlainMlp(sizes: number[], activation: 'tanh' | 'relu', see
           const a = x[r * n + p];
           for (let j = 0; j < m; j++) y[r * m + j] += a * W[p * m + j];
         }
-        if (!last) for (let j = 0; j < m; j++) y[r * m + j] = activation === 'tanh' ? Math.tanh(y[r * m + j]) : Math.max(0, y[r * m + j]);
+        if (last) continue;
+        if (activation === 'tanh') for (let j = 0; j < m; j++) y[r * m + j] = Math.tanh(y[r * m + j]);
+        else for (let j = 0; j < m; j++) if (y[r * m + j] < 0) y[r * m + j] = 0;
       }
     }
   }
@@ -42,6 +44,7 @@ export function createPlainMlp(sizes: number[], activation: 'tanh' | 'relu', see
     }
   }
 
+  const tanh = activation === 'tanh';
   function backward(rows: number) {
     for (let l = layers - 1; l >= 0; l--) {
       const n = sizes[l], m = sizes[l + 1], x = act[l], d = delta[l + 1], W = w[l], GW = gw[l], GB = gb[l];
@@ -61,7 +64,7 @@ export function createPlainMlp(sizes: number[], activation: 'tanh' | 'relu', see
           let s = 0;
           for (let j = 0; j < m; j++) s += d[r * m + j] * W[p * m + j];
           const y = x[r * n + p];
-          dx[r * n + p] = activation === 'tanh' ? s * (1 - y * y) : y > 0 ? s : 0;
+          dx[r * n + p] = tanh ? s * (1 - y * y) : y > 0 ? s : 0;
         }
       }
     }
@@ -90,7 +93,11 @@ export function createPlainMlp(sizes: number[], activation: 'tanh' | 'relu', see
       const dim = sizes[0];
       for (let start = 0; start < order.length; start += hyper.batch) {
         const rows = Math.min(hyper.batch, order.length - start);
-        for (let r = 0; r < rows; r++) act[0].set(x.subarray(order[start + r] * dim, order[start + r] * dim + dim), r * dim);
+        const input = act[0];
+        for (let r = 0; r < rows; r++) {
+          const from = order[start + r] * dim;
+          for (let c = 0; c < dim; c++) input[r * dim + c] = x[from + c];
+        }
         forward(rows);
         lossGradient(labels, order, start, rows);
         backward(rows);

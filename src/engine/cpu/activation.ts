@@ -1,16 +1,5 @@
 import type { Activation } from '../backend.ts';
 
-/** y = act(y) in place over [start, end). */
-export function activateInPlace(y: Float32Array, start: number, end: number, activation: Activation): void {
-  if (activation === 'relu') {
-    for (let i = start; i < end; i++) if (y[i] < 0) y[i] = 0;
-  } else if (activation === 'tanh') {
-    for (let i = start; i < end; i++) y[i] = Math.tanh(y[i]);
-  } else if (activation === 'sigmoid') {
-    for (let i = start; i < end; i++) y[i] = 1 / (1 + Math.exp(-y[i]));
-  }
-}
-
 /**
  * dx = dy ⊙ act'(z), written from the output y = act(z): relu' = [y > 0], tanh' = 1 - y²,
  * sigmoid' = y·(1 - y), linear' = 1.
