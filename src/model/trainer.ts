@@ -1,0 +1,95 @@
+import { STATS, type AdamStep, type Backend, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
+import { createBatchTensors, destroyAll } from './buffers.ts';
+import { streamSeed, type NoiseStep } from './layers/layer.ts';
+import type { LayerStack } from './stack.ts';
+import type { EpochStats, TrainHyper } from './types.ts';
+
+const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+
+/** The training set on the backend: features (owned by the caller's DeviceRows), targets, weights. */
+export interface TrainingTensors {
+  features: Tensor;
+  targets: Tensor;
+  weights: Tensor;
+}
+
+/** Enqueues an epoch's training steps for a layer stack and reads its stats once. */
+export interface Trainer {
+  /** The tensor a batch's features are gathered into (prediction reuses it). */
+  readonly batchFeatures: Tensor;
+  /** Grows the batch and activation tensors to hold `rows` rows. */
+  ensureCapacity(rows: number): void;
+  /** Trains one epoch over `order` (an index tensor holding `length` row indices). */
+  epoch(set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats>;
+  /** Restarts the optimizer: zero moments, step count 0. */
+  resetOptimizer(): void;
+  dispose(): void;
+}
+
+export function createTrainer(backend: Backend, stack: LayerStack, inputDim: number, classes: number): Trainer {
+  let batch = createBatchTensors(backend, inputDim, classes, stack.capacity);
+  const stats = backend.createTensor(STATS.size, 'epoch stats');
+  const noise: NoiseStep = { seed: 0, counter: 0 };
+  const sgd: SgdStep = { lr: 0, momentum: 0, l2: 0 };
+  const adam: AdamStep = { lr: 0, ...ADAM, l2: 0, step: 0 };
+  /** Optimizer steps since the parameters were set: Adam's t, and the noise counter. */
+  let step = 0;
+
+  const optimize = (hyper: TrainHyper) => {
+    const { parameters, gradients, moments, decay, layout } = stack;
+    if (hyper.optimizer === 'adam') {
+      adam.lr = hyper.lr;
+      adam.l2 = hyper.l2;
+      adam.step = step;
+      backend.adamStep(parameters, gradients, moments, decay, layout.paddedSize, adam);
+    } else {
+      sgd.lr = hyper.lr;
+      sgd.momentum = hyper.momentum;
+      sgd.l2 = hyper.l2;
+      backend.sgdStep(parameters, gradients, moments, decay, layout.paddedSize, sgd);
+    }
+  };
+
+  /** Enqueues one step on the rows order[start, start + rows): gather, noise, forward, loss, backward, update. */
+  const trainStep = (set: TrainingTensors, order: IndexTensor, start: number, rows: number, hyper: TrainHyper) => {
+    backend.gather(set.features, inputDim, order, start, rows, batch.x);
+    backend.gather(set.targets, classes, order, start, rows, batch.targets);
+    backend.gather(set.weights, 1, order, start, rows, batch.weights);
+    if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);
+    const logits = stack.forward(batch.x, rows, noise);
+    backend.softmaxCrossEntropy(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);
+    stack.backward(batch.dLogits, rows, noise);
+    optimize(hyper);
+  };
+
+  return {
+    get batchFeatures() {
+      return batch.x;
+    },
+    ensureCapacity(rows) {
+      if (rows <= stack.capacity) return;
+      stack.allocate(rows);
+      batch = createBatchTensors(backend, inputDim, classes, rows, batch);
+    },
+    async epoch(set, order, length, hyper, noiseSeed) {
+      backend.fill(stats, 0);
+      noise.seed = noiseSeed >>> 0;
+      let steps = 0;
+      for (let start = 0; start < length; start += hyper.batch, steps++) {
+        noise.counter = ++step;
+        trainStep(set, order, start, Math.min(hyper.batch, length - start), hyper);
+      }
+      const totals = await backend.read(stats, STATS.size);
+      const weight = totals[STATS.weight];
+      const rows = totals[STATS.rows];
+      return { loss: weight > 0 ? totals[STATS.weightedLoss] / weight : 0, accuracy: rows > 0 ? totals[STATS.correct] / rows : 0, steps };
+    },
+    resetOptimizer() {
+      backend.fill(stack.moments, 0);
+      step = 0;
+    },
+    dispose() {
+      destroyAll(backend, [...Object.values(batch), stats]);
+    },
+  };
+}
