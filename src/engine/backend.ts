@@ -60,12 +60,13 @@ export interface Backend {
   activationBackward(y: Tensor, dy: Tensor, dx: Tensor, count: number, activation: Activation): void;
   /**
    * Writes out = x ⊙ keep / (1 - rate) over `count` elements (inverted dropout), where
-   * keep[i] = dropoutKeeps(seed, counter, i, rate) is a pure hash, recomputed by the backward op.
+   * keep[i] = dropoutKeeps(seed, counter, i, rate) is a pure u32 hash (src/engine/cpu/random.ts, the
+   * definition a WGSL kernel reproduces bit for bit), recomputed by the backward op.
    */
   dropout(x: Tensor, out: Tensor, count: number, rate: number, seed: number, counter: number): void;
   /** Writes dx = dy ⊙ keep / (1 - rate), with the mask of the forward op of the same (seed, counter). */
   dropoutBackward(dy: Tensor, dx: Tensor, count: number, rate: number, seed: number, counter: number): void;
-  /** Adds std · z[i] to x[i] for i < count, z[i] = noiseNormal(seed, counter, i) (mean 0, std 1). */
+  /** Adds std · z[i] to x[i] for i < count, z[i] = noiseNormal(seed, counter, i) (mean 0, std 1; cpu/random.ts). */
   addNoise(x: Tensor, count: number, std: number, seed: number, counter: number): void;
   /**
    * Softmax cross-entropy of a batch with soft targets (one-hot for hard labels) and per-row

@@ -12,6 +12,6 @@ export function activationBackward(y: Float32Array, dy: Float32Array, dx: Float3
   } else if (activation === 'sigmoid') {
     for (let i = 0; i < count; i++) dx[i] = dy[i] * y[i] * (1 - y[i]);
   } else if (dx !== dy) {
-    dx.set(dy.subarray(0, count));
+    for (let i = 0; i < count; i++) dx[i] = dy[i];
   }
 }

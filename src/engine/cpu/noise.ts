@@ -9,7 +9,7 @@ const keys: StreamKeys = { a: 0, b: 0 };
  */
 export function dropout(x: Float32Array, out: Float32Array, count: number, rate: number, seed: number, counter: number): void {
   if (rate <= 0) {
-    if (out !== x) out.set(x.subarray(0, count));
+    if (out !== x) for (let i = 0; i < count; i++) out[i] = x[i];
     return;
   }
   const threshold = dropoutThreshold(rate);
