@@ -6,6 +6,13 @@ import { ensureChromium, ensureDependencies } from './ensure.mjs';
 ensureDependencies();
 ensureChromium();
 
+// Dawn for Node (the `webgpu` package) finds Chromium's SwiftShader Vulkan driver through these.
+const env = {
+  ...process.env,
+  LD_LIBRARY_PATH: [process.env.LD_LIBRARY_PATH, '/usr/lib/chromium'].filter(Boolean).join(':'),
+  VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES || '/usr/lib/chromium/vk_swiftshader_icd.json',
+};
+
 const steps = [
   ['typecheck', 'npx tsc -p tsconfig.json'],
   ['lint', 'npx eslint . --max-warnings=0'],
@@ -16,7 +23,7 @@ for (const [name, command] of steps) {
   console.log(`\n=== ${name}: ${command}`);
   const started = Date.now();
   try {
-    execSync(command, { stdio: 'inherit' });
+    execSync(command, { stdio: 'inherit', env });
   } catch {
     console.error(`\n${name} failed.`);
     process.exit(1);
