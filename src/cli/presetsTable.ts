@@ -1,0 +1,46 @@
+/**
+ * Measures every preset over several seeds and prints the markdown table of bench/presets.md:
+ * `npx tsx src/cli/presetsTable.ts [--seeds N] > bench/presets.md`.
+ */
+import { decodeLink } from '../config/codec.ts';
+import { PRESETS } from '../config/presets.ts';
+import { createBackend } from '../selftrain/backendChoice.ts';
+import { measurePreset, presetVerdict, type PresetMeasurement } from '../selftrain/presetCheck.ts';
+
+const DEFAULT_SEEDS = 5;
+
+const percent = (fraction: number | null) => (fraction === null ? '—' : `${(fraction * 100).toFixed(1)}%`);
+
+function row(name: string, kind: 'gain' | 'bias', m: PresetMeasurement): string {
+  const verdict = presetVerdict(kind, m);
+  const pseudo = `${percent(m.firstPseudoLabelAccuracy)} → ${percent(m.lastPseudoLabelAccuracy)}`;
+  const cells = [name, kind, `${m.seeds[0]}–${m.seeds.at(-1)}`, percent(m.baseline), percent(m.last), percent(m.oracle), pseudo, percent(m.longerBaseline), verdict.met ? 'yes' : 'no'];
+  return `| ${cells.join(' | ')} |`;
+}
+
+async function main(): Promise<number> {
+  const at = process.argv.indexOf('--seeds');
+  const seeds = at >= 0 ? Number(process.argv[at + 1]) : DEFAULT_SEEDS;
+  if (!Number.isInteger(seeds) || seeds < 1) {
+    process.stderr.write('Usage: npx tsx src/cli/presetsTable.ts [--seeds N]   (N a whole number >= 1)\n');
+    return 2;
+  }
+  const lines = [
+    '| Preset | Kind | Seeds | Generation 0 | Last generation | Oracle | Pseudo-label accuracy, first → last | Labelled only, 10× epochs | Meets the goal |',
+    '|---|---|---|---:|---:|---:|---:|---:|---|',
+  ];
+  const details: string[] = [];
+  for (const preset of PRESETS) {
+    const started = performance.now();
+    const m = await measurePreset(preset.link, seeds, () => createBackend('cpu'), { longerBaseline: true });
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(`${preset.name}: ${presetVerdict(preset.kind, m).reason} (${seconds.toFixed(1)} s)\n`);
+    lines.push(row(preset.name, preset.kind, m));
+    const config = decodeLink(preset.link).config;
+    details.push(`- **${preset.name}**: \`#${preset.link}\` (${config.gens} generations of ${config.epochs} epochs); pseudo-label accuracy by generation: ${m.pseudoLabelAccuracy.map(percent).join(' → ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n${details.join('\n')}\n`);
+  return 0;
+}
+
+main().then((code) => (process.exitCode = code));

@@ -1,0 +1,106 @@
+import { decodeLink } from '../config/codec.ts';
+import { PARAM_TABLE } from '../config/params.ts';
+import type { ExperimentConfig } from '../config/schema.ts';
+import type { Backend } from '../engine/backend.ts';
+import type { ExperimentResult } from './events.ts';
+import { runExperiment } from './runExperiment.ts';
+
+/** A gain preset must end this many points above generation 0 ... */
+export const GAIN_POINTS = 5;
+/** ... or within this many points of the all-labels oracle. */
+export const ORACLE_POINTS = 2;
+/** A bias preset's pseudo-label accuracy must fall at least this many points from its first to its last generation ... */
+export const BIAS_DROP_POINTS = 3;
+/** ... without rising by more than this between two generations (averaged over seeds). */
+export const BIAS_RISE_TOLERANCE_POINTS = 0.5;
+
+/** A preset measured over several seeds; accuracies are means over the seeds, as fractions. */
+export interface PresetMeasurement {
+  seeds: number[];
+  /** Generation 0: the labelled-only model. */
+  baseline: number;
+  /** Each run's last generation. */
+  last: number;
+  oracle: number;
+  /** Mean pseudo-label accuracy per generation from 1, over the runs that reached it. */
+  pseudoLabelAccuracy: number[];
+  /** Each run's first and last pseudo-label accuracy (the generations that had pseudo-labels). */
+  firstPseudoLabelAccuracy: number;
+  lastPseudoLabelAccuracy: number;
+  /**
+   * The labelled-only model trained ten times as many epochs. Not part of the verdict: it
+   * shows whether a gain is self-training's or only generation 0 stopping early.
+   */
+  longerBaseline: number | null;
+}
+
+/** Runs `link` with seeds seed, seed+1, ... on a fresh backend each, as the page and CLI would. */
+export async function measurePreset(
+  link: string,
+  seedCount: number,
+  createBackend: () => Backend,
+  options: { longerBaseline?: boolean } = {},
+): Promise<PresetMeasurement> {
+  const { config } = decodeLink(link);
+  const seeds = Array.from({ length: seedCount }, (_, i) => config.seed + i);
+  const results: ExperimentResult[] = [];
+  for (const seed of seeds) results.push(await runOnce({ ...config, seed }, createBackend));
+  let longerBaseline: number | null = null;
+  if (options.longerBaseline) {
+    // gens=1 with a threshold nobody reaches stops right after generation 0. The labelled and
+    // test sets come from their own RNG streams, so a minimal pool leaves them as they were
+    // and keeps the (unused) oracle cheap.
+    const labelledOnly = (seed: number): ExperimentConfig => ({
+      ...config,
+      seed,
+      epochs: config.epochs * 10,
+      pool: PARAM_TABLE.pool.min,
+      gens: 1,
+      select: 'threshold',
+      tau: 1,
+    });
+    const accuracies: number[] = [];
+    for (const seed of seeds) accuracies.push((await runOnce(labelledOnly(seed), createBackend)).baseline.testAccuracy);
+    longerBaseline = mean(accuracies);
+  }
+  return { seeds, ...summarizeRuns(results), longerBaseline };
+}
+
+function summarizeRuns(results: ExperimentResult[]): Omit<PresetMeasurement, 'seeds' | 'longerBaseline'> {
+  const series = results.map((r) => r.generations.slice(1).flatMap((g) => (g.pseudoLabelAccuracy === null ? [] : [g.pseudoLabelAccuracy])));
+  const depth = Math.max(0, ...series.map((s) => s.length));
+  return {
+    baseline: mean(results.map((r) => r.baseline.testAccuracy)),
+    last: mean(results.map((r) => r.generations[r.generations.length - 1].testAccuracy)),
+    oracle: mean(results.map((r) => r.oracle.testAccuracy)),
+    pseudoLabelAccuracy: Array.from({ length: depth }, (_, g) => mean(series.filter((s) => g < s.length).map((s) => s[g]))),
+    firstPseudoLabelAccuracy: mean(series.map((s) => s[0] ?? 0)),
+    lastPseudoLabelAccuracy: mean(series.map((s) => s[s.length - 1] ?? 0)),
+  };
+}
+
+async function runOnce(config: ExperimentConfig, createBackend: () => Backend): Promise<ExperimentResult> {
+  const backend = createBackend();
+  try {
+    return await runExperiment(config, backend);
+  } finally {
+    backend.dispose();
+  }
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
+/** Whether a measurement meets issue 2's Done-when for its kind, and why not when it does not. */
+export function presetVerdict(kind: 'gain' | 'bias', m: PresetMeasurement): { met: boolean; reason: string } {
+  const points = (fraction: number) => (fraction * 100).toFixed(1);
+  if (kind === 'gain') {
+    const gain = (m.last - m.baseline) * 100;
+    const gap = (m.oracle - m.last) * 100;
+    const met = gain >= GAIN_POINTS || gap <= ORACLE_POINTS;
+    return { met, reason: `last generation ${points(m.last)}% vs generation 0 ${points(m.baseline)}% (+${gain.toFixed(1)}) and oracle ${points(m.oracle)}% (${gap.toFixed(1)} below)` };
+  }
+  const drop = (m.firstPseudoLabelAccuracy - m.lastPseudoLabelAccuracy) * 100;
+  const rises = m.pseudoLabelAccuracy.slice(1).filter((value, g) => (value - m.pseudoLabelAccuracy[g]) * 100 > BIAS_RISE_TOLERANCE_POINTS);
+  const met = drop >= BIAS_DROP_POINTS && rises.length === 0;
+  return { met, reason: `pseudo-label accuracy ${m.pseudoLabelAccuracy.map(points).join(' → ')} (falls ${drop.toFixed(1)} points)` };
+}
