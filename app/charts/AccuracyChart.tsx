@@ -6,7 +6,8 @@ import { accuracyInputsSelector } from '../store/selectors.ts';
 import { accuracyRange, accuracySeries, type AccuracySeries } from './accuracyData.ts';
 import { axis, integerTicks, LINE } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
-import { createDrawThrottle, useUplot } from './useUplot.ts';
+import { createTaskDraw } from '../schedule/taskDraw.ts';
+import { useUplot } from './useUplot.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Test accuracy', color: LINE.test, style: 'solid' },
@@ -36,15 +37,15 @@ function buildOptions(width: number, height: number): uPlot.Options {
   };
 }
 
-/** Feeds the chart from the store without re-rendering React: one setData per frame at most. */
+/** Feeds the chart from the store without re-rendering React, in a task of its own. */
 function connect(chart: uPlot): () => void {
   const draw = () => chart.setData(accuracySeries(accuracyInputsSelector(labStore.getState())) as uPlot.AlignedData);
-  const frames = createDrawThrottle(draw, 0);
   draw();
-  const unsubscribe = labStore.subscribe(accuracyInputsSelector, frames.schedule, { equalityFn: shallow });
+  const task = createTaskDraw(draw);
+  const unsubscribe = labStore.subscribe(accuracyInputsSelector, task.schedule, { equalityFn: shallow });
   return () => {
     unsubscribe();
-    frames.cancel();
+    task.cancel();
   };
 }
 

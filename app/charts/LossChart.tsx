@@ -4,10 +4,8 @@ import { labStore } from '../store/useLabStore.ts';
 import { axis, CHART_FONT, integerTicks, LINE } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
 import { lossRange, totalEpochs } from './lossData.ts';
-import { createDrawThrottle, useUplot } from './useUplot.ts';
-
-/** The loss curve redraws a few times a second, however fast the epochs come. */
-const LOSS_REDRAW_MS = 150;
+import { createTaskDraw } from '../schedule/taskDraw.ts';
+import { useUplot } from './useUplot.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Training loss', color: LINE.loss, style: 'solid' },
@@ -58,22 +56,27 @@ function buildOptions(width: number, height: number): uPlot.Options {
   };
 }
 
-/** Feeds the chart from the transient loss series: React never sees a loss point. */
+/**
+ * Feeds the chart from the transient loss series: React never sees a loss point. It
+ * redraws when the run's progress in the store moves (a few times a second, see the
+ * worker client), in a task of its own right after the status line's, so both usually
+ * reach the screen in one frame.
+ */
 function connect(chart: uPlot): () => void {
   const { loss } = labStore.getState();
   const draw = () => {
     const { x, y } = loss.points();
     chart.setData([x, y]);
   };
-  const frames = createDrawThrottle(draw, LOSS_REDRAW_MS);
   draw();
-  const unsubscribeLoss = loss.subscribe(frames.schedule);
+  const task = createTaskDraw(draw);
+  const unsubscribeRun = labStore.subscribe((state) => state.run, task.schedule);
   // The x axis spans the run's length, which follows the config until a run starts.
-  const unsubscribeLength = labStore.subscribe(runLength, frames.schedule);
+  const unsubscribeLength = labStore.subscribe(runLength, task.schedule);
   return () => {
-    unsubscribeLoss();
+    unsubscribeRun();
     unsubscribeLength();
-    frames.cancel();
+    task.cancel();
   };
 }
 

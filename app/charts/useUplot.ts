@@ -36,34 +36,3 @@ export function useUplot(
     };
   }, [containerRef, buildOptions, connect]);
 }
-
-/**
- * Calls `draw` in an animation frame, at most once per `intervalMs` however often
- * `schedule` is called: epochs arrive hundreds of times a second, and every redraw costs
- * the page a paint it shares the CPU with the training worker for.
- */
-export function createDrawThrottle(draw: () => void, intervalMs: number): { schedule(): void; cancel(): void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let frame = 0;
-  let last = -Infinity;
-  return {
-    schedule() {
-      if (timer !== null || frame !== 0) return;
-      const wait = Math.max(0, last + intervalMs - performance.now());
-      timer = setTimeout(() => {
-        timer = null;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          last = performance.now();
-          draw();
-        });
-      }, wait);
-    },
-    cancel() {
-      if (timer !== null) clearTimeout(timer);
-      cancelAnimationFrame(frame);
-      timer = null;
-      frame = 0;
-    },
-  };
-}

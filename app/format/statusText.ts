@@ -22,9 +22,12 @@ export function statusText(s: StatusInputs): string {
     case 'idle':
       return 'Ready';
     case 'running':
-      if (s.generation < 0) return 'Starting…';
+      // The oracle trains first, silently, so the chart can draw its reference line.
+      if (s.generation < 0) return 'Training the all-labels oracle for the reference line…';
       return s.epoch > 0 ? `Generation ${s.generation} ${of} · epoch ${s.epoch}` : `Generation ${s.generation} ${of}`;
     case 'paused':
+      // Paused inside a generation (Pause holds at the next epoch) or after one (Step).
+      if (s.generation > s.lastGeneration && s.epoch > 0) return `Paused at generation ${s.generation} ${of} · epoch ${s.epoch}`;
       return s.lastGeneration < 0 ? 'Paused before generation 0' : `Paused at generation ${s.lastGeneration} ${of}`;
     case 'done': {
       const count = Math.max(0, s.lastGeneration);

@@ -6,9 +6,10 @@ import { useLab } from '../store/useLabStore.ts';
 export function ResultsTable({ id }: { id: string }) {
   const results = useLab(resultsSelector);
   return (
-    <div className="results">
+    // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
+    <div className="results" role="region" aria-labelledby={`${id}-caption`}>
       <table id={id} className="results__table">
-        <caption>Generations</caption>
+        <caption id={`${id}-caption`}>Generations</caption>
         <thead>
           <tr>
             <th scope="col">Generation</th>

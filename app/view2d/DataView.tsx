@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { gridExtent, makeSplit } from '../../src/data/split.ts';
 import type { Split } from '../../src/data/types.ts';
 import { formatCount } from '../format/percent.ts';
+import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { configSelector, gridSelector, pseudoSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
@@ -33,14 +34,13 @@ export function DataView() {
   );
   const frameRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const drawnRef = useRef(false);
   const { width, height, ratio } = useCanvasSize(frameRef);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0 || height === 0 || 'error' in data) return;
-    // Drawn in the next frame, not in the task that delivered the generation: that keeps
-    // every main-thread task short while the worker trains.
-    const frame = requestAnimationFrame(() => {
+    const draw = () => {
       const context = canvas.getContext('2d');
       if (!context) return;
       const pixelWidth = Math.round(width * ratio);
@@ -49,8 +49,15 @@ export function DataView() {
       if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
       const scale = ratio * Math.max(1, Math.min(1.6, Math.min(width, height) / BASE_VIEW_SIZE));
       drawScene(context, pixelWidth, pixelHeight, scale, { split: data.split, extent: data.extent, grid, pseudo });
-    });
-    return () => cancelAnimationFrame(frame);
+    };
+    // The first view draws at once; a generation's update draws in a task of its own.
+    if (!drawnRef.current) {
+      drawnRef.current = true;
+      return draw();
+    }
+    const task = createTaskDraw(draw);
+    task.schedule();
+    return task.cancel;
   }, [data, grid, pseudo, width, height, ratio]);
 
   const wrong = 'error' in data ? 0 : countWrongPseudoLabels(data.split, pseudo);

@@ -37,7 +37,7 @@ export interface WorkerClient {
  * run into the store, drops those of older runs, and turns every failure into an error
  * state in the store rather than an exception.
  */
-export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 200 }: WorkerClientOptions): WorkerClient {
+export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 250 }: WorkerClientOptions): WorkerClient {
   let worker: WorkerPort | null = null;
   let nextRunId = 1;
   let pendingProgress: WorkerMessage | null = null;
@@ -117,7 +117,13 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
 
   function reset() {
     const { status } = store.getState().run;
-    if (status === 'running' || status === 'paused') post({ type: 'cancel' });
+    if (status === 'running' || status === 'paused') {
+      // Terminating stops the training at once, even inside an epoch that never yields to
+      // the worker's message loop; the next run starts a fresh worker.
+      post({ type: 'cancel' });
+      worker?.terminate();
+      worker = null;
+    }
     pendingProgress = null;
     flushProgress();
     store.getState().resetRun();

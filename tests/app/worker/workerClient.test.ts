@@ -69,14 +69,15 @@ test('Pause, resume with Run, Step, and stale messages of an older run are dropp
 
   client.reset();
   expect(worker.sent.at(-1)).toEqual({ type: 'cancel' });
+  expect(worker.terminated).toBe(true);
   expect(store.getState().run.status).toBe('idle');
   client.step();
-  expect(worker.sent.at(-1)).toMatchObject({ type: 'start', runId: 2, stepping: true });
+  expect(workers).toHaveLength(2);
+  expect(workers[1].sent.at(-1)).toMatchObject({ type: 'start', runId: 2, stepping: true });
   worker.reply(generationMessage(1, generationResult(0, 0.5)));
   expect(store.getState().run.results).toEqual([]);
-  worker.reply(generationMessage(2, generationResult(0, 0.8)));
+  workers[1].reply(generationMessage(2, generationResult(0, 0.8)));
   expect(store.getState().run.results).toHaveLength(1);
-  expect(workers).toHaveLength(1);
 });
 
 test('a new config ends the run on screen', () => {
@@ -84,6 +85,7 @@ test('a new config ends the run on screen', () => {
   client.run();
   store.getState().setConfig({ ...store.getState().config, seed: 3 });
   expect(workers[0].sent.at(-1)).toEqual({ type: 'cancel' });
+  expect(workers[0].terminated).toBe(true);
   expect(store.getState().run.status).toBe('idle');
 });
 
