@@ -1,41 +1,14 @@
 // Samples/s of the CPU backend against straight Float32Array loops of the same maths, in Node:
 //   npx tsx bench/cpuBackend.ts
-// W1: MLP 2-16-16-2 tanh, batch 16, SGD. W2: MLP 784-128-10 relu, batch 128, Adam.
+// W1 and W2 of bench/workloads.ts. The browser benchmark with every engine is `npm run bench`.
 // Median CPU time of 7 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
 import { createRng } from '../src/data/rng.ts';
 import { createCpuBackend } from '../src/engine/cpu/backend.ts';
 import { createNetwork } from '../src/model/network.ts';
 import { uploadRows } from '../src/model/rows.ts';
-import type { TrainHyper } from '../src/model/types.ts';
 import { createPlainMlp } from './plainMlp.ts';
-
-interface Workload {
-  name: string;
-  sizes: number[];
-  activation: 'tanh' | 'relu';
-  hyper: TrainHyper;
-  rows: number;
-}
-
-const WORKLOADS: Workload[] = [
-  { name: 'W1', sizes: [2, 16, 16, 2], activation: 'tanh', rows: 32768, hyper: hyper('sgd', 16, 0.05) },
-  { name: 'W2', sizes: [784, 128, 10], activation: 'relu', rows: 2048, hyper: hyper('adam', 128, 0.001) },
-];
-
-function hyper(optimizer: 'sgd' | 'adam', batch: number, lr: number): TrainHyper {
-  return { optimizer, lr, momentum: 0, l2: 0, batch, inputNoise: 0 };
-}
-
-function makeData(workload: Workload) {
-  const rng = createRng(7);
-  const dim = workload.sizes[0];
-  const classes = workload.sizes[workload.sizes.length - 1];
-  const x = Float32Array.from({ length: workload.rows * dim }, () => rng.next());
-  const labels = Int32Array.from({ length: workload.rows }, () => rng.int(classes));
-  const targets = new Float32Array(workload.rows * classes);
-  labels.forEach((label, row) => (targets[row * classes + label] = 1));
-  return { x, labels, targets, dim, classes, rng };
-}
+import { median } from './report/median.ts';
+import { DATA_SEED, MODEL_SEED, WORKLOADS, makeData, type Workload } from './workloads.ts';
 
 /**
  * Median epoch CPU seconds (user + system, this process) of each engine, epochs interleaved:
@@ -52,18 +25,19 @@ async function medians(epochs: number, engines: (() => Promise<unknown>)[]): Pro
       seconds[i].push((used.user + used.system) / 1e6);
     }
   }
-  return seconds.map((list) => list.sort((a, b) => a - b)[Math.floor(epochs / 2)]);
+  return seconds.map(median);
 }
 
 async function measure(workload: Workload) {
-  const { x, labels, targets, dim, classes, rng } = makeData(workload);
+  const { x, labels, targets, weights, dim, classes } = makeData(workload);
+  const rng = createRng(DATA_SEED);
   const order = Int32Array.from({ length: workload.rows }, (_, i) => i);
-  const plain = createPlainMlp(workload.sizes, workload.activation, 1);
+  const plain = createPlainMlp(workload.sizes, workload.activation, MODEL_SEED);
 
   const backend = createCpuBackend();
   const spec = { kind: 'mlp' as const, inputDim: dim, classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
-  const network = createNetwork(backend, spec, 1);
-  network.setTrainingSet(uploadRows(backend, x, workload.rows, dim), targets, new Float32Array(workload.rows).fill(1));
+  const network = createNetwork(backend, spec, MODEL_SEED);
+  network.setTrainingSet(uploadRows(backend, x, workload.rows, dim), targets, weights);
   let epoch = 0;
   const [plainSeconds, engineSeconds] = await medians(7, [
     async () => plain.trainEpoch(x, labels, rng.shuffle(order), workload.hyper),
@@ -75,4 +49,4 @@ async function measure(workload: Workload) {
 }
 
 console.log('| workload | plain-js samples/s | autodidact-cpu samples/s | ratio |\n|---|---:|---:|---:|');
-for (const workload of WORKLOADS) await measure(workload);
+for (const workload of WORKLOADS) if (workload.models === 1) await measure(workload);

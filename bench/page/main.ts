@@ -1,0 +1,45 @@
+// The bench page: installs the GPU counters before any engine makes a device, then waits for
+// the Node runner to ask for rows through window.autodidactBench.
+import { WORKLOADS, makeData, workloadByName, type WorkloadData } from '../workloads.ts';
+import type { WorkloadName } from '../report/types.ts';
+import { describeDefaultAdapter } from './adapter.ts';
+import type { BenchApi } from './api.ts';
+import { ENGINES } from './engines/index.ts';
+import { describeTfjsWasm } from './engines/tfjsBackends.ts';
+import { installGpuCounters } from './gpuCounters.ts';
+import { failedRow, measureRow } from './measure.ts';
+
+const gpu = installGpuCounters();
+const dataCache = new Map<WorkloadName, WorkloadData>();
+
+const api: BenchApi = {
+  plan: () => WORKLOADS.flatMap((workload) => ENGINES.filter((engine) => engine.runs(workload)).map((engine) => ({ workload: workload.name, engine: engine.name }))),
+  async run(request) {
+    const workload = workloadByName(request.workload);
+    const engine = ENGINES.find((candidate) => candidate.name === request.engine);
+    if (!engine) throw new Error(`No engine ${request.engine} in this page.`);
+    let data = dataCache.get(workload.name);
+    if (!data) dataCache.set(workload.name, (data = makeData(workload)));
+    showStatus(`${workload.name} ${engine.name}…`);
+    try {
+      const deadline = performance.now() + request.timeoutMs;
+      return await measureRow(engine, workload, data, gpu, { ...request, deadline });
+    } catch (error) {
+      console.error(`bench: ${workload.name} ${engine.name} failed`, error);
+      return failedRow(workload, engine, error);
+    } finally {
+      showStatus('idle');
+    }
+  },
+  async environment() {
+    return { adapter: await describeDefaultAdapter(), notes: [await describeTfjsWasm()] };
+  },
+};
+
+function showStatus(text: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = text;
+}
+
+window.autodidactBench = api;
+showStatus('ready');

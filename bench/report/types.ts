@@ -1,0 +1,52 @@
+// What the bench page measures and the command line prints: plain data, shared by the
+// page (which fills it) and Node (which formats it), so both sides agree on one shape.
+
+export const WORKLOAD_NAMES = ['W1', 'W1x16', 'W2'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+
+export const ENGINE_NAMES = ['autodidact-webgpu', 'autodidact-cpu', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu', 'plain-js'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** One engine on one workload. Metrics are null where they do not apply or the row failed. */
+export interface BenchRow {
+  workload: WorkloadName;
+  engine: EngineName;
+  /** Training samples per second, all models of the workload counted, median of the timed epochs. */
+  samplesPerSecond: number | null;
+  /** From model creation to the first completed training step, shader compilation included. */
+  msToFirstStep: number | null;
+  /** GPU compute dispatches per training step (a step of every model of the workload). */
+  dispatchesPerStep: number | null;
+  /** GPU buffer reads (mapAsync for reading) per epoch. */
+  readbacksPerEpoch: number | null;
+  /** Peak bytes in live GPU buffers made for this row. */
+  gpuBytes: number | null;
+  /** Training steps in each timed epoch (chosen by calibration). */
+  stepsPerEpoch: number | null;
+  /** Why the row has no numbers ("failed: <reason>" when printed), or null. */
+  error: string | null;
+}
+
+/** The WebGPU adapter the page got, or null without WebGPU. */
+export interface AdapterSummary {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  isFallbackAdapter: boolean;
+}
+
+/** Where the numbers were measured. */
+export interface BenchEnvironment {
+  date: string;
+  browser: string;
+  adapter: AdapterSummary | null;
+  machine: string;
+  /** Notes on how engines ran here (tfjs-wasm threads and SIMD, ...). */
+  notes: string[];
+}
+
+/** What `--json FILE` writes. */
+export interface BenchReport extends BenchEnvironment {
+  rows: BenchRow[];
+}

@@ -1,0 +1,57 @@
+// `npm run bench [-- --json FILE] [--quick]`: builds the bench page, runs every engine × workload
+// in one headless Chromium page, prints markdown tables and optionally writes the JSON report.
+import { writeFileSync } from 'node:fs';
+import { ArgsError, USAGE, parseArgs } from './cli/args.ts';
+import { driveBenchPage } from './cli/drive.ts';
+import { describeLoad, describeMachine } from './cli/machine.ts';
+import { buildAndServeBenchPage } from './cli/serve.ts';
+import { renderReport } from './report/table.ts';
+import type { BenchReport } from './report/types.ts';
+
+const FULL = { targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000 };
+const QUICK = { targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000 };
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof ArgsError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const settings = args.quick ? QUICK : FULL;
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  const load = describeLoad();
+  log('building the bench page');
+  const server = await buildAndServeBenchPage();
+  try {
+    const result = await driveBenchPage(server.url, { ...settings, engines: args.engines, workloads: args.workloads, log });
+    const report: BenchReport = {
+      date: new Date().toISOString().slice(0, 10),
+      browser: `Chromium ${result.browserVersion} (headless)`,
+      adapter: result.environment.adapter,
+      machine: describeMachine(),
+      notes: [
+        ...result.environment.notes,
+        load,
+        `each row: epochs sized to ~${settings.targetEpochMs} ms, median of ${settings.timedEpochs} timed epochs after a warm-up; samples/s counts every model's samples`,
+      ],
+      rows: result.rows,
+    };
+    console.log(renderReport(report));
+    if (args.json) {
+      writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+      log(`wrote ${args.json}`);
+    }
+    return 0;
+  } finally {
+    await server.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ArgsError, parseArgs } from '../../bench/cli/args.ts';
+
+describe('bench arguments', () => {
+  it('defaults to every engine and workload, full length, no JSON', () => {
+    expect(parseArgs([])).toEqual({ json: null, quick: false, engines: null, workloads: null, help: false });
+  });
+
+  it('reads --json FILE, --quick and the filters', () => {
+    expect(parseArgs(['--json', 'out.json', '--quick', '--engines', 'tfjs-cpu,plain-js', '--workloads', 'W2'])).toEqual({
+      json: 'out.json',
+      quick: true,
+      engines: ['tfjs-cpu', 'plain-js'],
+      workloads: ['W2'],
+      help: false,
+    });
+  });
+
+  it('refuses what it cannot run, saying what to choose', () => {
+    expect(() => parseArgs(['--json'])).toThrow(ArgsError);
+    expect(() => parseArgs(['--engines', 'tfjs-webgl'])).toThrow(/choose from autodidact-webgpu/);
+    expect(() => parseArgs(['--fast'])).toThrow(/Unknown argument --fast/);
+  });
+});
