@@ -28,10 +28,10 @@ describe('a preset link, run in the page', () => {
     const presets = cli<CliPreset[]>('--list-presets', '--json');
     const preset = presets.find((p) => p.kind === 'gain');
     expect(preset, 'a gain preset exists').toBeDefined();
-    const expected = cli<{ generations: CliGeneration[] }>(preset!.link, '--json', '--backend', 'cpu');
+    const expected = cli<{ generations: CliGeneration[] }>(preset!.link, '--json');
     const expectedRows = expected.generations.map((g) => [String(g.generation), percent(g.testAccuracy), percent(g.pseudoLabelAccuracy), percent(g.coverage)]);
 
-    const page = await openPage('#' + preset!.link.replace(/^#/, '') + '&backend=cpu');
+    const page = await openPage('#' + preset!.link.replace(/^#/, ''));
     const runStart = await page.evaluate(() => performance.now());
     await runToEnd(page);
     const runEnd = await page.evaluate(() => performance.now());
