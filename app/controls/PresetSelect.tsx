@@ -3,6 +3,11 @@ import { configSelector } from '../store/selectors.ts';
 import { labStore, useLab } from '../store/useLabStore.ts';
 import { CUSTOM, presetConfig, presetValue } from './presetChoice.ts';
 
+const PRESET_GROUPS = [
+  { kind: 'gain', label: 'Self-training helps' },
+  { kind: 'bias', label: 'Confirmation bias' },
+] as const;
+
 /** Ready experiments: choosing one replaces every setting (and so the link). */
 export function PresetSelect() {
   const config = useLab(configSelector);
@@ -23,10 +28,16 @@ export function PresetSelect() {
         <option value={CUSTOM} disabled={value !== CUSTOM}>
           Custom settings
         </option>
-        {PRESETS.map((option, index) => (
-          <option key={option.name} value={String(index)}>
-            {option.kind === 'bias' ? `${option.name} (shows bias)` : option.name}
-          </option>
+        {PRESET_GROUPS.map(({ kind, label }) => (
+          <optgroup key={kind} label={label}>
+            {PRESETS.map((option, index) =>
+              option.kind === kind ? (
+                <option key={option.name} value={String(index)}>
+                  {option.name}
+                </option>
+              ) : null,
+            )}
+          </optgroup>
         ))}
       </select>
       <p className="field__help" id="preset-help">

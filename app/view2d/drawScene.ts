@@ -1,7 +1,8 @@
 import type { Split } from '../../src/data/types.ts';
 import type { DecisionGrid, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import { heatmapPixels } from './heatmap.ts';
-import { classColor, OUTLINE_COLOR, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+import { classColor, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+import { sprite, type Sprite } from './sprites.ts';
 
 export type Extent = DecisionGrid['extent'];
 
@@ -49,8 +50,9 @@ export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: 
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   if (grid) {
+    // Bilinear: smooth enough for a heatmap, and far cheaper to raster than 'high'.
     ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = 'high';
+    ctx.imageSmoothingQuality = 'low';
     // The grid may cover a different extent than the view: place it by its own extent.
     const [gx0, gx1, gy0, gy1] = grid.extent;
     ctx.drawImage(heatmapImage(grid), px(gx0), py(gy1), px(gx1) - px(gx0), py(gy0) - py(gy1));
@@ -59,82 +61,25 @@ export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: 
   const { pool, labelled } = split;
   const pseudoLabel = new Int32Array(pool.n).fill(-1);
   if (pseudo) for (let i = 0; i < pseudo.indices.length; i++) pseudoLabel[pseudo.indices[i]] = pseudo.labels[i];
+  const stamp = (mark: Sprite, x: number, y: number) => ctx.drawImage(mark.image, Math.round(x - mark.half), Math.round(y - mark.half));
 
-  // Unlabelled pool points with no pseudo-label: small and grey, drawn first, in one path.
-  const small = 2.2 * scale;
-  ctx.fillStyle = UNLABELLED_COLOR;
-  ctx.globalAlpha = 0.75;
-  ctx.beginPath();
+  // Unlabelled pool points with no pseudo-label: small and grey, drawn first.
+  const poolMark = sprite('pool', UNLABELLED_COLOR, scale);
   for (let i = 0; i < pool.n; i++) {
-    if (pseudoLabel[i] >= 0) continue;
-    const x = px(pool.x[i * pool.dim]);
-    const y = py(pool.x[i * pool.dim + 1]);
-    ctx.moveTo(x + small, y);
-    ctx.arc(x, y, small, 0, 2 * Math.PI);
+    if (pseudoLabel[i] < 0) stamp(poolMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
   }
-  ctx.fill();
-  ctx.globalAlpha = 1;
-
-  drawPseudoLabels(ctx, split, pseudoLabel, px, py, scale);
-
+  // This generation's pseudo-labels in their class colour, then a red cross on each wrong one.
+  const pseudoMarks = Array.from({ length: pool.classes }, (_, c) => sprite('pseudo', classColor(c), scale));
+  for (let i = 0; i < pool.n; i++) {
+    if (pseudoLabel[i] >= 0) stamp(pseudoMarks[pseudoLabel[i]], px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
+  }
+  const wrongMark = sprite('wrong', WRONG_COLOR, scale);
+  for (let i = 0; i < pool.n; i++) {
+    if (pseudoLabel[i] >= 0 && pseudoLabel[i] !== pool.y[i]) stamp(wrongMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
+  }
   // Labelled examples: large, outlined, on top of everything.
-  const large = 6 * scale;
-  ctx.lineWidth = 2 * scale;
-  ctx.strokeStyle = OUTLINE_COLOR;
+  const labelledMarks = Array.from({ length: labelled.classes }, (_, c) => sprite('labelled', classColor(c), scale));
   for (let i = 0; i < labelled.n; i++) {
-    const x = px(labelled.x[i * labelled.dim]);
-    const y = py(labelled.x[i * labelled.dim + 1]);
-    ctx.fillStyle = classColor(labelled.y[i]);
-    ctx.beginPath();
-    ctx.arc(x, y, large, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
+    stamp(labelledMarks[labelled.y[i]], px(labelled.x[i * labelled.dim]), py(labelled.x[i * labelled.dim + 1]));
   }
-}
-
-function drawPseudoLabels(
-  ctx: CanvasRenderingContext2D,
-  split: Split,
-  pseudoLabel: Int32Array,
-  px: (x: number) => number,
-  py: (y: number) => number,
-  scale: number,
-): void {
-  const { pool } = split;
-  const radius = 3.2 * scale;
-  ctx.lineWidth = 1 * scale;
-  ctx.strokeStyle = '#ffffff';
-  for (let c = 0; c < pool.classes; c++) {
-    ctx.fillStyle = classColor(c);
-    ctx.beginPath();
-    for (let i = 0; i < pool.n; i++) {
-      if (pseudoLabel[i] !== c) continue;
-      const x = px(pool.x[i * pool.dim]);
-      const y = py(pool.x[i * pool.dim + 1]);
-      ctx.moveTo(x + radius, y);
-      ctx.arc(x, y, radius, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-    ctx.stroke();
-  }
-  // Wrong pseudo-labels: a red cross with a white halo, readable on any class colour.
-  const arm = 3.5 * scale;
-  const cross = new Path2D();
-  for (let i = 0; i < pool.n; i++) {
-    if (pseudoLabel[i] < 0 || pseudoLabel[i] === pool.y[i]) continue;
-    const x = px(pool.x[i * pool.dim]);
-    const y = py(pool.x[i * pool.dim + 1]);
-    cross.moveTo(x - arm, y - arm);
-    cross.lineTo(x + arm, y + arm);
-    cross.moveTo(x + arm, y - arm);
-    cross.lineTo(x - arm, y + arm);
-  }
-  ctx.lineCap = 'round';
-  ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = 3 * scale;
-  ctx.stroke(cross);
-  ctx.strokeStyle = WRONG_COLOR;
-  ctx.lineWidth = 1.5 * scale;
-  ctx.stroke(cross);
-  ctx.lineCap = 'butt';
 }
