@@ -5,15 +5,18 @@ export interface BenchArgs {
   json: string | null;
   /** Shorter epochs and fewer of them: a smoke run, noisier numbers. */
   quick: boolean;
+  /** Rounds of the whole plan (null: 2, or 1 with --quick). */
+  rounds: number | null;
   /** Only these engines / workloads (all when null). */
   engines: EngineName[] | null;
   workloads: WorkloadName[] | null;
   help: boolean;
 }
 
-export const USAGE = `npm run bench [-- --json FILE] [--quick] [--engines a,b] [--workloads W1,W2]
+export const USAGE = `npm run bench [-- --json FILE] [--quick] [--rounds N] [--engines a,b] [--workloads W1,W2]
   --json FILE     also write { adapter, browser, rows: [...] } to FILE
-  --quick         shorter and fewer epochs (a smoke run; noisier)
+  --quick         shorter and fewer epochs, one round (a smoke run; noisier)
+  --rounds N      run the whole plan N times and keep each row's best round (default 2)
   --engines LIST  only these of ${ENGINE_NAMES.join(', ')}
   --workloads L   only these of ${WORKLOAD_NAMES.join(', ')}`;
 
@@ -29,8 +32,14 @@ function pickList<T extends string>(flag: string, value: string, allowed: readon
   return names as T[];
 }
 
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 10)) throw new ArgsError(`${flag}: want a whole number from 1 to 10, got ${value}.`);
+  return n;
+}
+
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: null, quick: false, engines: null, workloads: null, help: false };
+  const args: BenchArgs = { json: null, quick: false, rounds: null, engines: null, workloads: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -40,6 +49,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     };
     if (flag === '--json') args.json = value();
     else if (flag === '--quick') args.quick = true;
+    else if (flag === '--rounds') args.rounds = positiveInteger(flag, value());
     else if (flag === '--engines') args.engines = pickList(flag, value(), ENGINE_NAMES);
     else if (flag === '--workloads') args.workloads = pickList(flag, value(), WORKLOAD_NAMES);
     else if (flag === '--help' || flag === '-h') args.help = true;

@@ -7,6 +7,8 @@ import type { PageEnvironment, RowRequest } from '../page/api.ts';
 import type { BenchRow, EngineName, WorkloadName } from '../report/types.ts';
 
 export interface DriveOptions {
+  /** Times the whole plan runs, so each engine is measured at different moments of the run. */
+  rounds: number;
   targetEpochMs: number;
   timedEpochs: number;
   rowTimeoutMs: number;
@@ -16,7 +18,8 @@ export interface DriveOptions {
 }
 
 export interface DriveResult {
-  rows: BenchRow[];
+  /** Each round's rows, in plan order. */
+  rounds: BenchRow[][];
   environment: PageEnvironment;
   browserVersion: string;
 }
@@ -31,24 +34,27 @@ export async function driveBenchPage(url: string, options: DriveOptions): Promis
     const plan = (await page.evaluate(() => window.autodidactBench!.plan())).filter(
       ({ engine, workload }) => (options.engines?.includes(engine) ?? true) && (options.workloads?.includes(workload) ?? true),
     );
-    const rows: BenchRow[] = [];
-    for (const { workload, engine } of plan) {
-      const request: RowRequest = { workload, engine, targetEpochMs: options.targetEpochMs, timedEpochs: options.timedEpochs, timeoutMs: options.rowTimeoutMs };
-      const started = Date.now();
-      options.log(`${workload} ${engine}: running`);
-      try {
-        const row = await withTimeout(page.evaluate((r) => window.autodidactBench!.run(r), request), options.rowTimeoutMs + GRACE_MS);
-        rows.push(row);
-      } catch (error) {
-        rows.push(failed(workload, engine, error instanceof Error ? error.message : String(error)));
-        await page.close().catch(() => {});
-        page = await openBenchPage(browser, url, options.log);
+    const rounds: BenchRow[][] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      const rows: BenchRow[] = [];
+      for (const { workload, engine } of plan) {
+        const request: RowRequest = { workload, engine, targetEpochMs: options.targetEpochMs, timedEpochs: options.timedEpochs, timeoutMs: options.rowTimeoutMs };
+        const started = Date.now();
+        try {
+          rows.push(await withTimeout(page.evaluate((r) => window.autodidactBench!.run(r), request), options.rowTimeoutMs + GRACE_MS));
+        } catch (error) {
+          rows.push(failed(workload, engine, error instanceof Error ? error.message : String(error)));
+          await page.close().catch(() => {});
+          page = await openBenchPage(browser, url, options.log);
+        }
+        const row = rows[rows.length - 1];
+        const outcome = row.error ? `failed: ${row.error}` : `${Math.round(row.samplesPerSecond ?? 0)} samples/s`;
+        options.log(`round ${round}/${options.rounds} ${workload} ${engine}: ${outcome} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
-      const row = rows[rows.length - 1];
-      options.log(`${workload} ${engine}: ${row.error ? `failed: ${row.error}` : `${Math.round(row.samplesPerSecond ?? 0)} samples/s`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      rounds.push(rows);
     }
     const environment = await page.evaluate(() => window.autodidactBench!.environment());
-    return { rows, environment, browserVersion: browser.version() };
+    return { rounds, environment, browserVersion: browser.version() };
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
 // Markdown for the terminal and for RESULTS.md: a samples/s table with ratio columns, a table of
 // the other metrics, and header lines saying where it ran. Pure functions, unit-tested.
+import { roundSpread } from './rounds.ts';
 import { ENGINE_NAMES, WORKLOAD_NAMES, type AdapterSummary, type BenchEnvironment, type BenchReport, type BenchRow, type EngineName } from './types.ts';
 
 /** Ratio columns of the samples/s table: numerator / denominator, shown when the numerator engine ran. */
@@ -29,6 +30,11 @@ export function formatRatio(a: number | null, b: number | null): string {
 /** Bytes as MB (10^6, one decimal), or a dash. */
 export function formatBytes(bytes: number | null): string {
   return bytes === null ? DASH : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** A fraction as a whole percent, or a dash. */
+export function formatPercent(fraction: number | null): string {
+  return fraction === null ? DASH : `${Math.round(fraction * 100)}%`;
 }
 
 /** A failure reason that fits in one table cell: one line, no pipes, at most MAX_REASON characters. */
@@ -68,16 +74,17 @@ export function samplesTable(rows: readonly BenchRow[]): string {
   return markdownTable(header, body, header.map((_, i) => i > 0));
 }
 
-/** One line per row with every metric. */
+/** One line per row with every metric; round spread is (max - min) / max of samples/s over the rounds. */
 export function detailsTable(rows: readonly BenchRow[]): string {
-  const header = ['workload', 'engine', 'samples/s', 'ms to first step', 'dispatches/step', 'readbacks/epoch', 'GPU buffers (peak)', 'steps/epoch'];
+  const header = ['workload', 'engine', 'samples/s', 'round spread', 'ms to first step', 'dispatches/step', 'readbacks/epoch', 'GPU buffers (peak)', 'steps/epoch'];
   const body = rows.map((row) =>
     row.error !== null
-      ? [row.workload, row.engine, failedCell(row.error), DASH, DASH, DASH, DASH, DASH]
+      ? [row.workload, row.engine, failedCell(row.error), DASH, DASH, DASH, DASH, DASH, DASH]
       : [
           row.workload,
           row.engine,
           formatCount(row.samplesPerSecond),
+          formatPercent(roundSpread(row)),
           formatCount(row.msToFirstStep),
           formatCount(row.dispatchesPerStep),
           formatCount(row.readbacksPerEpoch),

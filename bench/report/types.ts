@@ -25,6 +25,8 @@ export interface BenchRow {
   stepsPerEpoch: number | null;
   /** Why the row has no numbers ("failed: <reason>" when printed), or null. */
   error: string | null;
+  /** samples/s of this row in every round of the run (null where a round failed); set by bestOfRounds. */
+  roundSamplesPerSecond?: (number | null)[];
 }
 
 /** The WebGPU adapter the page got, or null without WebGPU. */

@@ -3,13 +3,14 @@ import { ArgsError, parseArgs } from '../../bench/cli/args.ts';
 
 describe('bench arguments', () => {
   it('defaults to every engine and workload, full length, no JSON', () => {
-    expect(parseArgs([])).toEqual({ json: null, quick: false, engines: null, workloads: null, help: false });
+    expect(parseArgs([])).toEqual({ json: null, quick: false, rounds: null, engines: null, workloads: null, help: false });
   });
 
   it('reads --json FILE, --quick and the filters', () => {
-    expect(parseArgs(['--json', 'out.json', '--quick', '--engines', 'tfjs-cpu,plain-js', '--workloads', 'W2'])).toEqual({
+    expect(parseArgs(['--json', 'out.json', '--quick', '--rounds', '3', '--engines', 'tfjs-cpu,plain-js', '--workloads', 'W2'])).toEqual({
       json: 'out.json',
       quick: true,
+      rounds: 3,
       engines: ['tfjs-cpu', 'plain-js'],
       workloads: ['W2'],
       help: false,
@@ -20,5 +21,6 @@ describe('bench arguments', () => {
     expect(() => parseArgs(['--json'])).toThrow(ArgsError);
     expect(() => parseArgs(['--engines', 'tfjs-webgl'])).toThrow(/choose from autodidact-webgpu/);
     expect(() => parseArgs(['--fast'])).toThrow(/Unknown argument --fast/);
+    expect(() => parseArgs(['--rounds', '0'])).toThrow(/whole number from 1 to 10/);
   });
 });

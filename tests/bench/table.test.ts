@@ -62,8 +62,8 @@ describe('samplesTable', () => {
 describe('detailsTable and header', () => {
   it('gives every row its metrics, and a failed row only its reason', () => {
     const lines = detailsTable([row('W1', 'plain-js', 400_000), row('W2', 'tfjs-cpu', null, 'boom')]).split('\n');
-    expect(lines[2]).toBe('| W1 | plain-js | 400,000 | 12.5 | — | — | — | 100 |');
-    expect(lines[3]).toBe('| W2 | tfjs-cpu | failed: boom | — | — | — | — | — |');
+    expect(lines[2]).toBe('| W1 | plain-js | 400,000 | — | 12.5 | — | — | — | 100 |');
+    expect(lines[3]).toBe('| W2 | tfjs-cpu | failed: boom | — | — | — | — | — | — |');
   });
 
   it('says which adapter ran, software or not', () => {
