@@ -23,7 +23,7 @@ export function statusText(s: StatusInputs): string {
       return 'Ready';
     case 'running':
       // The oracle trains first, silently, so the chart can draw its reference line.
-      if (s.generation < 0) return 'Training the all-labels oracle for the reference line…';
+      if (s.generation < 0) return 'Training the oracle (all labels)…';
       return s.epoch > 0 ? `Generation ${s.generation} ${of} · epoch ${s.epoch}` : `Generation ${s.generation} ${of}`;
     case 'paused':
       // Paused inside a generation (Pause holds at the next epoch) or after one (Step).
@@ -32,7 +32,8 @@ export function statusText(s: StatusInputs): string {
     case 'done': {
       const count = Math.max(0, s.lastGeneration);
       const done = `Done: ${count} generation${count === 1 ? '' : 's'}`;
-      return s.stoppedEarly ? `${done} (stopped early: the last generation admitted nothing new)` : done;
+      // Short, so it fits one line on a tablet; the table explains the early stop.
+      return s.stoppedEarly ? `${done} (stopped early)` : done;
     }
     case 'error':
       return `Error: ${s.error ?? 'the run stopped'}`;

@@ -1,10 +1,12 @@
 import { formatCount, formatPercent } from '../format/percent.ts';
-import { resultsSelector } from '../store/selectors.ts';
+import { resultsSelector, stoppedEarlySelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
 export function ResultsTable({ id }: { id: string }) {
   const results = useLab(resultsSelector);
+  const stoppedEarly = useLab(stoppedEarlySelector);
+  const last = results.at(-1)?.generation ?? 0;
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
     <div className="results" role="region" aria-labelledby={`${id}-caption`}>
@@ -31,7 +33,13 @@ export function ResultsTable({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
-      {results.length === 0 && <p className="results__empty">No generations yet: press Run, or Step for one generation at a time.</p>}
+      {results.length === 0 && <p className="results__note">No generations yet: press Run, or Step for one generation at a time.</p>}
+      {stoppedEarly && (
+        <p className="results__note">
+          Stopped early: generation {last + 1} would have admitted no new pseudo-labels, so it would have trained on the same data as
+          generation {last}.
+        </p>
+      )}
     </div>
   );
 }

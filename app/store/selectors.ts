@@ -5,6 +5,7 @@ export const configSelector = (state: LabState) => state.config;
 export const linkNotesSelector = (state: LabState) => state.linkNotes;
 export const runStatusSelector = (state: LabState) => state.run.status;
 export const resultsSelector = (state: LabState) => state.run.results;
+export const stoppedEarlySelector = (state: LabState) => state.run.stoppedEarly;
 export const gridSelector = (state: LabState) => state.run.grid;
 export const pseudoSelector = (state: LabState) => state.run.pseudo;
 export const lossSeriesSelector = (state: LabState) => state.loss;

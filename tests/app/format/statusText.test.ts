@@ -10,7 +10,7 @@ test('says what the run is doing', () => {
   expect(statusText({ ...base, status: 'paused', generation: 4, epoch: 7, lastGeneration: 3 })).toBe('Paused at generation 4 of 8 · epoch 7');
   expect(statusText({ ...base, status: 'done', lastGeneration: 8 })).toBe('Done: 8 generations');
   expect(statusText({ ...base, status: 'done', lastGeneration: 1 })).toBe('Done: 1 generation');
-  expect(statusText({ ...base, status: 'done', lastGeneration: 4, stoppedEarly: true })).toMatch(/^Done: 4 generations \(stopped early/);
+  expect(statusText({ ...base, status: 'done', lastGeneration: 4, stoppedEarly: true })).toBe('Done: 4 generations (stopped early)');
   expect(statusText({ ...base, status: 'error', error: 'The worker stopped.' })).toBe('Error: The worker stopped.');
 });
 
