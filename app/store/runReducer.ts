@@ -88,7 +88,9 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
       results.sort((a, b) => a.generation - b.generation);
       return {
         results,
-        generation: result.generation,
+        // The next generation starts now (the status says so until its first epoch).
+        generation: Math.min(result.generation + 1, run.totalGenerations),
+        epoch: 0,
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,

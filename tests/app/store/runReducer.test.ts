@@ -16,8 +16,9 @@ describe('reduceRunMessage', () => {
   test('follows start, epochs and generations, and takes generation 0 as the baseline', () => {
     const run = apply(startedRun(1, 5, 30), startMessage(1), epochMessage(1, 0, 12), generationMessage(1, generationResult(0, 0.8)));
     expect(run.backend?.kind).toBe('cpu');
-    expect(run.generation).toBe(0);
-    expect(run.epoch).toBe(12);
+    // Generation 0 is done: generation 1 is next, before its first epoch.
+    expect(run.generation).toBe(1);
+    expect(run.epoch).toBe(0);
     expect(run.baseline).toBe(0.8);
     expect(run.results.map((row) => row.generation)).toEqual([0]);
   });
