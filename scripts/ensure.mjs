@@ -15,7 +15,9 @@ function run(command) {
 
 export function ensureDependencies() {
   const lock = existsSync('package-lock.json') ? readFileSync('package-lock.json') : Buffer.from('');
-  const hash = createHash('sha256').update(lock).update(readFileSync('package.json')).digest('hex');
+  // The lock file changes exactly when the dependency tree does; other edits to package.json
+  // (a new script) must not trigger a reinstall.
+  const hash = createHash('sha256').update(lock).digest('hex');
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
   run(existsSync('package-lock.json') ? 'npm ci --no-fund --no-audit' : 'npm install --no-fund --no-audit');
   writeFileSync(STAMP, hash);
