@@ -1,0 +1,47 @@
+// activationBackward: dx = dy ⊙ act'(z), with act' written from the output y = act(z):
+// relu' = [y > 0], tanh' = 1 - y², sigmoid' = y·(1 - y), linear' = 1.
+// Entry `inPlace` reads dy from dx (dx and dy are one tensor).
+//
+// Bindings (group 0):
+//   0 params  uniform              Params
+//   1 y       storage, read        array<f32>
+//   2 dy      storage, read        array<f32>  (main only)
+//   3 dx      storage, read_write  array<f32>
+
+struct Params {
+  count: u32,
+  activation: u32,
+}
+
+override WG: u32 = 64;
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> dy: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dx: array<f32>;
+
+// Products in the CPU reference's order; relu selects rather than multiplies, so dy passes unchanged.
+fn gradient(upstream: f32, value: f32) -> f32 {
+  switch params.activation {
+    case 1u: { return select(0.0, upstream, value > 0.0); }
+    case 2u: { return upstream * (1.0 - value * value); }
+    case 3u: { return upstream * value * (1.0 - value); }
+    default: { return upstream; }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let count = min(params.count, min(arrayLength(&y), min(arrayLength(&dy), arrayLength(&dx))));
+  for (var i = gid.x; i < count; i += groups.x * WG) {
+    dx[i] = gradient(dy[i], y[i]);
+  }
+}
+
+@compute @workgroup_size(WG)
+fn inPlace(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let count = min(params.count, min(arrayLength(&y), arrayLength(&dx)));
+  for (var i = gid.x; i < count; i += groups.x * WG) {
+    dx[i] = gradient(dx[i], y[i]);
+  }
+}

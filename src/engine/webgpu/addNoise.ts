@@ -1,0 +1,17 @@
+import { NOISE_SCALE, streamKeys } from '../cpu/random.ts';
+import type { GpuTensor } from './arena.ts';
+import { checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
+import { defineKernel } from './kernel.ts';
+import random from './random.wgsl?raw';
+import source from './addNoise.wgsl?raw';
+
+const ADD_NOISE = defineKernel('addNoise', `${random}\n${source}`);
+
+/** Enqueues x[i] += std·z[i] for i < count, z the approximate normal of stream (seed, counter). */
+export function encodeAddNoise(context: KernelContext, x: GpuTensor, count: number, std: number, seed: number, counter: number): void {
+  checkFits('addNoise', 'x', x, count);
+  if (count === 0 || std === 0) return;
+  const keys = streamKeys(seed, counter, { a: 0, b: 0 });
+  const variant = { constants: { NOISE_SCALE } };
+  enqueue(context, ADD_NOISE, variant, { count, deviation: std, keyA: keys.a, keyB: keys.b }, { x }, [elementwiseGroups(count)]);
+}

@@ -1,0 +1,134 @@
+import { EngineError, VIEW_ALIGN, type IndexTensor, type Tensor } from '../backend.ts';
+import { BUFFER_USAGE } from './flags.ts';
+
+/** A range of a GPU buffer as a kernel binds it (bytes); `id` names the buffer in cache keys. */
+export interface Binding {
+  buffer: GPUBuffer;
+  id: number;
+  offset: number;
+  size: number;
+}
+
+/** A float32 tensor: a whole buffer, or a window of its parent's. */
+export class GpuTensor implements Tensor {
+  readonly dtype = 'f32';
+  constructor(
+    readonly buffer: GPUBuffer,
+    readonly id: number,
+    /** First element in the buffer. */
+    readonly offset: number,
+    readonly size: number,
+    readonly label: string,
+    readonly isView: boolean,
+  ) {}
+}
+
+/** An int32 tensor of row indices. */
+export class GpuIndexTensor implements IndexTensor {
+  readonly dtype = 'i32';
+  constructor(
+    readonly buffer: GPUBuffer,
+    readonly id: number,
+    readonly size: number,
+    readonly label: string,
+  ) {}
+}
+
+/** The GPU storage of a tensor made by a WebGPU backend. */
+export function gpuTensor(tensor: Tensor): GpuTensor {
+  if (!(tensor instanceof GpuTensor)) throw new EngineError('A tensor from another backend was passed to the WebGPU backend.');
+  return tensor;
+}
+
+/** The GPU storage of an index tensor made by a WebGPU backend. */
+export function gpuIndexTensor(tensor: IndexTensor): GpuIndexTensor {
+  if (!(tensor instanceof GpuIndexTensor)) throw new EngineError('An index tensor from another backend was passed to the WebGPU backend.');
+  return tensor;
+}
+
+/** The bytes a kernel binds for `tensor` (at least one element, so an empty tensor still binds). */
+export function bindingOf(tensor: GpuTensor | GpuIndexTensor): Binding {
+  const offset = tensor instanceof GpuTensor ? tensor.offset : 0;
+  return { buffer: tensor.buffer, id: tensor.id, offset: 4 * offset, size: 4 * Math.max(tensor.size, 1) };
+}
+
+/** Owns every buffer a backend makes: labelled, counted, destroyed on dispose. */
+export interface Arena {
+  createTensor(size: number, label: string): GpuTensor;
+  createIndexTensor(size: number, label: string): GpuIndexTensor;
+  view(tensor: GpuTensor, offset: number, size: number, label: string): GpuTensor;
+  /** A buffer for the backend's own use (uniform ring, staging), destroyed with the arena. */
+  createBuffer(label: string, bytes: number, usage: number): GPUBuffer;
+  destroyBuffer(buffer: GPUBuffer): void;
+  /** Buffers alive now (tests check that dispose brings this back to zero). */
+  readonly liveBuffers: number;
+  /** Of those, the tensors' (not the uniform ring, staging and spare slots). */
+  readonly liveTensors: number;
+  /** Bytes in live buffers now, and the most there ever were. */
+  readonly liveBytes: number;
+  readonly peakBytes: number;
+  dispose(): void;
+}
+
+const TENSOR_USAGE = BUFFER_USAGE.STORAGE | BUFFER_USAGE.COPY_SRC | BUFFER_USAGE.COPY_DST;
+
+export function createArena(device: GPUDevice): Arena {
+  const live = new Set<GPUBuffer>();
+  const tensors = new Set<GPUBuffer>();
+  let nextId = 1;
+  let liveBytes = 0;
+  let peakBytes = 0;
+
+  const createBuffer = (label: string, bytes: number, usage: number): GPUBuffer => {
+    // Sizes round up to 16 bytes: copies and mapping want multiples of 4, uniform bindings of 16.
+    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
+    const buffer = device.createBuffer({ label, size, usage });
+    live.add(buffer);
+    liveBytes += size;
+    peakBytes = Math.max(peakBytes, liveBytes);
+    return buffer;
+  };
+  const createTensorBuffer = (size: number, label: string) => {
+    if (!Number.isInteger(size) || size < 0) throw new EngineError(`Tensor "${label}" needs a whole, non-negative size, got ${size}.`);
+    const buffer = createBuffer(label, 4 * size, TENSOR_USAGE);
+    tensors.add(buffer);
+    return buffer;
+  };
+
+  return {
+    createTensor: (size, label) => new GpuTensor(createTensorBuffer(size, label), nextId++, 0, size, label, false),
+    createIndexTensor: (size, label) => new GpuIndexTensor(createTensorBuffer(size, label), nextId++, size, label),
+    view(tensor, offset, size, label) {
+      if (offset % VIEW_ALIGN !== 0) throw new EngineError(`View "${label}" starts at ${offset}, not a multiple of ${VIEW_ALIGN} floats.`);
+      if (!(offset >= 0 && size >= 0 && offset + size <= tensor.size)) {
+        throw new EngineError(`View "${label}" [${offset}, ${offset + size}) does not fit in a tensor of ${tensor.size} floats.`);
+      }
+      return new GpuTensor(tensor.buffer, tensor.id, tensor.offset + offset, size, label, true);
+    },
+    createBuffer,
+    destroyBuffer(buffer) {
+      if (!live.delete(buffer)) return;
+      tensors.delete(buffer);
+      liveBytes -= buffer.size;
+      buffer.destroy();
+    },
+    get liveBuffers() {
+      return live.size;
+    },
+    get liveTensors() {
+      return tensors.size;
+    },
+    get liveBytes() {
+      return liveBytes;
+    },
+    get peakBytes() {
+      return peakBytes;
+    },
+    dispose() {
+      for (const buffer of live) buffer.destroy();
+      live.clear();
+      tensors.clear();
+      liveBytes = 0;
+    },
+  };
+}

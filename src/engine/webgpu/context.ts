@@ -1,0 +1,70 @@
+import { EngineError, type Activation } from '../backend.ts';
+import { bindingOf, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
+import type { Kernel, ParamValues } from './kernel.ts';
+import { getPipeline, type PipelineVariant } from './pipelines.ts';
+import type { Recorder } from './recorder.ts';
+
+/** What a kernel wrapper needs to enqueue its dispatch. */
+export interface KernelContext {
+  device: GPUDevice;
+  recorder: Recorder;
+  /** Bound where a kernel's input slot is unused. */
+  unusedInput: Binding;
+  /** Bound where output slots are unused: disjoint ranges of another buffer, as writable bindings may not alias. */
+  unusedOutputs: readonly Binding[];
+}
+
+/** Invocations per workgroup of the element-wise kernels (their `override WG`). */
+export const ELEMENTWISE_WG = 64;
+
+/**
+ * Workgroups for `count` elements of a grid-stride kernel: capped, so a large buffer is
+ * walked by fewer invocations rather than hitting the 65,535-workgroup limit.
+ */
+export function elementwiseGroups(count: number): number {
+  return Math.min(Math.ceil(count / ELEMENTWISE_WG), 1024);
+}
+
+/** The activation's number in WGSL (the kernels' `switch params.activation`). */
+export const ACTIVATION_CODE: Readonly<Record<Activation, number>> = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 };
+
+/** Enqueues one dispatch of `kernel` with tensors bound by binding name. */
+export function enqueue(
+  context: KernelContext,
+  kernel: Kernel,
+  variant: PipelineVariant,
+  params: ParamValues,
+  tensors: Readonly<Record<string, GpuTensor | GpuIndexTensor | Binding>>,
+  workgroups: readonly [number, number?, number?],
+): void {
+  const bindings: Record<string, Binding> = {};
+  for (const [name, tensor] of Object.entries(tensors)) {
+    bindings[name] = tensor instanceof GpuTensor || tensor instanceof GpuIndexTensor ? bindingOf(tensor) : tensor;
+  }
+  context.recorder.dispatch({ kernel, pipeline: getPipeline(context.device, kernel, variant), params, bindings, workgroups });
+}
+
+/** Throws unless `tensor` holds at least `elements` elements. */
+export function checkFits(op: string, name: string, tensor: { size: number }, elements: number): void {
+  if (!(Number.isInteger(elements) && elements >= 0)) throw new EngineError(`${op}: ${name} needs a whole number of elements, got ${elements}.`);
+  if (tensor.size < elements) throw new EngineError(`${op}: ${name} holds ${tensor.size} elements, the op touches ${elements}.`);
+}
+
+/**
+ * Throws when an output shares a buffer with an input (WebGPU forbids a buffer bound both
+ * read-only and writable in one dispatch) or overlaps another output.
+ */
+export function checkDistinct(op: string, outputs: readonly GpuTensor[], inputs: readonly (GpuTensor | GpuIndexTensor)[]): void {
+  outputs.forEach((out, i) => {
+    for (const input of inputs) {
+      if (input.buffer === out.buffer) {
+        throw new EngineError(`${op}: output "${out.label}" and input "${input.label}" share one GPU buffer; use separate tensors.`);
+      }
+    }
+    for (const other of outputs.slice(i + 1)) {
+      if (other.buffer === out.buffer && other.offset < out.offset + out.size && out.offset < other.offset + other.size) {
+        throw new EngineError(`${op}: outputs "${out.label}" and "${other.label}" overlap.`);
+      }
+    }
+  });
+}

@@ -1,0 +1,23 @@
+// fill: out[i] = value for i < count.
+//
+// Bindings (group 0):
+//   0 params  uniform              Params
+//   1 out     storage, read_write  array<f32>
+
+struct Params {
+  count: u32,
+  value: f32,
+}
+
+override WG: u32 = 64;
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> out: array<f32>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let count = min(params.count, arrayLength(&out));
+  for (var i = gid.x; i < count; i += groups.x * WG) {
+    out[i] = params.value;
+  }
+}

@@ -1,0 +1,78 @@
+import { EngineError } from '../backend.ts';
+import type { GpuIndexTensor, GpuTensor } from './arena.ts';
+import { checkDistinct, checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
+import { defineKernel } from './kernel.ts';
+import source from './gather.wgsl?raw';
+
+const GATHER = defineKernel('gather', source);
+
+/** Source slots one gather dispatch fills (the shader's src0..src2, out0..out2). */
+const SLOTS = 3;
+
+/** One gather op: out[r, :] = src[index[indexOffset + r], :] for r < rows. */
+export interface GatherOp {
+  src: GpuTensor;
+  dim: number;
+  index: GpuIndexTensor;
+  indexOffset: number;
+  rows: number;
+  out: GpuTensor;
+}
+
+/** Throws unless the op's sizes fit its tensors; row indices are checked on the GPU. */
+export function checkGather(op: GatherOp): void {
+  const { src, dim, index, indexOffset, rows, out } = op;
+  if (!(Number.isInteger(dim) && dim >= 1)) throw new EngineError(`gather: dim must be a whole number >= 1, got ${dim}.`);
+  if (!(Number.isInteger(indexOffset) && indexOffset >= 0)) throw new EngineError(`gather: indexOffset must be a whole number >= 0, got ${indexOffset}.`);
+  checkFits('gather', 'index', index, indexOffset + rows);
+  checkFits('gather', 'out', out, rows * dim);
+  checkDistinct('gather', [out], [src, index]);
+}
+
+/**
+ * Gathers queued back to back that read the same index range: the trainer's features,
+ * targets and weights of one batch become one dispatch. Anything else flushes first.
+ */
+export interface GatherQueue {
+  push(op: GatherOp): void;
+  flush(): void;
+}
+
+export function createGatherQueue(context: KernelContext): GatherQueue {
+  const queued: GatherOp[] = [];
+  const joins = (op: GatherOp): boolean => {
+    if (queued.length === 0) return true;
+    const first = queued[0];
+    if (queued.length === SLOTS || op.index !== first.index || op.indexOffset !== first.indexOffset || op.rows !== first.rows) return false;
+    // One dispatch may not read a buffer another slot writes, nor write one buffer twice.
+    const outs = [...queued.map((q) => q.out), op.out];
+    const ins = [...queued.map((q) => q.src), op.src, op.index];
+    return outs.every((out, i) => ins.every((input) => input.buffer !== out.buffer) && outs.every((other, j) => i === j || other.buffer !== out.buffer));
+  };
+  const flush = () => {
+    if (queued.length === 0) return;
+    const { index, indexOffset, rows } = queued[0];
+    const slot = (s: number) => queued[s] ?? null;
+    const params = { indexOffset, rows, dim0: slot(0)?.dim ?? 0, dim1: slot(1)?.dim ?? 0, dim2: slot(2)?.dim ?? 0 };
+    const total = queued.reduce((sum, op) => sum + op.rows * op.dim, 0);
+    const bindings = {
+      index,
+      errors: context.recorder.errors,
+      ...Object.fromEntries(
+        Array.from({ length: SLOTS }, (_, s) => [
+          [`src${s}`, slot(s)?.src ?? context.unusedInput],
+          [`out${s}`, slot(s)?.out ?? context.unusedOutputs[s]],
+        ]).flat(),
+      ),
+    };
+    queued.length = 0;
+    if (total > 0) enqueue(context, GATHER, {}, params, bindings, [elementwiseGroups(total)]);
+  };
+  return {
+    push(op) {
+      if (!joins(op)) flush();
+      queued.push(op);
+    },
+    flush,
+  };
+}

@@ -1,0 +1,35 @@
+// sgdStep over the flat parameter buffer: g = grad + l2·decay·param;
+// velocity = momentum·velocity + g; param -= lr·velocity.
+//
+// Bindings (group 0):
+//   0 params    uniform              Params
+//   1 weights   storage, read_write  array<f32>  the parameters
+//   2 grads     storage, read        array<f32>
+//   3 velocity  storage, read_write  array<f32>
+//   4 decay     storage, read        array<f32>  1 on weights, 0 on biases and padding
+
+struct Params {
+  count: u32,
+  lr: f32,
+  momentum: f32,
+  l2: f32,
+}
+
+override WG: u32 = 64;
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> weights: array<f32>;
+@group(0) @binding(2) var<storage, read> grads: array<f32>;
+@group(0) @binding(3) var<storage, read_write> velocity: array<f32>;
+@group(0) @binding(4) var<storage, read> decay: array<f32>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let count = min(params.count, min(min(arrayLength(&weights), arrayLength(&grads)), min(arrayLength(&velocity), arrayLength(&decay))));
+  for (var i = gid.x; i < count; i += groups.x * WG) {
+    let g = grads[i] + params.l2 * decay[i] * weights[i];
+    let v = params.momentum * velocity[i] + g;
+    velocity[i] = v;
+    weights[i] -= params.lr * v;
+  }
+}
