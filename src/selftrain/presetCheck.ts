@@ -22,9 +22,9 @@ export interface PresetMeasurement {
   /** Each run's last generation. */
   last: number;
   oracle: number;
-  /** Mean pseudo-label accuracy per generation from 1, over the runs that reached it. */
+  /** Mean pseudo-label accuracy per generation from 1; a run that stopped early counts with its last value. */
   pseudoLabelAccuracy: number[];
-  /** Each run's first and last pseudo-label accuracy (the generations that had pseudo-labels). */
+  /** The first and last of `pseudoLabelAccuracy`. */
   firstPseudoLabelAccuracy: number;
   lastPseudoLabelAccuracy: number;
   /**
@@ -34,15 +34,19 @@ export interface PresetMeasurement {
   longerBaseline: number | null;
 }
 
-/** Runs `link` with seeds seed, seed+1, ... on a fresh backend each, as the page and CLI would. */
+/**
+ * Runs `link` with seeds seed, seed+1, ... (or from `firstSeed`) on a fresh backend each, as
+ * the page and CLI would.
+ */
 export async function measurePreset(
   link: string,
   seedCount: number,
   createBackend: () => Backend,
-  options: { longerBaseline?: boolean } = {},
+  options: { longerBaseline?: boolean; firstSeed?: number } = {},
 ): Promise<PresetMeasurement> {
   const { config } = decodeLink(link);
-  const seeds = Array.from({ length: seedCount }, (_, i) => config.seed + i);
+  const firstSeed = options.firstSeed ?? config.seed;
+  const seeds = Array.from({ length: seedCount }, (_, i) => firstSeed + i);
   const results: ExperimentResult[] = [];
   for (const seed of seeds) results.push(await runOnce({ ...config, seed }, createBackend));
   let longerBaseline: number | null = null;
@@ -67,15 +71,20 @@ export async function measurePreset(
 }
 
 function summarizeRuns(results: ExperimentResult[]): Omit<PresetMeasurement, 'seeds' | 'longerBaseline'> {
-  const series = results.map((r) => r.generations.slice(1).flatMap((g) => (g.pseudoLabelAccuracy === null ? [] : [g.pseudoLabelAccuracy])));
+  const series = results
+    .map((r) => r.generations.slice(1).flatMap((g) => (g.pseudoLabelAccuracy === null ? [] : [g.pseudoLabelAccuracy])))
+    .filter((s) => s.length > 0);
   const depth = Math.max(0, ...series.map((s) => s.length));
+  // A run that stopped early would have admitted the same pseudo-labels again, so its last
+  // value carries forward: every generation then averages the same runs.
+  const pseudoLabelAccuracy = Array.from({ length: depth }, (_, g) => mean(series.map((s) => s[Math.min(g, s.length - 1)])));
   return {
     baseline: mean(results.map((r) => r.baseline.testAccuracy)),
     last: mean(results.map((r) => r.generations[r.generations.length - 1].testAccuracy)),
     oracle: mean(results.map((r) => r.oracle.testAccuracy)),
-    pseudoLabelAccuracy: Array.from({ length: depth }, (_, g) => mean(series.filter((s) => g < s.length).map((s) => s[g]))),
-    firstPseudoLabelAccuracy: mean(series.map((s) => s[0] ?? 0)),
-    lastPseudoLabelAccuracy: mean(series.map((s) => s[s.length - 1] ?? 0)),
+    pseudoLabelAccuracy,
+    firstPseudoLabelAccuracy: pseudoLabelAccuracy[0] ?? 0,
+    lastPseudoLabelAccuracy: pseudoLabelAccuracy[depth - 1] ?? 0,
   };
 }
 

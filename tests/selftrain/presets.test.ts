@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { PRESETS } from '../../src/config/presets.ts';
+import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { measurePreset, presetVerdict } from '../../src/selftrain/presetCheck.ts';
+
+/**
+ * Issue 2's Done-when for the presets, over the first seeds of each preset's link (the same
+ * seeds as bench/presets.md): a gain preset's last generation beats generation 0 by 5 points
+ * or comes within 2 of the oracle; the bias preset's pseudo-label accuracy falls.
+ */
+const SEEDS = 5;
+
+describe('presets', () => {
+  test('there is a gain preset per 2-D dataset and at least one bias preset', () => {
+    const gainData = new Set(PRESETS.filter((p) => p.kind === 'gain').map((p) => p.dataset));
+    expect([...gainData].sort()).toEqual(['circle', 'gauss', 'moons', 'spiral', 'xor']);
+    expect(PRESETS.some((p) => p.kind === 'bias')).toBe(true);
+  });
+
+  for (const preset of PRESETS) {
+    test(`${preset.name} (${preset.kind}) meets its goal over ${SEEDS} seeds`, async () => {
+      const measurement = await measurePreset(preset.link, SEEDS, () => createBackend('cpu'));
+      const verdict = presetVerdict(preset.kind, measurement);
+      expect(verdict.met, verdict.reason).toBe(true);
+    });
+  }
+});
