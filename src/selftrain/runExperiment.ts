@@ -59,6 +59,6 @@ async function runGenerations(session: RunSession): Promise<{ generations: Gener
     }
     return { generations, stoppedEarly: false };
   } finally {
-    (teacher as Network | null)?.dispose();
+    teacher?.dispose();
   }
 }
