@@ -9,7 +9,8 @@ import { createBackend } from '../selftrain/backendChoice.ts';
 import type { ExperimentResult } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
-import { resultJson, resultTable, summarize, summaryTable } from './report.ts';
+import { resultJson, resultTable, summaryTable } from './report.ts';
+import { summarizeSeeds } from '../selftrain/presetCheck.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   let request: CliRequest;
@@ -50,7 +51,7 @@ async function run(config: ExperimentConfig): Promise<ExperimentResult> {
 
 function render(json: boolean, results: ExperimentResult[]): string {
   if (results.length === 1) return json ? JSON.stringify(resultJson(results[0]), null, 2) : resultTable(results[0]);
-  const summary = summarize(results);
+  const summary = summarizeSeeds(results);
   if (json) return JSON.stringify({ link: results[0].link, runs: results.map(resultJson), mean: summary }, null, 2);
   return summaryTable(results[0].link, summary);
 }

@@ -14,19 +14,29 @@ export const BIAS_DROP_POINTS = 3;
 /** ... without rising by more than this between two generations (averaged over seeds). */
 export const BIAS_RISE_TOLERANCE_POINTS = 0.5;
 
-/** A preset measured over several seeds; accuracies are means over the seeds, as fractions. */
-export interface PresetMeasurement {
+/**
+ * Runs of one experiment with several seeds; accuracies are means over the seeds, as fractions.
+ * A run that stopped early counts in later generations with its last values: it stopped
+ * because the next generation would have admitted the same pseudo-labels again.
+ */
+export interface SeedSummary {
   seeds: number[];
   /** Generation 0: the labelled-only model. */
   baseline: number;
   /** Each run's last generation. */
   last: number;
   oracle: number;
-  /** Mean pseudo-label accuracy per generation from 1; a run that stopped early counts with its last value. */
+  /** Mean test accuracy per generation from 0. */
+  testAccuracy: number[];
+  /** Mean pseudo-label accuracy per generation from 1 (runs that admitted none are left out). */
   pseudoLabelAccuracy: number[];
   /** The first and last of `pseudoLabelAccuracy`. */
   firstPseudoLabelAccuracy: number;
   lastPseudoLabelAccuracy: number;
+}
+
+/** A preset measured over several seeds. */
+export interface PresetMeasurement extends SeedSummary {
   /**
    * The labelled-only model trained ten times as many epochs. Not part of the verdict: it
    * shows whether a gain is self-training's or only generation 0 stopping early.
@@ -67,25 +77,31 @@ export async function measurePreset(
     for (const seed of seeds) accuracies.push((await runOnce(labelledOnly(seed), createBackend)).baseline.testAccuracy);
     longerBaseline = mean(accuracies);
   }
-  return { seeds, ...summarizeRuns(results), longerBaseline };
+  return { ...summarizeSeeds(results), longerBaseline };
 }
 
-function summarizeRuns(results: ExperimentResult[]): Omit<PresetMeasurement, 'seeds' | 'longerBaseline'> {
-  const series = results
+/** Means over runs of one experiment with different seeds (see SeedSummary). */
+export function summarizeSeeds(results: ExperimentResult[]): SeedSummary {
+  const pseudoSeries = results
     .map((r) => r.generations.slice(1).flatMap((g) => (g.pseudoLabelAccuracy === null ? [] : [g.pseudoLabelAccuracy])))
     .filter((s) => s.length > 0);
-  const depth = Math.max(0, ...series.map((s) => s.length));
-  // A run that stopped early would have admitted the same pseudo-labels again, so its last
-  // value carries forward: every generation then averages the same runs.
-  const pseudoLabelAccuracy = Array.from({ length: depth }, (_, g) => mean(series.map((s) => s[Math.min(g, s.length - 1)])));
+  const pseudoLabelAccuracy = carriedMeans(pseudoSeries);
   return {
+    seeds: results.map((r) => r.config.seed),
+    testAccuracy: carriedMeans(results.map((r) => r.generations.map((g) => g.testAccuracy))),
     baseline: mean(results.map((r) => r.baseline.testAccuracy)),
     last: mean(results.map((r) => r.generations[r.generations.length - 1].testAccuracy)),
     oracle: mean(results.map((r) => r.oracle.testAccuracy)),
     pseudoLabelAccuracy,
     firstPseudoLabelAccuracy: pseudoLabelAccuracy[0] ?? 0,
-    lastPseudoLabelAccuracy: pseudoLabelAccuracy[depth - 1] ?? 0,
+    lastPseudoLabelAccuracy: pseudoLabelAccuracy.at(-1) ?? 0,
   };
+}
+
+/** Per index, the mean over series, each shorter series carrying its last value forward. */
+function carriedMeans(series: number[][]): number[] {
+  const depth = Math.max(0, ...series.map((s) => s.length));
+  return Array.from({ length: depth }, (_, i) => mean(series.map((s) => s[Math.min(i, s.length - 1)])));
 }
 
 async function runOnce(config: ExperimentConfig, createBackend: () => Backend): Promise<ExperimentResult> {
