@@ -32,9 +32,10 @@ interface ActiveRun {
  * A host-agnostic controller: start, pause, resume, step and cancel over `runExperiment`,
  * posting protocol messages through `post`. Pause holds at the next epoch checkpoint; Step
  * runs to the next generation checkpoint and holds there. A new start cancels the old run,
- * and nothing from a cancelled run is posted after its 'cancelled'.
+ * and nothing from a cancelled run is posted after its 'cancelled'. `yieldToHost` lets the
+ * host's event loop deliver commands at every checkpoint.
  */
-export function createRunController(post: (message: WorkerMessage) => void): RunController {
+export function createRunController(post: (message: WorkerMessage) => void, yieldToHost: () => Promise<void> = async () => {}): RunController {
   let current: ActiveRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
   let latest: Promise<void> = Promise.resolve();
@@ -97,6 +98,9 @@ export function createRunController(post: (message: WorkerMessage) => void): Run
   }
 
   async function checkpoint(run: ActiveRun, at: Checkpoint): Promise<void> {
+    // A backend's promises may resolve at once; without a macrotask here a worker would not
+    // read Pause, Step or Cancel until the whole run had finished.
+    await yieldToHost();
     // After the last generation 'done' follows at once: holding there would only hide it.
     const finished = at === 'generation' && run.lastGeneration >= run.plannedGenerations;
     const hold = run.pauseRequested || (at === 'generation' && run.stepping);

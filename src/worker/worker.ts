@@ -4,6 +4,7 @@
  */
 import { createRunController } from './controller.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
+import { createEventLoopYield } from './yieldToEventLoop.ts';
 
-const controller = createRunController((message: WorkerMessage) => self.postMessage(message));
+const controller = createRunController((message: WorkerMessage) => self.postMessage(message), createEventLoopYield());
 self.onmessage = (event: MessageEvent<WorkerCommand>) => controller.handle(event.data);

@@ -98,3 +98,29 @@ describe('the first view', () => {
     await page.context().close();
   });
 });
+
+describe('the run buttons', () => {
+  test('Pause holds a run, Run resumes it, Step adds one generation at a time', async () => {
+    const page = await openPage('#v=1&data=moons&labels=8&pool=500&test=500&epochs=200&gens=3&seed=3');
+    const status = page.getByRole('status');
+    const rows = () => readGenerations(page).then((r) => r.length);
+
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await status.filter({ hasText: /Paused/ }).waitFor({ timeout: 30_000 });
+    const heldAt = await rows();
+    await page.waitForTimeout(1_000);
+    expect(await rows(), 'nothing trains while paused').toBe(heldAt);
+    await runToEnd(page);
+    expect(await rows()).toBe(4);
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(rows).toBe(0);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await status.filter({ hasText: /Paused/ }).waitFor({ timeout: 30_000 });
+    expect(await rows(), 'one Step from idle runs generation 0').toBe(1);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(rows, { timeout: 30_000 }).toBe(2);
+    await page.context().close();
+  });
+});
