@@ -2,12 +2,16 @@
 // out = act(op(a)·op(b) + bias) when hasBias. op() reads a transposed operand where it lies
 // (TRANSPOSE_A: a stored k×m; TRANSPOSE_B: b stored n×k), so no transposed copy is made.
 //
-// Tiling: a workgroup of 8×8 invocations computes a 32×32 block of out. For each slice of
-// DEPTH = 32 along k it stages op(a)[32×32] and op(b)[32×32] in workgroup memory (8 KiB),
-// each invocation loading 16 + 16 elements with neighbours reading neighbouring addresses
-// whichever way the operand is stored. Each invocation then accumulates a 4×4 block of out
-// (rows ty + 8r, columns tx + 8c) in registers: 8 workgroup loads per 16 fused multiply-adds.
-// Sums run along k in order, as the CPU reference's do.
+// Tiling: a workgroup of 8×8 invocations computes a 32×32 block of out, invocation
+// (tx, ty) the 4×4 outputs at rows ty + 8r and columns tx + 8c. For each DEPTH = 32 slice
+// of k, op(a) and op(b) are staged in workgroup memory (2 × 4 KiB): op(a) in its stored
+// orientation, op(b) as [p][j]. So neighbouring invocations load neighbouring addresses of
+// every operand, and in the inner loop they read one op(a) element (a broadcast) and
+// neighbouring op(b) elements: 8 workgroup loads per 16 fused multiply-adds, accumulated
+// in four vec4 registers, written out without arrays so simple shader compilers (a
+// software adapter's) keep them in registers. Sums run along k in order, as the CPU
+// reference's do. With k <= 32 there is nothing to reuse: entry `direct` reads global
+// memory without staging or barriers.
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -29,10 +33,8 @@ override TRANSPOSE_A: bool = false;
 override TRANSPOSE_B: bool = false;
 
 const THREADS = 8u;
-const PER = 4u;
 const TILE = 32u;
 const DEPTH = 32u;
-const LOADS = 16u;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
@@ -40,9 +42,15 @@ const LOADS = 16u;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 
-// tileA[i * DEPTH + p] = op(a)[row0 + i, p0 + p]; tileB[p * TILE + j] = op(b)[p0 + p, col0 + j].
+// tileA[aSlot(i, p)] = op(a)[row0 + i, p0 + p]; tileB[p * TILE + j] = op(b)[p0 + p, col0 + j].
 var<workgroup> tileA: array<f32, 1024>;
 var<workgroup> tileB: array<f32, 1024>;
+
+// op(a)'s tile in its stored orientation: [p][i] when a is stored transposed, else [i][p].
+fn aSlot(i: u32, p: u32) -> u32 {
+  if (TRANSPOSE_A) { return p * TILE + i; }
+  return i * DEPTH + p;
+}
 
 // op(a)[i, p], zero outside the matrix (the host checked a holds m·k elements).
 fn loadA(i: u32, p: u32) -> f32 {
@@ -68,20 +76,42 @@ fn activate(z: f32) -> f32 {
   }
 }
 
-// Stages the DEPTH-slice starting at p0: element e of the invocation's share walks the
-// stored operand's contiguous axis, so adjacent invocations load adjacent addresses.
+// Stages the slice starting at p0, 16 + 16 elements per invocation; element e of the
+// invocation's share walks the stored operand's contiguous axis.
 fn stage(row0: u32, col0: u32, p0: u32, flat: u32) {
-  for (var s = 0u; s < LOADS; s++) {
+  for (var s = 0u; s < 16u; s++) {
     let e = s * THREADS * THREADS + flat;
+    var i = e / DEPTH;
+    var p = e % DEPTH;
     if (TRANSPOSE_A) {
-      tileA[(e % TILE) * DEPTH + e / TILE] = loadA(row0 + e % TILE, p0 + e / TILE);
-    } else {
-      tileA[(e / DEPTH) * DEPTH + e % DEPTH] = loadA(row0 + e / DEPTH, p0 + e % DEPTH);
+      i = e % TILE;
+      p = e / TILE;
     }
+    tileA[aSlot(i, p)] = loadA(row0 + i, p0 + p);
+    var j = e % TILE;
+    var q = e / TILE;
     if (TRANSPOSE_B) {
-      tileB[(e % DEPTH) * TILE + e / DEPTH] = loadB(p0 + e % DEPTH, col0 + e / DEPTH);
-    } else {
-      tileB[(e / TILE) * TILE + e % TILE] = loadB(p0 + e / TILE, col0 + e % TILE);
+      j = e / DEPTH;
+      q = e % DEPTH;
+    }
+    tileB[q * TILE + j] = loadB(p0 + q, col0 + j);
+  }
+}
+
+// Writes out[i, j + 8c] for c < 4 from acc, with the bias and activation or the accumulation.
+fn store(i: u32, j: u32, acc: vec4f) {
+  if (i >= params.m) { return; }
+  for (var c = 0u; c < 4u; c++) {
+    let column = j + 8u * c;
+    if (column < params.n) {
+      let o = i * params.n + column;
+      var value = acc[c];
+      if (params.accumulate == 1u) {
+        value += out[o];
+      } else if (params.hasBias == 1u) {
+        value = activate(value + bias[column]);
+      }
+      out[o] = value;
     }
   }
 }
@@ -90,38 +120,48 @@ fn stage(row0: u32, col0: u32, p0: u32, flat: u32) {
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
   let row0 = wid.y * TILE;
   let col0 = wid.x * TILE;
-  var acc: array<array<f32, PER>, PER>;
+  var acc0 = vec4f(0.0);
+  var acc1 = vec4f(0.0);
+  var acc2 = vec4f(0.0);
+  var acc3 = vec4f(0.0);
   for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
     stage(row0, col0, p0, flat);
     workgroupBarrier();
     let depth = min(DEPTH, params.k - p0);
     for (var p = 0u; p < depth; p++) {
-      var column: array<f32, PER>;
-      for (var r = 0u; r < PER; r++) {
-        column[r] = tileA[(lid.y + r * THREADS) * DEPTH + p];
-      }
-      for (var c = 0u; c < PER; c++) {
-        let value = tileB[p * TILE + lid.x + c * THREADS];
-        for (var r = 0u; r < PER; r++) {
-          acc[r][c] = fma(column[r], value, acc[r][c]);
-        }
-      }
+      let row = vec4f(tileB[p * TILE + lid.x], tileB[p * TILE + lid.x + 8u], tileB[p * TILE + lid.x + 16u], tileB[p * TILE + lid.x + 24u]);
+      acc0 = fma(vec4f(tileA[aSlot(lid.y, p)]), row, acc0);
+      acc1 = fma(vec4f(tileA[aSlot(lid.y + 8u, p)]), row, acc1);
+      acc2 = fma(vec4f(tileA[aSlot(lid.y + 16u, p)]), row, acc2);
+      acc3 = fma(vec4f(tileA[aSlot(lid.y + 24u, p)]), row, acc3);
     }
     workgroupBarrier();
   }
-  for (var r = 0u; r < PER; r++) {
-    let i = row0 + lid.y + r * THREADS;
-    for (var c = 0u; c < PER; c++) {
-      let j = col0 + lid.x + c * THREADS;
-      if (i < params.m && j < params.n) {
-        var value = acc[r][c];
-        if (params.accumulate == 1u) {
-          value += out[i * params.n + j];
-        } else if (params.hasBias == 1u) {
-          value = activate(value + bias[j]);
-        }
-        out[i * params.n + j] = value;
-      }
-    }
+  let i = row0 + lid.y;
+  let j = col0 + lid.x;
+  store(i, j, acc0);
+  store(i + 8u, j, acc1);
+  store(i + 16u, j, acc2);
+  store(i + 24u, j, acc3);
+}
+
+@compute @workgroup_size(THREADS, THREADS)
+fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let i = wid.y * TILE + lid.y;
+  let j = wid.x * TILE + lid.x;
+  var acc0 = vec4f(0.0);
+  var acc1 = vec4f(0.0);
+  var acc2 = vec4f(0.0);
+  var acc3 = vec4f(0.0);
+  for (var p = 0u; p < params.k; p++) {
+    let row = vec4f(loadB(p, j), loadB(p, j + 8u), loadB(p, j + 16u), loadB(p, j + 24u));
+    acc0 = fma(vec4f(loadA(i, p)), row, acc0);
+    acc1 = fma(vec4f(loadA(i + 8u, p)), row, acc1);
+    acc2 = fma(vec4f(loadA(i + 16u, p)), row, acc2);
+    acc3 = fma(vec4f(loadA(i + 24u, p)), row, acc3);
   }
+  store(i, j, acc0);
+  store(i + 8u, j, acc1);
+  store(i + 16u, j, acc2);
+  store(i + 24u, j, acc3);
 }

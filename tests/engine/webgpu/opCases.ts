@@ -17,7 +17,7 @@ const cross = <A, B>(as: A[], bs: B[]): [A, B][] => as.flatMap((a) => bs.map((b)
 /** Matmul is summed in a different order on the CPU (double-precision dots for 'nt'): a few f32 ulps of Σ|a·b|. */
 const MATMUL_TOLERANCE = 2e-5;
 /** exp, log and tanh differ from Math's by a few ulps. */
-const TRANSCENDENTAL_TOLERANCE = 1e-5;
+const TRANSCENDENTAL_TOLERANCE = 1e-6;
 
 const matmul = (m: number, k: number, n: number, transpose: Transpose, accumulate: boolean): ParityCase => ({
   name: `matmul ${transpose} ${m}×${k}×${n}${accumulate ? ' accumulate' : ''}`,
@@ -129,7 +129,7 @@ const adamStep = (count: number, step: number, l2: number): ParityCase => ({
   inputs: { params: count, grads: count, moments: uniform(2 * count, count, 0, 0.01), decay: uniform(count, count).map((v) => (v < 0.7 ? 1 : 0)) },
   run: (b, t) => b.adamStep(t.params, t.grads, t.moments, t.decay, count, { lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, l2, step }),
   outputs: ['params', 'moments'],
-  tolerance: 1e-5,
+  tolerance: 1e-6,
 });
 
 const fill = (count: number, value: number): ParityCase => ({

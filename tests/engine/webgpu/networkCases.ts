@@ -1,0 +1,95 @@
+/**
+ * Whole-network parity: the model code (src/model) builds the same MLP on the CPU and on
+ * WebGPU from one seed, trains a few epochs on one seeded set in one seeded order, and the
+ * epoch stats, parameters and predictions must agree.
+ */
+import { createRng } from '../../../src/data/rng.ts';
+import type { Backend } from '../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createNetwork } from '../../../src/model/network.ts';
+import { uploadRows } from '../../../src/model/rows.ts';
+import type { EpochStats, ModelSpec, TrainHyper } from '../../../src/model/types.ts';
+import { compare, targetRows, uniform, type CustomCase } from './parity.ts';
+
+/** What one backend produced: per-epoch stats, then parameters and predictions. */
+interface Trace {
+  stats: EpochStats[];
+  parameters: Float32Array;
+  predictions: Float32Array;
+}
+
+interface NetworkRun {
+  spec: ModelSpec;
+  hyper: TrainHyper;
+  rows: number;
+  epochs: number;
+  softTargets: boolean;
+}
+
+async function train(backend: Backend, run: NetworkRun): Promise<Trace> {
+  const { spec, hyper, rows, epochs } = run;
+  const x = uniform(rows * spec.inputDim, 11, -2, 2);
+  const targets = targetRows(rows, spec.classes, 12, run.softTargets);
+  const weights = uniform(rows, 13, 0.5, 1.5);
+  const train = uploadRows(backend, x, rows, spec.inputDim);
+  const test = uploadRows(backend, uniform(37 * spec.inputDim, 14, -2, 2), 37, spec.inputDim);
+  const network = createNetwork(backend, spec, 42);
+  try {
+    network.setTrainingSet(train, targets, weights);
+    const rng = createRng(15);
+    const order = Int32Array.from({ length: rows }, (_, i) => i);
+    const stats: EpochStats[] = [];
+    for (let epoch = 0; epoch < epochs; epoch++) stats.push(await network.trainEpoch(rng.shuffle(order), hyper, 100 + epoch));
+    return { stats, parameters: await network.getParameters(), predictions: await network.predict(test) };
+  } finally {
+    network.dispose();
+    train.dispose();
+    test.dispose();
+  }
+}
+
+/** Parameters drift apart by rounding over the epochs (about 1e-6 after three); 1e-5 of (1 + |w|) leaves room and is far below any learning signal. */
+const NETWORK_TOLERANCE = 1e-5;
+
+function networkCase(name: string, run: NetworkRun): CustomCase {
+  return {
+    name: `network ${name}`,
+    async check(gpu: WebGpuBackend) {
+      const expected = await train(createCpuBackend(), run);
+      const actual = await train(gpu, run);
+      const flatStats = (trace: Trace) => Float32Array.from(trace.stats.flatMap((s) => [s.loss, s.accuracy, s.steps]));
+      let worst = 0;
+      for (const [what, a, e] of [
+        ['epoch stats', flatStats(actual), flatStats(expected)],
+        ['parameters', actual.parameters, expected.parameters],
+        ['predictions', actual.predictions, expected.predictions],
+      ] as const) {
+        const diff = compare(a, e, NETWORK_TOLERANCE);
+        worst = Math.max(worst, diff.worst);
+        if (diff.message) return { message: `${what}: ${diff.message}`, worst };
+      }
+      return { message: null, worst };
+    },
+  };
+}
+
+const W1: TrainHyper = { optimizer: 'sgd', lr: 0.1, momentum: 0.9, l2: 0, batch: 16, inputNoise: 0 };
+
+export const NETWORK_CASES: CustomCase[] = [
+  networkCase('2-16-16-2 tanh, SGD, batch 16 (W1)', { spec: { kind: 'mlp', inputDim: 2, classes: 2, hidden: [16, 16], activation: 'tanh', dropout: 0 }, hyper: W1, rows: 100, epochs: 3, softTargets: false }),
+  networkCase('2-16-16-3 relu, dropout 0.2, input noise, L2, partial batch', {
+    spec: { kind: 'mlp', inputDim: 2, classes: 3, hidden: [16, 16], activation: 'relu', dropout: 0.2 },
+    hyper: { ...W1, l2: 1e-3, inputNoise: 0.1, batch: 32 },
+    rows: 70,
+    epochs: 3,
+    softTargets: false,
+  }),
+  networkCase('17-33-5 sigmoid, Adam, soft targets', {
+    spec: { kind: 'mlp', inputDim: 17, classes: 5, hidden: [33], activation: 'sigmoid', dropout: 0 },
+    hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-4, batch: 20, inputNoise: 0.05 },
+    rows: 90,
+    epochs: 3,
+    softTargets: true,
+  }),
+];
