@@ -115,7 +115,7 @@ export const PARAM_TABLE = {
     label: 'Dataset', help: 'The 2-D problem: circle, xor, Gaussian blobs, spiral arms or two moons',
   },
   labels: {
-    kind: 'int', min: 2, max: 500, step: 1, default: 8, group: 'data',
+    kind: 'int', min: 2, max: 500, step: 1, default: 18, group: 'data',
     label: 'Labelled examples', help: 'Examples whose labels the model may see, split evenly over the classes',
   },
   noise: {
@@ -127,7 +127,7 @@ export const PARAM_TABLE = {
     label: 'Classes', help: 'Spiral arms (2-5) or Gaussian blobs (2-6); circle, xor and moons always have 2',
   },
   pool: {
-    kind: 'int', min: 10, max: 5000, step: 10, default: 1000, group: 'data',
+    kind: 'int', min: 10, max: 5000, step: 10, default: 500, group: 'data',
     label: 'Unlabelled pool', help: 'Examples the model labels for itself; their true labels are used only to score it',
   },
   test: {
@@ -139,7 +139,7 @@ export const PARAM_TABLE = {
     label: 'Model', help: 'The network: a multilayer perceptron',
   },
   hidden: {
-    kind: 'intList', minLength: 1, maxLength: 4, min: 1, max: 128, step: 1, default: [16, 16], group: 'model',
+    kind: 'intList', minLength: 1, maxLength: 4, min: 1, max: 128, step: 1, default: [8, 8], group: 'model',
     label: 'Hidden layers', help: 'Units per hidden layer, comma-separated: 16,16 is two layers of 16',
   },
   act: {
@@ -147,11 +147,11 @@ export const PARAM_TABLE = {
     label: 'Activation', help: 'The non-linearity after each hidden layer',
   },
   dropout: {
-    kind: 'float', min: 0, max: 0.8, step: 0.05, scale: 'linear', default: 0, group: 'model',
+    kind: 'float', min: 0, max: 0.8, step: 0.05, scale: 'linear', default: 0.1, group: 'model',
     label: 'Dropout', help: 'Share of hidden units switched off at random while training (student noise)',
   },
   inoise: {
-    kind: 'float', min: 0, max: 2, step: 0.05, scale: 'linear', default: 0, group: 'model',
+    kind: 'float', min: 0, max: 2, step: 0.05, scale: 'linear', default: 0.8, group: 'model',
     label: 'Input noise', help: 'Size of the random jitter added to each input while training (student noise)',
   },
   opt: {
@@ -171,11 +171,11 @@ export const PARAM_TABLE = {
     label: 'Batch size', help: 'Examples per weight update',
   },
   epochs: {
-    kind: 'int', min: 1, max: 500, step: 1, default: 30, group: 'training',
+    kind: 'int', min: 1, max: 500, step: 1, default: 50, group: 'training',
     label: 'Epochs per generation', help: 'Passes over the training data in each generation',
   },
   select: {
-    kind: 'enum', values: SELECTIONS, default: 'curriculum', group: 'selection',
+    kind: 'enum', values: SELECTIONS, default: 'balanced', group: 'selection',
     label: 'Selection', help: 'Which predictions become pseudo-labels: confident ones, a growing top share, or the top k per class',
   },
   tau: {
@@ -187,11 +187,11 @@ export const PARAM_TABLE = {
     label: 'Curriculum step (%)', help: 'Share of each class admitted per generation: 20 admits the top 20%, then 40%, ...',
   },
   k: {
-    kind: 'int', min: 1, max: 1000, step: 1, default: 50, group: 'selection', strategy: 'balanced',
+    kind: 'int', min: 1, max: 1000, step: 1, default: 30, group: 'selection', strategy: 'balanced',
     label: 'Per class (k)', help: 'Most confident pseudo-labels added per predicted class each generation',
   },
   soft: {
-    kind: 'bool', default: false, group: 'selection',
+    kind: 'bool', default: true, group: 'selection',
     label: 'Soft labels', help: "Train on the teacher's probabilities instead of its single best guess",
   },
   temperature: {
@@ -199,15 +199,15 @@ export const PARAM_TABLE = {
     label: 'Temperature', help: "Below 1 sharpens the teacher's probabilities, above 1 softens them",
   },
   lweight: {
-    kind: 'float', min: 0.1, max: 20, step: 0.1, scale: 'linear', default: 1, group: 'selection',
+    kind: 'float', min: 0.1, max: 20, step: 0.1, scale: 'linear', default: 20, group: 'selection',
     label: 'Labelled weight', help: 'How much a labelled example counts against one pseudo-labelled example',
   },
   student: {
-    kind: 'enum', values: STUDENTS, default: 'fresh', group: 'selection',
+    kind: 'enum', values: STUDENTS, default: 'warm', group: 'selection',
     label: 'Student', help: "Start each generation from fresh weights, or warm from the teacher's",
   },
   gens: {
-    kind: 'int', min: 1, max: 20, step: 1, default: 5, group: 'run',
+    kind: 'int', min: 1, max: 20, step: 1, default: 10, group: 'run',
     label: 'Generations', help: 'Rounds of pseudo-labelling and retraining after generation 0',
   },
   seed: {

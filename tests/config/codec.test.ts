@@ -10,9 +10,9 @@ const DEFAULT_LINK = encodeLink(defaultConfig());
 describe('encodeLink', () => {
   it('writes every key in table order, readable', () => {
     expect(DEFAULT_LINK.split('&').map((pair) => pair.split('=')[0])).toEqual(PARAM_KEYS);
-    expect(DEFAULT_LINK).toContain('v=1&data=moons&labels=8&');
-    expect(DEFAULT_LINK).toContain('&hidden=16,16&act=tanh&');
-    expect(DEFAULT_LINK).toContain('&soft=0&');
+    expect(DEFAULT_LINK).toContain('v=1&data=moons&labels=18&');
+    expect(DEFAULT_LINK).toContain('&hidden=8,8&act=tanh&');
+    expect(DEFAULT_LINK).toContain('&soft=1&');
   });
 
   it('drops float32 noise and writes booleans as 0|1', () => {
@@ -82,13 +82,13 @@ describe('decodeLink notes', () => {
     ['noise=12.5', { noise: 13 }, /noise=12.5 is not a whole number; using 13/],
     ['tau=NaN', { tau: 0.9 }, /tau=NaN is not a number; using 0.9/],
     ['tau=Infinity', { tau: 0.9 }, /not a number/],
-    ['epochs=', { epochs: 30 }, /epochs= is not a number; using 30/],
+    ['epochs=', { epochs: 50 }, /epochs= is not a number; using 50/],
     ['data=mnist', { data: 'moons' }, /data=mnist is not one of circle, xor, gauss, spiral, moons; using moons/],
-    ['soft=2', { soft: false }, /soft=2 is not 0 or 1; using 0/],
+    ['soft=2', { soft: true }, /soft=2 is not 0 or 1; using 1/],
     ['hidden=16,abc', { hidden: [16] }, /hidden=16,abc is not a list/],
     ['hidden=1,2,3,4,5', { hidden: [1, 2, 3, 4] }, /using 1,2,3,4/],
     ['hidden=0,500', { hidden: [1, 128] }, /using 1,128/],
-    ['hidden=', { hidden: [16, 16] }, /using 16,16/],
+    ['hidden=', { hidden: [8, 8] }, /using 8,8/],
     ['v=2', { v: 1 }, /link version 2 is not one this page knows/],
     ['labels=4&labels=6', { labels: 6 }, /labels appears 2 times; using the last, 6/],
     ['foo=1&__proto__=x', {}, /ignored unknown settings "foo", "__proto__"/],

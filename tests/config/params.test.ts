@@ -44,15 +44,16 @@ describe('PARAMS', () => {
 
   it('has the sensible default experiment', () => {
     expect(defaultConfig()).toMatchObject({
-      data: 'moons', labels: 8, noise: 10, pool: 1000, test: 1000, hidden: [16, 16], act: 'tanh', opt: 'adam',
-      lr: 0.03, batch: 16, epochs: 30, select: 'curriculum', percent: 20, gens: 5, seed: 42, backend: 'auto',
+      data: 'moons', labels: 18, noise: 10, pool: 500, test: 1000, hidden: [8, 8], act: 'tanh', dropout: 0.1, inoise: 0.8,
+      opt: 'adam', lr: 0.03, batch: 16, epochs: 50, select: 'balanced', percent: 20, k: 30, soft: true, lweight: 20,
+      student: 'warm', gens: 10, seed: 42, backend: 'auto',
     });
   });
 
   it('hands out independent copies of the default', () => {
     const first = defaultConfig();
     first.hidden.push(99);
-    expect(defaultConfig().hidden).toEqual([16, 16]);
+    expect(defaultConfig().hidden).toEqual([8, 8]);
   });
 });
 
@@ -68,7 +69,7 @@ describe('isParamActive', () => {
   });
 
   it('shows temperature only with soft labels, classes only where it can change, never the version', () => {
-    const config = defaultConfig();
+    const config = { ...defaultConfig(), soft: false };
     expect(isParamActive(byKey('temperature'), config)).toBe(false);
     expect(isParamActive(byKey('temperature'), { ...config, soft: true })).toBe(true);
     expect(isParamActive(byKey('classes'), config)).toBe(false);

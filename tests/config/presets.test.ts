@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
+import { defaultConfig } from '../../src/config/params.ts';
 import { PRESETS } from '../../src/config/presets.ts';
 import { DATASETS } from '../../src/config/schema.ts';
 
@@ -27,4 +28,9 @@ describe('PRESETS', () => {
       expect(config.labels).toBeLessThanOrEqual(8);
     }
   });
+});
+
+test('a bare link opens the first preset, so pressing Run on the home page shows self-training help', () => {
+  expect(encodeLink(defaultConfig())).toBe(PRESETS[0].link.replace(/^#/, ''));
+  expect(PRESETS[0].kind).toBe('gain');
 });
