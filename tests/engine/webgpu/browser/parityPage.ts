@@ -1,0 +1,32 @@
+/**
+ * The page side of the browser parity test: the same cases as the Node tests, run on this
+ * browser's adapter. Served by a Vite dev server that tests/e2e/webgpu.e2e.ts starts.
+ */
+import { createWebGpuBackend, requestGpu } from '../../../../src/engine/webgpu/index.ts';
+import { NETWORK_CASES } from '../networkCases.ts';
+import { OP_CASES } from '../opCases.ts';
+import { runCase, type ParityResult } from '../parity.ts';
+
+/** What the page reports back to the test. */
+export interface ParityReport {
+  adapter: string;
+  results: ParityResult[];
+  liveBuffersAfterDispose: number;
+}
+
+declare global {
+  interface Window {
+    runParity(): Promise<ParityReport>;
+  }
+}
+
+window.runParity = async () => {
+  const gpu = await requestGpu();
+  const backend = createWebGpuBackend(gpu.device, gpu.description, 'browser parity');
+  const results: ParityResult[] = [];
+  for (const testCase of [...OP_CASES, ...NETWORK_CASES]) results.push(await runCase(backend, testCase));
+  backend.dispose();
+  const report = { adapter: gpu.description.summary, results, liveBuffersAfterDispose: backend.liveBuffers };
+  gpu.device.destroy();
+  return report;
+};
