@@ -9,12 +9,12 @@ import { encodeDropout } from './dropout.ts';
 import { encodeFill } from './fill.ts';
 import { BUFFER_USAGE } from './flags.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
-import { encodeDense, encodeMatmul } from './matmul.ts';
+import { createMatmulQueue, encodeDense } from './matmul.ts';
 import { createRecorder, type RecorderCounters } from './recorder.ts';
 import { encodeSgdStep } from './sgdStep.ts';
 import { encodeSoftmax } from './softmax.ts';
 import { encodeSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
-import { encodeSumRows } from './sumRows.ts';
+import { checkSumRows, encodeSumRows } from './sumRows.ts';
 
 /** The Backend contract on a WebGPU device, plus what tests and the benchmark measure. */
 export interface WebGpuBackend extends Backend {
@@ -50,13 +50,15 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
     unusedOutputs: [0, 1, 2].map((s): Binding => ({ buffer: unusedOut, id: -2, offset: 256 * s, size: 16 })),
   };
   const gathers = createGatherQueue(context);
+  const matmuls = createMatmulQueue(context);
   const health = watchDevice(device);
   let errorsSeen = 0;
 
-  /** Every op but gather first enqueues the gathers waiting to be merged, so order holds. */
+  /** Every op first enqueues the ops held back to be merged with a next one, so order holds. */
   const before = () => {
     health.check();
     gathers.flush();
+    matmuls.flush();
   };
   const readFloats = async (tensor: GpuTensor, count: number): Promise<Float32Array> => {
     before();
@@ -118,6 +120,7 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
     },
     dispose() {
       gathers.flush();
+      matmuls.flush();
       if (!health.isLost) recorder.flush();
       recorder.forgetBindGroups();
       health.dispose();
@@ -126,13 +129,14 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
 
     gather(src, dim, index, indexOffset, rows, out) {
       health.check();
+      matmuls.flush();
       const op = { src: gpuTensor(src), dim, index: gpuIndexTensor(index), indexOffset, rows, out: gpuTensor(out) };
       checkGather(op);
       gathers.push(op);
     },
     matmul(a, b, out, m, k, n, transpose, accumulate) {
       before();
-      encodeMatmul(context, gpuTensor(a), gpuTensor(b), gpuTensor(out), m, k, n, transpose, accumulate);
+      matmuls.push({ a: gpuTensor(a), b: gpuTensor(b), out: gpuTensor(out), m, k, n, transpose, accumulate });
     },
     dense(x, w, b, out, rows, inDim, outDim, activation) {
       before();
@@ -164,8 +168,13 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
       encodeSoftmax(context, gpuTensor(logits), rows, classes, gpuTensor(probs), probsRow);
     },
     sumRows(x, rows, cols, out, accumulate) {
-      before();
-      encodeSumRows(context, gpuTensor(x), rows, cols, gpuTensor(out), accumulate);
+      health.check();
+      gathers.flush();
+      const [input, sums] = [gpuTensor(x), gpuTensor(out)];
+      checkSumRows(input, rows, cols, sums);
+      if (matmuls.joinSumRows(input, rows, cols, sums, accumulate)) return;
+      matmuls.flush();
+      encodeSumRows(context, input, rows, cols, sums, accumulate);
     },
     sgdStep(params, grads, velocity, decay, count, hyper) {
       before();

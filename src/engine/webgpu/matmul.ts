@@ -26,22 +26,62 @@ function variant(transpose: Transpose, k: number): PipelineVariant {
   return { entryPoint: k <= DEPTH ? 'direct' : 'main', constants: TRANSPOSES[transpose] };
 }
 
-/** Enqueues out (m×n) = op(a)·op(b), or out += it; see Backend.matmul for the transpose modes. */
-export function encodeMatmul(
-  context: KernelContext,
-  a: GpuTensor,
-  b: GpuTensor,
-  out: GpuTensor,
-  m: number,
-  k: number,
-  n: number,
-  transpose: Transpose,
-  accumulate: boolean,
-): void {
-  checkShapes('matmul', a, b, out, m, k, n);
+/** One matmul op: out (m×n) = op(a)·op(b), or out += it; see Backend.matmul for the transpose modes. */
+export interface MatmulOp {
+  a: GpuTensor;
+  b: GpuTensor;
+  out: GpuTensor;
+  m: number;
+  k: number;
+  n: number;
+  transpose: Transpose;
+  accumulate: boolean;
+}
+
+/**
+ * Holds a weight-gradient product (a 'tn' matmul written, not accumulated) until the next
+ * op: when that is sumRows of the same gradient rows (the bias gradient), both come out of
+ * one dispatch. Anything else flushes the held product first, so order holds.
+ */
+export interface MatmulQueue {
+  push(op: MatmulOp): void;
+  /** Records the held product with out = Σ_rows x as its ones row, when that is what it is; false otherwise. */
+  joinSumRows(x: GpuTensor, rows: number, cols: number, out: GpuTensor, accumulate: boolean): boolean;
+  flush(): void;
+}
+
+export function createMatmulQueue(context: KernelContext): MatmulQueue {
+  let held: MatmulOp | null = null;
+  const flush = () => {
+    if (held) encodeMatmul(context, held, null);
+    held = null;
+  };
+  return {
+    push(op) {
+      flush();
+      checkShapes('matmul', op.a, op.b, op.out, op.m, op.k, op.n);
+      if (op.transpose === 'tn' && !op.accumulate) held = op;
+      else encodeMatmul(context, op, null);
+    },
+    joinSumRows(x, rows, cols, out, accumulate) {
+      const op = held;
+      const joins = op && !accumulate && x === op.b && rows === op.k && cols === op.n && out.buffer !== op.a.buffer && out.buffer !== op.b.buffer;
+      const overlaps = op && out.buffer === op.out.buffer && out.offset < op.out.offset + op.m * op.n && op.out.offset < out.offset + cols;
+      if (!op || !joins || overlaps) return false;
+      held = null;
+      encodeMatmul(context, op, out);
+      return true;
+    },
+    flush,
+  };
+}
+
+function encodeMatmul(context: KernelContext, op: MatmulOp, colSums: GpuTensor | null): void {
+  const { a, b, out, m, k, n, transpose, accumulate } = op;
   if (m === 0 || n === 0) return;
-  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0 };
-  enqueue(context, MATMUL, variant(transpose, k), params, { a, b, bias: context.unusedInput, out }, grid(m, n));
+  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow: colSums ? 1 : 0 };
+  const bindings = { a, b, bias: context.unusedInput, out, colSums: colSums ?? context.unusedOutputs[0] };
+  enqueue(context, MATMUL, variant(transpose, k), params, bindings, grid(m + (colSums ? 1 : 0), n));
 }
 
 /** Enqueues out (rows×outDim) = act(x·w + b): the matmul kernel with its bias and activation epilogue. */
@@ -60,8 +100,8 @@ export function encodeDense(
   checkFits('dense', 'b', bias, outDim);
   checkDistinct('dense', [out], [x, w, bias]);
   if (rows === 0 || outDim === 0) return;
-  const params = { m: rows, k: inDim, n: outDim, accumulate: 0, hasBias: 1, activation: ACTIVATION_CODE[activation] };
-  enqueue(context, MATMUL, variant('nn', inDim), params, { a: x, b: w, bias, out }, grid(rows, outDim));
+  const params = { m: rows, k: inDim, n: outDim, accumulate: 0, hasBias: 1, activation: ACTIVATION_CODE[activation], sumRow: 0 };
+  enqueue(context, MATMUL, variant('nn', inDim), params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim));
 }
 
 function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: number, k: number, n: number): void {

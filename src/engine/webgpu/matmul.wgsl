@@ -1,6 +1,9 @@
 // matmul: out (m×n) = op(a)·op(b), out += op(a)·op(b) when accumulate, or the dense layer's
 // out = act(op(a)·op(b) + bias) when hasBias. op() reads a transposed operand where it lies
 // (TRANSPOSE_A: a stored k×m; TRANSPOSE_B: b stored n×k), so no transposed copy is made.
+// With sumRow = 1, op(a) gains a row m of ones whose product row, Σ_p op(b)[p, :], goes to
+// colSums: a layer's bias gradient Σ_rows dz computed with its weight gradient zᵀ·dz, summed
+// in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does).
 //
 // Tiling: a workgroup of 8×8 invocations computes a 32×32 block of out, invocation
 // (tx, ty) the 4×4 outputs at rows ty + 8r and columns tx + 8c. For each DEPTH = 32 slice
@@ -19,6 +22,7 @@
 //   2 b       storage, read        array<f32>  k×n (n×k when TRANSPOSE_B)
 //   3 bias    storage, read        array<f32>  n, read only when hasBias = 1
 //   4 out     storage, read_write  array<f32>  m×n
+//   5 colSums storage, read_write  array<f32>  n, written only when sumRow = 1
 
 struct Params {
   m: u32,
@@ -27,6 +31,7 @@ struct Params {
   accumulate: u32,
   hasBias: u32,
   activation: u32,
+  sumRow: u32,
 }
 
 override TRANSPOSE_A: bool = false;
@@ -41,6 +46,7 @@ const DEPTH = 32u;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
+@group(0) @binding(5) var<storage, read_write> colSums: array<f32>;
 
 // tileA[aSlot(i, p)] = op(a)[row0 + i, p0 + p]; tileB[p * TILE + j] = op(b)[p0 + p, col0 + j].
 var<workgroup> tileA: array<f32, 1024>;
@@ -52,9 +58,10 @@ fn aSlot(i: u32, p: u32) -> u32 {
   return i * DEPTH + p;
 }
 
-// op(a)[i, p], zero outside the matrix (the host checked a holds m·k elements).
+// op(a)[i, p], zero outside the matrix (the host checked a holds m·k elements); row m is
+// the ones row when sumRow = 1.
 fn loadA(i: u32, p: u32) -> f32 {
-  if (i >= params.m || p >= params.k) { return 0.0; }
+  if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow == 1u); }
   if (TRANSPOSE_A) { return a[p * params.m + i]; }
   return a[i * params.k + p];
 }
@@ -100,6 +107,11 @@ fn stage(row0: u32, col0: u32, p0: u32, flat: u32) {
 
 // Writes out[i, j + 8c] for c < 4 from acc, with the bias and activation or the accumulation.
 fn store(i: u32, j: u32, acc: vec4f) {
+  if (i == params.m && params.sumRow == 1u) {
+    for (var c = 0u; c < 4u; c++) {
+      if (j + 8u * c < params.n) { colSums[j + 8u * c] = acc[c]; }
+    }
+  }
   if (i >= params.m) { return; }
   for (var c = 0u; c < 4u; c++) {
     let column = j + 8u * c;

@@ -11,8 +11,11 @@ describe('kernel reflection: bindings and the Params layout come from the WGSL s
       { name: 'b', binding: 2, kind: 'read-only-storage' },
       { name: 'bias', binding: 3, kind: 'read-only-storage' },
       { name: 'out', binding: 4, kind: 'storage' },
+      { name: 'colSums', binding: 5, kind: 'storage' },
     ]);
-    expect(kernel.params.fields.map((f) => `${f.name}:${f.type}@${f.offset}`)).toEqual(['m:u32@0', 'k:u32@4', 'n:u32@8', 'accumulate:u32@12', 'hasBias:u32@16', 'activation:u32@20']);
+    expect(kernel.params.fields.map((f) => `${f.name}:${f.type}@${f.offset}`)).toEqual([
+      'm:u32@0', 'k:u32@4', 'n:u32@8', 'accumulate:u32@12', 'hasBias:u32@16', 'activation:u32@20', 'sumRow:u32@24',
+    ]);
     expect(kernel.params.size).toBe(32);
   });
 

@@ -116,6 +116,24 @@ const batchGather = (srcRows: number, dim: number, classes: number, rows: number
   tolerance: 0,
 });
 
+/**
+ * A dense layer's weight and bias gradients, as src/model enqueues them: 'tn' matmul then
+ * sumRows of the same rows, into views of one gradient buffer (one dispatch on the GPU).
+ * `rowsOff` sums fewer rows than the product used, which must not merge.
+ */
+const layerGradients = (inDim: number, rows: number, outDim: number, rowsOff: number): ParityCase => ({
+  name: `weight and bias gradients ${inDim}×${rows}×${outDim}${rowsOff ? `, bias over ${rows - rowsOff} rows` : ''}`,
+  inputs: { x: rows * inDim, dy: rows * outDim, grads: Math.ceil((inDim * outDim) / 64) * 64 + outDim },
+  run: (b, t) => {
+    const weightsAt = b.view(t.grads, 0, inDim * outDim, 'weight gradient');
+    const biasAt = b.view(t.grads, Math.ceil((inDim * outDim) / 64) * 64, outDim, 'bias gradient');
+    b.matmul(t.x, t.dy, weightsAt, inDim, rows, outDim, 'tn', false);
+    b.sumRows(t.dy, rows - rowsOff, outDim, biasAt, false);
+  },
+  outputs: ['grads'],
+  tolerance: MATMUL_TOLERANCE,
+});
+
 const sgdStep = (count: number, momentum: number, l2: number): ParityCase => ({
   name: `sgdStep ${count} momentum ${momentum} l2 ${l2}`,
   inputs: { params: count, grads: count, velocity: count, decay: uniform(count, count).map((v) => (v < 0.7 ? 1 : 0)) },
@@ -164,6 +182,8 @@ export const OP_CASES: ParityCase[] = [
   ...ROW_SHAPES.map(([r, c]) => softmax(r, c, r % 3)),
   ...cross(ROW_SHAPES, [false, true]).map(([[r, c], acc]) => sumRows(r, c, acc)),
   ...ROW_SHAPES.map(([r, c], i) => gather(r + 4, c, SIZES[i % SIZES.length], i % 2 ? 3 : 0)),
+  ...([[2, 16, 16], [16, 16, 2], [784, 128, 10], [33, 65, 31], [1, 1, 1]] as [number, number, number][]).map(([i, r, o]) => layerGradients(i, r, o, 0)),
+  layerGradients(16, 17, 16, 1),
   batchGather(100, 2, 3, 17),
   batchGather(300, 65, 10, 257),
   ...cross(SIZES, [[0, 0], [0.9, 1e-3]] as [number, number][]).map(([count, [momentum, l2]]) => sgdStep(count, momentum, l2)),
