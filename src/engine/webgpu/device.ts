@@ -105,3 +105,38 @@ export function describeAdapter(adapter: GPUAdapter): AdapterDescription {
   const name = [vendor, architecture].filter(Boolean).join(' ');
   return { vendor, architecture, description, software, summary: `${name} (${software ? 'software' : 'hardware'})` };
 }
+
+/**
+ * Tracks device.lost, so ops after a loss throw GpuDeviceLostError instead of failing
+ * obscurely, and the device's uncaptured errors (a validation error means wrong numbers),
+ * which the next read throws.
+ */
+export function watchDevice(device: GPUDevice) {
+  let loss: GpuLoss | null = null;
+  let uncaptured: string | null = null;
+  const lost = device.lost.then((info): GpuLoss => {
+    loss = { reason: info.reason === 'destroyed' ? 'destroyed' : 'unknown', message: info.message };
+    return loss;
+  });
+  const onError = (event: Event) => {
+    uncaptured ??= (event as GPUUncapturedErrorEvent).error?.message ?? 'unknown error';
+  };
+  device.addEventListener('uncapturederror', onError);
+  return {
+    lost,
+    get isLost() {
+      return loss !== null;
+    },
+    lostError: () => (loss ? new GpuDeviceLostError(loss) : null),
+    check() {
+      if (loss) throw new GpuDeviceLostError(loss);
+    },
+    /** Throws the first uncaptured WebGPU error since the last call. */
+    checkUncaptured() {
+      const message = uncaptured;
+      uncaptured = null;
+      if (message) throw new EngineError(`WebGPU reported an error, so results may be wrong: ${message}`);
+    },
+    dispose: () => device.removeEventListener('uncapturederror', onError),
+  };
+}
