@@ -32,7 +32,7 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
   const info: BackendInfo = { kind: 'webgpu', adapter: description.summary, reason };
   const arena = createArena(device);
   const recorder = createRecorder(device, arena);
-  const context = createContext(device, arena, recorder);
+  const context = createContext(device, arena, recorder, description.software);
   const health = watchDevice(device);
   const { ops, flush: flushHeld } = createOpRecorder(context, health.check);
   const readBack = createReader(recorder, health);
@@ -105,12 +105,13 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
 }
 
 /** The kernels' view of the backend, with spare buffers for unused binding slots. */
-function createContext(device: GPUDevice, arena: Arena, recorder: Recorder): KernelContext {
+function createContext(device: GPUDevice, arena: Arena, recorder: Recorder, software: boolean): KernelContext {
   const unusedIn = arena.createBuffer('unused input slot', 16, BUFFER_USAGE.STORAGE);
   const unusedOut = arena.createBuffer('unused output slots', 3 * 256, BUFFER_USAGE.STORAGE);
   return {
     device,
     recorder,
+    software,
     unusedInput: { buffer: unusedIn, id: -1, offset: 0, size: 16 },
     unusedOutputs: [0, 1, 2].map((s): Binding => ({ buffer: unusedOut, id: -2, offset: 256 * s, size: 16 })),
   };

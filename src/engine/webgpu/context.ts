@@ -8,6 +8,8 @@ import type { Recorder } from './recorder.ts';
 export interface KernelContext {
   device: GPUDevice;
   recorder: Recorder;
+  /** A software adapter (SwiftShader): kernels with several layouts pick the one it runs fastest. */
+  software: boolean;
   /** Bound where a kernel's input slot is unused. */
   unusedInput: Binding;
   /** Bound where output slots are unused: disjoint ranges of another buffer, as writable bindings may not alias. */

@@ -80,6 +80,9 @@ export function writeParams(kernel: Kernel, values: ParamValues, words: { u32: U
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || Number.isNaN(value)) throw new EngineError(`Kernel ${kernel.label}: Params.${field.name} is missing.`);
+    if (field.type === 'u32' && !(Number.isInteger(value) && value >= 0 && value <= 0xffffffff)) {
+      throw new EngineError(`Kernel ${kernel.label}: Params.${field.name} must be a whole number in [0, 2³²), got ${value}.`);
+    }
     const word = (slot + field.offset) >> 2;
     if (field.type === 'f32') words.f32[word] = value;
     else if (field.type === 'i32') words.i32[word] = value;

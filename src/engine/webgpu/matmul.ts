@@ -18,12 +18,15 @@ const TRANSPOSES: Readonly<Record<Transpose, Record<string, number>>> = {
 };
 
 /**
- * The tiled entry point stages k in slices of DEPTH behind two barriers each; when k fits
- * in one slice nothing is reused, so `direct` (no staging, no barrier) is faster: on the
- * software adapter 3-5× for the playground's 16-wide layers.
+ * The tiled entry points stage k in slices of DEPTH behind two barriers each; when k fits
+ * in one slice nothing is reused, so `direct` (no staging, no barrier) is faster: 3-5× on
+ * SwiftShader for the playground's 16-wide layers. A software adapter pays per invocation
+ * at each barrier, so it gets `wide` (16 invocations of 8×8 outputs) rather than `main`
+ * (64 of 4×4), and `direct` only up to k = 16, past which `wide` beats it there.
  */
-function variant(transpose: Transpose, k: number): PipelineVariant {
-  return { entryPoint: k <= DEPTH ? 'direct' : 'main', constants: TRANSPOSES[transpose] };
+function variant(context: KernelContext, transpose: Transpose, k: number): PipelineVariant {
+  const tiled = context.software ? 'wide' : 'main';
+  return { entryPoint: k <= (context.software ? DEPTH / 2 : DEPTH) ? 'direct' : tiled, constants: TRANSPOSES[transpose] };
 }
 
 /** One matmul op: out (m×n) = op(a)·op(b), or out += it; see Backend.matmul for the transpose modes. */
@@ -81,7 +84,7 @@ function encodeMatmul(context: KernelContext, op: MatmulOp, colSums: GpuTensor |
   if (m === 0 || n === 0) return;
   const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow: colSums ? 1 : 0 };
   const bindings = { a, b, bias: context.unusedInput, out, colSums: colSums ?? context.unusedOutputs[0] };
-  enqueue(context, MATMUL, variant(transpose, k), params, bindings, grid(m + (colSums ? 1 : 0), n));
+  enqueue(context, MATMUL, variant(context, transpose, k), params, bindings, grid(m + (colSums ? 1 : 0), n));
 }
 
 /** Enqueues out (rows×outDim) = act(x·w + b): the matmul kernel with its bias and activation epilogue. */
@@ -101,7 +104,7 @@ export function encodeDense(
   checkDistinct('dense', [out], [x, w, bias]);
   if (rows === 0 || outDim === 0) return;
   const params = { m: rows, k: inDim, n: outDim, accumulate: 0, hasBias: 1, activation: ACTIVATION_CODE[activation], sumRow: 0 };
-  enqueue(context, MATMUL, variant('nn', inDim), params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim));
+  enqueue(context, MATMUL, variant(context, 'nn', inDim), params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim));
 }
 
 function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: number, k: number, n: number): void {

@@ -5,16 +5,21 @@
 // colSums: a layer's bias gradient Σ_rows dz computed with its weight gradient zᵀ·dz, summed
 // in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does).
 //
-// Tiling: a workgroup of 8×8 invocations computes a 32×32 block of out, invocation
-// (tx, ty) the 4×4 outputs at rows ty + 8r and columns tx + 8c. For each DEPTH = 32 slice
-// of k, op(a) and op(b) are staged in workgroup memory (2 × 4 KiB): op(a) in its stored
-// orientation, op(b) as [p][j]. So neighbouring invocations load neighbouring addresses of
-// every operand, and in the inner loop they read one op(a) element (a broadcast) and
-// neighbouring op(b) elements: 8 workgroup loads per 16 fused multiply-adds, accumulated
-// in four vec4 registers, written out without arrays so simple shader compilers (a
-// software adapter's) keep them in registers. Sums run along k in order, as the CPU
-// reference's do. With k <= 32 there is nothing to reuse: entry `direct` reads global
-// memory without staging or barriers.
+// A workgroup computes a 32×32 block of out. For each DEPTH = 32 slice of k it stages op(a)
+// and op(b) in workgroup memory (2 × 4 KiB): op(a) in its stored orientation, op(b) as
+// [p][j], so neighbouring invocations load neighbouring addresses of every operand. In the
+// inner loop an invocation reads one op(a) element per row it owns (the same for its
+// neighbours: a broadcast) and neighbouring op(b) elements, and accumulates in vec4
+// registers written out without arrays, so that simple shader compilers (a software
+// adapter's) keep them in registers. Sums run along k in order, as the CPU reference's do.
+// Entry points, picked by the host per shape and adapter:
+//   main    8×8 invocations, each a 4×4 block (rows ty + 8r, columns tx + 8c): 8 workgroup
+//           loads per 16 multiply-adds; the layout for GPUs.
+//   wide    4×4 invocations, each an 8×8 block (rows ty + 4r, columns tx + 4c): the same tile
+//           with a quarter of the invocations, for software adapters, which pay for every
+//           invocation at each barrier (twice as fast on SwiftShader).
+//   direct  8×8 invocations reading global memory, no staging and no barrier: for small k,
+//           where a tile would not be reused.
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -83,11 +88,10 @@ fn activate(z: f32) -> f32 {
   }
 }
 
-// Stages the slice starting at p0, 16 + 16 elements per invocation; element e of the
-// invocation's share walks the stored operand's contiguous axis.
-fn stage(row0: u32, col0: u32, p0: u32, flat: u32) {
-  for (var s = 0u; s < 16u; s++) {
-    let e = s * THREADS * THREADS + flat;
+// Stages the slice starting at p0, shared by `invocations`; element e of each one's share
+// walks the stored operand's contiguous axis.
+fn stage(row0: u32, col0: u32, p0: u32, flat: u32, invocations: u32) {
+  for (var e = flat; e < TILE * DEPTH; e += invocations) {
     var i = e / DEPTH;
     var p = e % DEPTH;
     if (TRANSPOSE_A) {
@@ -105,25 +109,24 @@ fn stage(row0: u32, col0: u32, p0: u32, flat: u32) {
   }
 }
 
-// Writes out[i, j + 8c] for c < 4 from acc, with the bias and activation or the accumulation.
-fn store(i: u32, j: u32, acc: vec4f) {
-  if (i == params.m && params.sumRow == 1u) {
-    for (var c = 0u; c < 4u; c++) {
-      if (j + 8u * c < params.n) { colSums[j + 8u * c] = acc[c]; }
-    }
-  }
-  if (i >= params.m) { return; }
+// Writes out[i, j + stride·c] for c < 4 from acc (row m: colSums), with the bias and
+// activation, or the accumulation.
+fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
   for (var c = 0u; c < 4u; c++) {
-    let column = j + 8u * c;
+    let column = j + stride * c;
     if (column < params.n) {
-      let o = i * params.n + column;
-      var value = acc[c];
-      if (params.accumulate == 1u) {
-        value += out[o];
-      } else if (params.hasBias == 1u) {
-        value = activate(value + bias[column]);
+      if (i < params.m) {
+        let o = i * params.n + column;
+        var value = acc[c];
+        if (params.accumulate == 1u) {
+          value += out[o];
+        } else if (params.hasBias == 1u) {
+          value = activate(value + bias[column]);
+        }
+        out[o] = value;
+      } else if (i == params.m && params.sumRow == 1u) {
+        colSums[column] = acc[c];
       }
-      out[o] = value;
     }
   }
 }
@@ -137,7 +140,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
   var acc2 = vec4f(0.0);
   var acc3 = vec4f(0.0);
   for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
-    stage(row0, col0, p0, flat);
+    stage(row0, col0, p0, flat, THREADS * THREADS);
     workgroupBarrier();
     let depth = min(DEPTH, params.k - p0);
     for (var p = 0u; p < depth; p++) {
@@ -151,10 +154,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
   }
   let i = row0 + lid.y;
   let j = col0 + lid.x;
-  store(i, j, acc0);
-  store(i + 8u, j, acc1);
-  store(i + 16u, j, acc2);
-  store(i + 24u, j, acc3);
+  store(i, j, 8u, acc0);
+  store(i + 8u, j, 8u, acc1);
+  store(i + 16u, j, 8u, acc2);
+  store(i + 24u, j, 8u, acc3);
 }
 
 @compute @workgroup_size(THREADS, THREADS)
@@ -172,8 +175,84 @@ fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
     acc2 = fma(vec4f(loadA(i + 16u, p)), row, acc2);
     acc3 = fma(vec4f(loadA(i + 24u, p)), row, acc3);
   }
-  store(i, j, acc0);
-  store(i + 8u, j, acc1);
-  store(i + 16u, j, acc2);
-  store(i + 24u, j, acc3);
+  store(i, j, 8u, acc0);
+  store(i + 8u, j, 8u, acc1);
+  store(i + 16u, j, 8u, acc2);
+  store(i + 24u, j, 8u, acc3);
+}
+
+@compute @workgroup_size(4, 4)
+fn wide(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
+  let row0 = wid.y * TILE;
+  let col0 = wid.x * TILE;
+  // accR covers columns tx + 4c, c < 4; wideR columns tx + 16 + 4c.
+  var acc0 = vec4f(0.0);
+  var acc1 = vec4f(0.0);
+  var acc2 = vec4f(0.0);
+  var acc3 = vec4f(0.0);
+  var acc4 = vec4f(0.0);
+  var acc5 = vec4f(0.0);
+  var acc6 = vec4f(0.0);
+  var acc7 = vec4f(0.0);
+  var wide0 = vec4f(0.0);
+  var wide1 = vec4f(0.0);
+  var wide2 = vec4f(0.0);
+  var wide3 = vec4f(0.0);
+  var wide4 = vec4f(0.0);
+  var wide5 = vec4f(0.0);
+  var wide6 = vec4f(0.0);
+  var wide7 = vec4f(0.0);
+  for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
+    stage(row0, col0, p0, flat, 16u);
+    workgroupBarrier();
+    let depth = min(DEPTH, params.k - p0);
+    for (var p = 0u; p < depth; p++) {
+      let base = p * TILE + lid.x;
+      let near = vec4f(tileB[base], tileB[base + 4u], tileB[base + 8u], tileB[base + 12u]);
+      let far = vec4f(tileB[base + 16u], tileB[base + 20u], tileB[base + 24u], tileB[base + 28u]);
+      var v = vec4f(tileA[aSlot(lid.y, p)]);
+      acc0 = fma(v, near, acc0);
+      wide0 = fma(v, far, wide0);
+      v = vec4f(tileA[aSlot(lid.y + 4u, p)]);
+      acc1 = fma(v, near, acc1);
+      wide1 = fma(v, far, wide1);
+      v = vec4f(tileA[aSlot(lid.y + 8u, p)]);
+      acc2 = fma(v, near, acc2);
+      wide2 = fma(v, far, wide2);
+      v = vec4f(tileA[aSlot(lid.y + 12u, p)]);
+      acc3 = fma(v, near, acc3);
+      wide3 = fma(v, far, wide3);
+      v = vec4f(tileA[aSlot(lid.y + 16u, p)]);
+      acc4 = fma(v, near, acc4);
+      wide4 = fma(v, far, wide4);
+      v = vec4f(tileA[aSlot(lid.y + 20u, p)]);
+      acc5 = fma(v, near, acc5);
+      wide5 = fma(v, far, wide5);
+      v = vec4f(tileA[aSlot(lid.y + 24u, p)]);
+      acc6 = fma(v, near, acc6);
+      wide6 = fma(v, far, wide6);
+      v = vec4f(tileA[aSlot(lid.y + 28u, p)]);
+      acc7 = fma(v, near, acc7);
+      wide7 = fma(v, far, wide7);
+    }
+    workgroupBarrier();
+  }
+  let i = row0 + lid.y;
+  let j = col0 + lid.x;
+  store(i, j, 4u, acc0);
+  store(i, j + 16u, 4u, wide0);
+  store(i + 4u, j, 4u, acc1);
+  store(i + 4u, j + 16u, 4u, wide1);
+  store(i + 8u, j, 4u, acc2);
+  store(i + 8u, j + 16u, 4u, wide2);
+  store(i + 12u, j, 4u, acc3);
+  store(i + 12u, j + 16u, 4u, wide3);
+  store(i + 16u, j, 4u, acc4);
+  store(i + 16u, j + 16u, 4u, wide4);
+  store(i + 20u, j, 4u, acc5);
+  store(i + 20u, j + 16u, 4u, wide5);
+  store(i + 24u, j, 4u, acc6);
+  store(i + 24u, j + 16u, 4u, wide6);
+  store(i + 28u, j, 4u, acc7);
+  store(i + 28u, j + 16u, 4u, wide7);
 }

@@ -27,6 +27,8 @@ describe('kernel reflection: bindings and the Params layout come from the WGSL s
     expect([words.u32[4], words.f32[5], words.i32[6]]).toEqual([7, 0.5, -3]);
     expect(() => writeParams(kernel, { count: 7, scale: 0.5 }, words, 0)).toThrow(/takes Params/);
     expect(() => writeParams(kernel, { count: 7, scale: 0.5, other: 1 }, words, 0)).toThrow(/shift/);
+    expect(() => writeParams(kernel, { count: -1, scale: 0.5, shift: 0 }, words, 0)).toThrow(/count must be a whole number/);
+    expect(() => writeParams(kernel, { count: 1.5, scale: 0.5, shift: 0 }, words, 0)).toThrow(/count must be a whole number/);
   });
 
   test('refuses a kernel without exactly one uniform, or with a non-scalar Params field', () => {

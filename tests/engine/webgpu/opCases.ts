@@ -5,9 +5,9 @@ import { rowIndices, targetRows, uniform, type ParityCase } from './parity.ts';
 const SIZES = [1, 3, 17, 65, 257];
 const ACTIVATIONS: Activation[] = ['linear', 'relu', 'tanh', 'sigmoid'];
 const TRANSPOSES: Transpose[] = ['nn', 'nt', 'tn'];
-/** (m, k, n) triples: degenerate, skinny both ways, and over a tile edge (32) in every dimension. */
+/** (m, k, n) triples: degenerate, skinny both ways, over a tile edge (32) in every dimension, k on both sides of the direct kernel's limits (16, 32). */
 const MATMUL_SHAPES: [number, number, number][] = [
-  [1, 1, 1], [3, 17, 65], [65, 3, 17], [17, 65, 3], [1, 257, 1], [257, 1, 17], [33, 33, 33], [65, 257, 17], [257, 65, 65],
+  [1, 1, 1], [3, 17, 65], [65, 3, 17], [17, 65, 3], [1, 257, 1], [257, 1, 17], [33, 33, 33], [65, 257, 17], [257, 65, 65], [40, 20, 33], [31, 16, 9],
 ];
 /** (rows, cols) pairs. */
 const ROW_SHAPES: [number, number][] = SIZES.flatMap((rows, i) => [[rows, SIZES[(i + 2) % SIZES.length]] as [number, number], [rows, 1] as [number, number]]);
@@ -171,9 +171,19 @@ const viewOps = (size: number): ParityCase => ({
   tolerance: 0,
 });
 
-export const OP_CASES: ParityCase[] = [
+/**
+ * The cases of the matmul kernel, whose entry point depends on k and on the adapter
+ * (software or not): the tests run them under both tunings.
+ */
+export const MATMUL_CASES: ParityCase[] = [
   ...cross(MATMUL_SHAPES, TRANSPOSES).flatMap(([[m, k, n], transpose]) => [matmul(m, k, n, transpose, false), matmul(m, k, n, transpose, true)]),
-  ...cross([[1, 1, 1], [17, 3, 65], [65, 257, 17], [257, 17, 3]] as [number, number, number][], ACTIVATIONS).map(([[r, i, o], act]) => dense(r, i, o, act)),
+  ...cross([[1, 1, 1], [17, 3, 65], [65, 257, 17], [257, 17, 3], [33, 20, 40]] as [number, number, number][], ACTIVATIONS).map(([[r, i, o], act]) => dense(r, i, o, act)),
+  ...([[2, 16, 16], [16, 16, 2], [784, 128, 10], [33, 65, 31], [1, 1, 1], [40, 20, 33]] as [number, number, number][]).map(([i, r, o]) => layerGradients(i, r, o, 0)),
+  layerGradients(16, 17, 16, 1),
+];
+
+export const OP_CASES: ParityCase[] = [
+  ...MATMUL_CASES,
   ...cross(SIZES, ACTIVATIONS).flatMap(([count, act]) => [activationBackward(count, act, false), activationBackward(count, act, true)]),
   ...cross(SIZES, [0, 0.1, 0.5, 1]).flatMap(([count, rate]) => [dropout(count, rate, false, false), dropout(count, rate, true, true)]),
   ...cross(SIZES, [0.05, 1]).map(([count, std]) => addNoise(count, std)),
@@ -182,8 +192,6 @@ export const OP_CASES: ParityCase[] = [
   ...ROW_SHAPES.map(([r, c]) => softmax(r, c, r % 3)),
   ...cross(ROW_SHAPES, [false, true]).map(([[r, c], acc]) => sumRows(r, c, acc)),
   ...ROW_SHAPES.map(([r, c], i) => gather(r + 4, c, SIZES[i % SIZES.length], i % 2 ? 3 : 0)),
-  ...([[2, 16, 16], [16, 16, 2], [784, 128, 10], [33, 65, 31], [1, 1, 1]] as [number, number, number][]).map(([i, r, o]) => layerGradients(i, r, o, 0)),
-  layerGradients(16, 17, 16, 1),
   batchGather(100, 2, 3, 17),
   batchGather(300, 65, 10, 257),
   ...cross(SIZES, [[0, 0], [0.9, 1e-3]] as [number, number][]).map(([count, [momentum, l2]]) => sgdStep(count, momentum, l2)),

@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
-import { nodeBackend } from './nodeGpu.ts';
-import { OP_CASES } from './opCases.ts';
+import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { nodeGpu } from './nodeGpu.ts';
+import { MATMUL_CASES, OP_CASES } from './opCases.ts';
 import { runCase } from './parity.ts';
 
 let gpu: WebGpuBackend;
+/** The same device tuned as the other kind of adapter (hardware on SwiftShader), so every matmul entry point runs. */
+let gpuOtherTuning: WebGpuBackend;
 beforeAll(async () => {
-  gpu = await nodeBackend();
+  const { device, description } = await nodeGpu();
+  gpu = createWebGpuBackend(device, description, 'tests');
+  gpuOtherTuning = createWebGpuBackend(device, { ...description, software: !description.software }, 'tests, other tuning');
 });
 afterAll(() => {
+  gpuOtherTuning?.dispose();
   gpu?.dispose();
   gpu?.device.destroy();
 });
@@ -16,6 +21,13 @@ afterAll(() => {
 describe('every WebGPU op against the CPU reference (Dawn in Node)', () => {
   test.each(OP_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
     const result = await runCase(gpu, testCase);
+    expect(result.message).toBe('ok');
+  });
+});
+
+describe('the matmul kernel under the other adapter tuning', () => {
+  test.each(MATMUL_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
+    const result = await runCase(gpuOtherTuning, testCase);
     expect(result.message).toBe('ok');
   });
 });
