@@ -45,6 +45,6 @@ export function backendText(backend: BackendInfo | null): string {
   if (!backend) return '';
   const name = backend.kind === 'cpu' ? 'CPU' : 'WebGPU';
   if (!backend.reason) return `${name} (${backend.adapter})`;
-  // The engine's reason may already name the backend ("CPU: the fastest for ...").
-  return backend.reason.toLowerCase().startsWith(`${name.toLowerCase()}:`) ? backend.reason : `${name}: ${backend.reason}`;
+  // The engine's reason may already name the backend ("CPU: the fastest for ...", "WebGPU on ...").
+  return /^(cpu|webgpu)\b/i.test(backend.reason) ? backend.reason : `${name}: ${backend.reason}`;
 }

@@ -12,12 +12,15 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu] [--seeds N]
+  npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|webgpu] [--seeds N]
   npm run experiment -- --list-presets [--json]
 
   <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
   --json           print one JSON object instead of a table
-  --backend        run on this backend, whatever the link says
+  --backend        run on this backend, whatever the link says; webgpu runs on the
+                   \`webgpu\` package (Dawn): without a GPU, start node with
+                   LD_LIBRARY_PATH=/usr/lib/chromium
+                   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json
   --seeds N        run N seeds (the link's seed, seed+1, ...) and print their mean
   --list-presets   print the ready-made experiments`;
 

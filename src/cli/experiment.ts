@@ -5,7 +5,8 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { createBackend } from '../selftrain/backendChoice.ts';
+import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
+import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
 import type { ExperimentResult } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
@@ -35,17 +36,54 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   if (request.backend) config.backend = request.backend;
   const results: ExperimentResult[] = [];
-  for (let i = 0; i < request.seeds; i++) results.push(await run({ ...config, seed: config.seed + i }));
+  for (let i = 0; i < request.seeds; i++) {
+    const chosen = await chooseBackend(config);
+    if (!chosen) return 2;
+    results.push(await run({ ...config, seed: config.seed + i }, chosen));
+  }
   process.stdout.write(`${render(request.json, results)}\n`);
   return 0;
 }
 
-async function run(config: ExperimentConfig): Promise<ExperimentResult> {
-  const backend = createBackend(config.backend);
+/**
+ * The run's backend. WebGPU in Node comes from the `webgpu` package (Dawn), loaded only when
+ * the run may use it: backend=webgpu, or auto above the crossover. backend=webgpu without an
+ * adapter is an error with the fix (exit 2), not a quiet CPU run; auto says why on stderr.
+ */
+async function chooseBackend(config: ExperimentConfig): Promise<ChosenBackend | null> {
+  const size = experimentSize(config);
+  const options: BackendOptions = { size };
+  if (config.backend === 'webgpu' || (config.backend === 'auto' && aboveCrossover(size))) options.gpu = await nodeGpuEntry();
+  const chosen = await createBackend(config.backend, options);
+  if (config.backend === 'webgpu' && !chosen.gpu) {
+    chosen.dispose();
+    const env = `LD_LIBRARY_PATH=${process.env.LD_LIBRARY_PATH ?? '(unset)'} VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? '(unset)'}`;
+    process.stderr.write(
+      '--backend webgpu: Dawn (the `webgpu` package) found no WebGPU adapter in Node.\n' +
+        'Without a GPU, Dawn needs Chromium\'s SwiftShader driver, found through two variables set before node starts:\n' +
+        '  LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run experiment -- ...\n' +
+        `(apt-get install chromium if /usr/lib/chromium is missing). Now: ${env}. Or run with --backend cpu.\n`,
+    );
+    return null;
+  }
+  if (config.backend !== 'cpu') process.stderr.write(`backend: ${chosen.note}\n`);
+  return chosen;
+}
+
+/** Dawn's GPU entry point, with the kernels' `.wgsl?raw` imports made loadable under tsx. */
+async function nodeGpuEntry(): Promise<GPU> {
+  const { register } = await import('node:module');
+  register('../engine/webgpu/node/wgslHooks.mjs', import.meta.url);
+  const { create, globals } = await import('webgpu');
+  Object.assign(globalThis, globals);
+  return create([]);
+}
+
+async function run(config: ExperimentConfig, chosen: ChosenBackend): Promise<ExperimentResult> {
   try {
-    return await runExperiment(config, backend);
+    return await runExperiment(config, chosen.backend);
   } finally {
-    backend.dispose();
+    chosen.dispose();
   }
 }
 

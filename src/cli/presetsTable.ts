@@ -4,7 +4,7 @@
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
-import { createBackend } from '../selftrain/backendChoice.ts';
+import { createCpuBackend } from '../engine/cpu/backend.ts';
 import { measurePreset, presetVerdict, type PresetMeasurement } from '../selftrain/presetCheck.ts';
 
 const DEFAULT_SEEDS = 5;
@@ -44,9 +44,9 @@ async function main(): Promise<number> {
   for (const preset of PRESETS) {
     const started = performance.now();
     const config = decodeLink(preset.link).config;
-    const m = await measurePreset(preset.link, seeds, () => createBackend('cpu'), { longerBaseline: true });
+    const m = await measurePreset(preset.link, seeds, () => createCpuBackend(), { longerBaseline: true });
     // The presets were chosen on their first seeds; the next ones show whether the choice holds.
-    const heldOut = await measurePreset(preset.link, seeds, () => createBackend('cpu'), { firstSeed: config.seed + seeds });
+    const heldOut = await measurePreset(preset.link, seeds, () => createCpuBackend(), { firstSeed: config.seed + seeds });
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write(`${preset.name}: ${presetVerdict(preset.kind, m).reason} (${seconds.toFixed(1)} s)\n`);
     lines.push(row(preset.name, preset.kind, m, heldOut));

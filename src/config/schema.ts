@@ -15,7 +15,7 @@ export type SelectionName = (typeof SELECTIONS)[number];
 export const STUDENTS = ['fresh', 'warm'] as const;
 export type StudentInit = (typeof STUDENTS)[number];
 
-export const BACKENDS = ['auto', 'cpu'] as const;
+export const BACKENDS = ['auto', 'cpu', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
 export const MODELS = ['mlp'] as const;

@@ -1,5 +1,6 @@
 import type { ExperimentConfig } from '../config/schema.ts';
-import { createBackend } from '../selftrain/backendChoice.ts';
+import { createBackend, type ChosenBackend } from '../selftrain/backendChoice.ts';
+import { experimentSize } from '../selftrain/backendCrossover.ts';
 import { isAbortError } from '../selftrain/errors.ts';
 import type { Checkpoint, ExperimentEvent } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
@@ -72,16 +73,19 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
   async function execute(run: ActiveRun, config: ExperimentConfig, gridSize: number): Promise<void> {
     if (!live(run)) return;
     try {
-      const backend = createBackend(config.backend);
+      const chosen = await createBackend(config.backend, { size: experimentSize(config) });
       try {
-        await runExperiment(config, backend, {
-          signal: run.abort.signal,
-          gridSize,
-          onEvent: (event) => observe(run, event),
-          checkpoint: (at) => checkpoint(run, at),
-        });
+        if (!live(run)) return;
+        await runUntilLost(chosen, (signal) =>
+          runExperiment(config, chosen.backend, {
+            signal,
+            gridSize,
+            onEvent: (event) => observe(run, event),
+            checkpoint: (at) => checkpoint(run, at),
+          }),
+        run.abort.signal);
       } finally {
-        backend.dispose();
+        chosen.dispose();
       }
     } catch (error) {
       if (live(run) && !isAbortError(error)) post({ type: 'error', runId: run.runId, message: describeFailure(error) });
@@ -142,8 +146,42 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
   };
 }
 
+/** The GPU device went away mid-run. */
+class DeviceLost extends Error {
+  override name = 'DeviceLost';
+}
+
+/**
+ * Runs `work` and stops it if the backend's GPU device is lost first: the run's signal is
+ * aborted and a DeviceLost names the loss, so the run ends with that message instead of
+ * hanging on a read that never settles. (Going on from the last finished generation, on a
+ * new device or the CPU, is not built yet: the person starts the run again.)
+ */
+async function runUntilLost(chosen: ChosenBackend, work: (signal: AbortSignal) => Promise<unknown>, signal: AbortSignal): Promise<void> {
+  const stop = new AbortController();
+  let running = true;
+  const lost = chosen.lost.then((loss) => {
+    if (!running) return;
+    stop.abort();
+    throw new DeviceLost(`the GPU device was lost (${loss.reason}${loss.message ? `: ${loss.message}` : ''}) on ${chosen.backend.info.adapter}`);
+  });
+  const done = work(AbortSignal.any([signal, stop.signal]));
+  // Whichever loses the race must not become an unhandled rejection.
+  done.catch(() => {});
+  lost.catch(() => {});
+  try {
+    await Promise.race([done, lost]);
+  } finally {
+    running = false;
+  }
+}
+
 /** A message a person can act on, whatever was thrown. */
 function describeFailure(error: unknown): string {
+  if (error instanceof DeviceLost || (error instanceof Error && error.name === 'GpuDeviceLostError')) {
+    const detail = error instanceof DeviceLost ? `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` : error.message;
+    return `The run stopped: ${detail} Start it again to run on a new device, or choose backend=cpu.`;
+  }
   const detail = (error instanceof Error ? error.message : String(error)).trim().replace(/([^.!?])$/, '$1.');
   return `The run stopped with an error: ${detail} Try Reset, or a smaller experiment (fewer points, a smaller model).`;
 }

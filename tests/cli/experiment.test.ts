@@ -5,7 +5,11 @@ import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
 
 /** Runs the CLI the way `npm run experiment --` does (tsx), returning its exit code and output. */
 function cli(...args: string[]) {
-  const run = spawnSync('npx', ['tsx', 'src/cli/experiment.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return cliWith(process.env, ...args);
+}
+
+function cliWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const run = spawnSync('npx', ['tsx', 'src/cli/experiment.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -77,5 +81,25 @@ describe('the experiment CLI', () => {
       expect(out.stderr).not.toMatch(/\n\s+at /);
       expect(out.stdout).toBe('');
     }
+  });
+
+  test('--backend webgpu runs on Dawn with the adapter in the JSON, the same numbers as the CPU; without an adapter it exits 2 saying how to fix it', () => {
+    const link = encodeLink(smallConfig({ gens: 1, epochs: 4 }));
+    // npm test sets LD_LIBRARY_PATH and VK_ICD_FILENAMES so Dawn finds SwiftShader.
+    const out = cli(link, '--json', '--backend', 'webgpu');
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(/backend: WebGPU on /);
+    const json = JSON.parse(out.stdout);
+    expect(json.backend).toBe('webgpu');
+    expect(json.adapter).toMatch(/\((software|hardware)\)$/);
+    const cpu = JSON.parse(cli(link, '--json', '--backend', 'cpu').stdout);
+    expect(json.generations.map((g: { testAccuracy: number }) => g.testAccuracy)).toEqual(cpu.generations.map((g: { testAccuracy: number }) => g.testAccuracy));
+
+    const bare = { ...process.env, VK_ICD_FILENAMES: '/nonexistent/icd.json', LD_LIBRARY_PATH: '' };
+    const failed = cliWith(bare, link, '--json', '--backend', 'webgpu');
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/no WebGPU adapter/);
+    expect(failed.stderr).toMatch(/VK_ICD_FILENAMES=\/usr\/lib\/chromium\/vk_swiftshader_icd.json/);
+    expect(failed.stdout).toBe('');
   });
 });

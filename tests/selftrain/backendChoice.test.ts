@@ -1,13 +1,102 @@
-import { expect, test } from 'vitest';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { create, globals } from 'webgpu';
+import { afterEach, describe, expect, test } from 'vitest';
+import { WEBGPU_BROWSERS } from '../../src/engine/webgpu/index.ts';
+import { createBackend, type ChosenBackend } from '../../src/selftrain/backendChoice.ts';
+import { experimentSize, GPU_CROSSOVER_WORK, workOf } from '../../src/selftrain/backendCrossover.ts';
 
-test('auto and cpu both give the CPU backend, each saying why', () => {
-  for (const choice of ['auto', 'cpu'] as const) {
-    const backend = createBackend(choice);
-    expect(backend.info.kind).toBe('cpu');
-    expect(backend.info.reason).toMatch(/^CPU: /);
-    backend.dispose();
-  }
-  expect(createBackend('auto').info.reason).toMatch(/small/);
-  expect(createBackend('cpu').info.reason).toMatch(/backend=cpu/);
+Object.assign(globalThis, globals);
+
+/** Dawn's entry point; `npm test` sets the variables that give it SwiftShader. */
+const dawn = () => create([]) as GPU;
+
+/** A GPU entry point that must not be asked (auto below the crossover never loads a device). */
+const untouchable = { requestAdapter: () => Promise.reject(new Error('requestAdapter must not be called')) } as unknown as GPU;
+
+/** A GPU with no adapter: WebGPU present, no usable GPU. */
+const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
+
+/** Dawn's adapter dressed as a hardware one, to see auto take the GPU above the crossover. */
+function asHardware(gpu: GPU): GPU {
+  const dress = (adapter: GPUAdapter) =>
+    new Proxy(adapter, {
+      get(target, key) {
+        if (key === 'info') return { vendor: 'acme', architecture: 'rdna9', description: 'Acme R9000', device: '', isFallbackAdapter: false };
+        if (key === 'isFallbackAdapter') return false;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  return { requestAdapter: async (options?: GPURequestAdapterOptions) => dress((await gpu.requestAdapter(options))!) } as unknown as GPU;
+}
+
+const SMALL = experimentSize({ hidden: [8, 8], classes: 2, batch: 16 });
+const LARGE = experimentSize({ hidden: [128, 128], classes: 2, batch: 64 });
+
+let chosen: ChosenBackend | null = null;
+afterEach(() => {
+  chosen?.dispose();
+  chosen = null;
+});
+
+describe('createBackend', () => {
+  test('cpu gives the CPU backend and says the link asked for it', async () => {
+    chosen = await createBackend('cpu', { gpu: untouchable, size: LARGE });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toMatch(/^CPU: .*backend=cpu/);
+    expect(chosen.backend.info.reason).toBe(chosen.note);
+  });
+
+  test('the crossover: the presets are below it, a 2-128-128-2 MLP at batch 64 above it', () => {
+    expect(SMALL.parameters).toBe(2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2);
+    expect(workOf(SMALL)).toBeLessThan(GPU_CROSSOVER_WORK);
+    expect(workOf(LARGE)).toBeGreaterThanOrEqual(GPU_CROSSOVER_WORK);
+  });
+
+  test('auto below the crossover runs on the CPU without asking for a GPU, naming the model and the crossover', async () => {
+    chosen = await createBackend('auto', { gpu: untouchable, size: SMALL });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toMatch(/^CPU: a 2-8-8-2 MLP \(114 parameters × batch 16 = 1,824\) is below the GPU crossover/);
+  });
+
+  test('auto above the crossover takes a hardware GPU', async () => {
+    chosen = await createBackend('auto', { gpu: asHardware(dawn()), size: LARGE });
+    expect(chosen.backend.info.kind).toBe('webgpu');
+    expect(chosen.backend.info.adapter).toBe('acme rdna9 (hardware)');
+    expect(chosen.note).toMatch(/^WebGPU on acme rdna9 \(hardware\): a 2-128-128-2 MLP .* is above the GPU crossover/);
+  });
+
+  test('auto above the crossover never takes a software adapter (SwiftShader is slower than the CPU at every size measured)', async () => {
+    chosen = await createBackend('auto', { gpu: dawn(), size: LARGE });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toMatch(/^CPU: .* above the GPU crossover .*, but the only GPU adapter is .*\(software\), slower than the CPU\./);
+  });
+
+  test('auto above the crossover with no WebGPU falls back to the CPU and says which browsers have it', async () => {
+    chosen = await createBackend('auto', { gpu: null, size: LARGE });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toContain(WEBGPU_BROWSERS);
+  });
+
+  test('webgpu runs on the GPU it is given, even a software one, and says so', async () => {
+    chosen = await createBackend('webgpu', { gpu: dawn(), size: SMALL });
+    expect(chosen.backend.info.kind).toBe('webgpu');
+    expect(chosen.gpu).not.toBeNull();
+    expect(chosen.note).toMatch(/^WebGPU on .*: the link asks for it \(backend=webgpu\)\./);
+    if (chosen.gpu!.description.software) expect(chosen.note).toMatch(/software adapter, slower than the CPU/);
+  });
+
+  test('webgpu without an adapter (NoGpuError) falls back to the CPU with a note saying why and where WebGPU runs', async () => {
+    chosen = await createBackend('webgpu', { gpu: noAdapter, size: SMALL });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.gpu).toBeNull();
+    expect(chosen.note).toMatch(/^CPU: backend=webgpu was asked for, but WebGPU is present but found no usable GPU adapter/);
+    expect(chosen.note).toContain(WEBGPU_BROWSERS);
+    expect(chosen.backend.info.reason).toBe(chosen.note);
+  });
+
+  test('webgpu where the page has no navigator.gpu falls back to the CPU with the note', async () => {
+    chosen = await createBackend('webgpu', { gpu: null });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toContain(WEBGPU_BROWSERS);
+  });
 });

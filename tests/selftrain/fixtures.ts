@@ -1,7 +1,7 @@
 import { defaultConfig } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import type { ExperimentEvent, ExperimentResult, RunOptions } from '../../src/selftrain/events.ts';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
 /** A small, quick experiment (well under a second on the CPU backend). */
@@ -12,7 +12,7 @@ export function smallConfig(overrides: Partial<ExperimentConfig> = {}): Experime
 /** Runs on a fresh CPU backend, collecting every event. */
 export async function runCollecting(config: ExperimentConfig, options: RunOptions = {}): Promise<{ result: ExperimentResult; events: ExperimentEvent[] }> {
   const events: ExperimentEvent[] = [];
-  const backend = createBackend('cpu');
+  const backend = createCpuBackend();
   try {
     const result = await runExperiment(config, backend, { ...options, onEvent: (event) => events.push(event) });
     return { result, events };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/config/presets.ts';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { measurePreset, presetVerdict } from '../../src/selftrain/presetCheck.ts';
 
 /**
@@ -19,7 +19,7 @@ describe('presets', () => {
 
   for (const preset of PRESETS) {
     test(`${preset.name} (${preset.kind}) meets its goal over ${SEEDS} seeds`, async () => {
-      const measurement = await measurePreset(preset.link, SEEDS, () => createBackend('cpu'));
+      const measurement = await measurePreset(preset.link, SEEDS, () => createCpuBackend());
       const verdict = presetVerdict(preset.kind, measurement);
       expect(verdict.met, verdict.reason).toBe(true);
     });

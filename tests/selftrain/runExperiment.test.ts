@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Checkpoint, ExperimentEvent } from '../../src/selftrain/events.ts';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 import { runCollecting, smallConfig, withoutTimes } from './fixtures.ts';
 
@@ -108,7 +108,7 @@ describe('runExperiment on the CPU backend', () => {
   test('an abort between epochs rejects with an AbortError and stops training', async () => {
     const controller = new AbortController();
     let epochsAfterAbort = 0;
-    const backend = createBackend('cpu');
+    const backend = createCpuBackend();
     const run = runExperiment(smallConfig(), backend, {
       signal: controller.signal,
       onEvent: (event) => {
@@ -124,7 +124,7 @@ describe('runExperiment on the CPU backend', () => {
 
   test('an abort while held at a checkpoint rejects once the hold ends', async () => {
     const controller = new AbortController();
-    const backend = createBackend('cpu');
+    const backend = createCpuBackend();
     const run = runExperiment(smallConfig(), backend, {
       signal: controller.signal,
       checkpoint: async () => {

@@ -1,0 +1,81 @@
+import type { ExperimentConfig } from '../config/schema.ts';
+
+/**
+ * When `backend=auto` trains on the GPU: the crossover rule and its measured basis.
+ *
+ * The rule looks at the work in one training step, `parameters × batch × models`, and at
+ * the adapter: the CPU below {@link GPU_CROSSOVER_WORK}, WebGPU at or above it, but only on a
+ * hardware adapter. A software adapter (SwiftShader, llvmpipe, WARP) never wins.
+ *
+ * Measured basis (2026-11-23, 2-core Debian VM, Node 20, CPU backend against the WebGPU
+ * backend on Dawn's SwiftShader adapter; samples/s, Adam, median of 3 epochs after a warm-up):
+ *
+ * | MLP          | batch | parameters | CPU     | WebGPU (SwiftShader) | GPU/CPU |
+ * | ------------ | ----: | ---------: | ------: | -------------------: | ------: |
+ * | 2-16-16-2    |    16 |        354 | 102,001 |                6,361 |    0.06 |
+ * | 2-16-16-2    |   128 |        354 | 376,207 |                8,809 |    0.02 |
+ * | 2-64-64-2    |    16 |      4,482 |  32,594 |                1,090 |    0.03 |
+ * | 2-64-64-2    |   128 |      4,482 |  34,500 |                3,158 |    0.09 |
+ * | 784-128-10   |    16 |    101,770 |   1,235 |                  359 |    0.29 |
+ * | 784-128-10   |   128 |    101,770 |     939 |                  377 |    0.40 |
+ * | 784-512-512-10 |  16 |    669,706 |     222 |                   40 |    0.18 |
+ * | 784-512-512-10 | 128 |    669,706 |     187 |                   45 |    0.24 |
+ *
+ * (relu; another job shared the 2 cores, so absolute rates are low and noisy, the ratios
+ * are not: the CPU is 2.5× to 50× faster throughout.)
+ *
+ * So on the software adapter the CPU wins at every size measured, and `auto` never picks
+ * one. A W1 step (2-16-16-2, batch 16) is 13 dispatches and took 2.5 ms there: about 190 µs
+ * a dispatch, nearly all fixed cost, since the arithmetic is a few thousand flops.
+ *
+ * No hardware GPU was available to measure, so the threshold for one rests on two numbers
+ * and an assumption. A training step costs the CPU about 6 × parameters × batch flops, and
+ * the CPU backend sustains about 1 GFLOP/s at that (0.6 to 0.9 in the rows above; 1.7 for
+ * W2 in bench/RESULTS.md: 2,718 samples/s × 6 × 101,770). A hardware GPU's step
+ * costs at most ~13 dispatches × ~25 µs of encoding, validation and launch (the assumption:
+ * Dawn and Chrome's per-dispatch overhead on a discrete or integrated GPU, a generous
+ * figure), about 0.3 ms, whatever the size at playground scale. The GPU is then worth it
+ * once the CPU's step takes twice that, 0.6 ms ≈ 6 × 1e9⁻¹ × work ⇒ work ≈ 1e5; rounded up
+ * to 150,000 for margin (readback and pseudo-labelling passes are per epoch and smaller).
+ * The presets (2-8-8-2, batch 16: 1,824) stay on the CPU; 2-128-128-2 at batch 64 (1.1M)
+ * and the 784-wide workloads go to the GPU. Replace this with a measured crossover when a
+ * hardware adapter can be benchmarked (`npm run bench` prints what is needed).
+ */
+export const GPU_CROSSOVER_WORK = 150_000;
+
+/** What the crossover weighs: one training step's parameters × batch × models. */
+export interface ExperimentSize {
+  /** Layer widths, input first, classes last (2-8-8-2). */
+  layers: number[];
+  parameters: number;
+  batch: number;
+  /** Models trained together in the same dispatches (1 until the model dimension lands in the config). */
+  models: number;
+}
+
+/** The size of a run's model: every dataset is 2-D points, so the input is 2 wide. */
+export function experimentSize(config: Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'>, inputDim = 2, models = 1): ExperimentSize {
+  const layers = [inputDim, ...config.hidden, config.classes];
+  let parameters = 0;
+  for (let i = 1; i < layers.length; i++) parameters += layers[i - 1] * layers[i] + layers[i];
+  return { layers, parameters, batch: config.batch, models };
+}
+
+/** parameters × batch × models. */
+export function workOf(size: ExperimentSize): number {
+  return size.parameters * size.batch * size.models;
+}
+
+/** One line naming the size: "2-8-8-2 MLP (106 parameters × batch 16 = 1,696)". */
+export function describeSize(size: ExperimentSize): string {
+  const models = size.models > 1 ? ` × ${size.models} models` : '';
+  return `${size.layers.join('-')} MLP (${size.parameters.toLocaleString('en-US')} parameters × batch ${size.batch}${models} = ${workOf(size).toLocaleString('en-US')})`;
+}
+
+/** Whether the size is worth a hardware GPU at all; below it `auto` does not even ask for one. */
+export function aboveCrossover(size: ExperimentSize): boolean {
+  return workOf(size) >= GPU_CROSSOVER_WORK;
+}
+
+/** The crossover itself, for messages: "the GPU crossover (150,000)". */
+export const CROSSOVER_TEXT = `the GPU crossover (parameters × batch × models ≥ ${GPU_CROSSOVER_WORK.toLocaleString('en-US')})`;
