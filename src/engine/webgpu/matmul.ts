@@ -7,7 +7,7 @@ import source from './matmul.wgsl?raw';
 
 const MATMUL = defineKernel('matmul', source);
 
-/** Rows and columns of out one workgroup computes, and the k-slice it stages (the shader's TILE, DEPTH). */
+/** Rows and columns of out a tiled workgroup computes, and the k-slice it stages (the shader's TILE, DEPTH). */
 const TILE = 32;
 const DEPTH = 32;
 
@@ -17,16 +17,26 @@ const TRANSPOSES: Readonly<Record<Transpose, Record<string, number>>> = {
   tn: { TRANSPOSE_A: 1, TRANSPOSE_B: 0 },
 };
 
+/** Which entry point, compiled how, and the square block of out one workgroup computes. */
+interface MatmulPlan {
+  variant: PipelineVariant;
+  tile: number;
+}
+
 /**
  * The tiled entry points stage k in slices of DEPTH behind two barriers each; when k fits
  * in one slice nothing is reused, so `direct` (no staging, no barrier) is faster: 3-5× on
- * SwiftShader for the playground's 16-wide layers. A software adapter pays per invocation
- * at each barrier, so it gets `wide` (16 invocations of 8×8 outputs) rather than `main`
- * (64 of 4×4), and `direct` only up to k = 16, past which `wide` beats it there.
+ * SwiftShader for the playground's 16-wide layers. A software adapter pays per invocation,
+ * so it gets `wide` (16 invocations of 8×8 outputs) rather than `main` (64 of 4×4), and
+ * `direct` in 16×16 blocks, only up to k = 16, past which `wide` beats it there.
  */
-function variant(context: KernelContext, transpose: Transpose, k: number): PipelineVariant {
-  const tiled = context.software ? 'wide' : 'main';
-  return { entryPoint: k <= (context.software ? DEPTH / 2 : DEPTH) ? 'direct' : tiled, constants: TRANSPOSES[transpose] };
+function plan(context: KernelContext, transpose: Transpose, k: number): MatmulPlan {
+  const constants = TRANSPOSES[transpose];
+  if (k <= (context.software ? DEPTH / 2 : DEPTH)) {
+    const threads = context.software ? 4 : 8;
+    return { variant: { entryPoint: 'direct', constants: { ...constants, DIRECT_THREADS: threads } }, tile: 4 * threads };
+  }
+  return { variant: { entryPoint: context.software ? 'wide' : 'main', constants }, tile: TILE };
 }
 
 /** One matmul op: out (m×n) = op(a)·op(b), or out += it; see Backend.matmul for the transpose modes. */
@@ -84,7 +94,8 @@ function encodeMatmul(context: KernelContext, op: MatmulOp, colSums: GpuTensor |
   if (m === 0 || n === 0) return;
   const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow: colSums ? 1 : 0 };
   const bindings = { a, b, bias: context.unusedInput, out, colSums: colSums ?? context.unusedOutputs[0] };
-  enqueue(context, MATMUL, variant(context, transpose, k), params, bindings, grid(m + (colSums ? 1 : 0), n));
+  const { variant, tile } = plan(context, transpose, k);
+  enqueue(context, MATMUL, variant, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
 }
 
 /** Enqueues out (rows×outDim) = act(x·w + b): the matmul kernel with its bias and activation epilogue. */
@@ -104,7 +115,8 @@ export function encodeDense(
   checkDistinct('dense', [out], [x, w, bias]);
   if (rows === 0 || outDim === 0) return;
   const params = { m: rows, k: inDim, n: outDim, accumulate: 0, hasBias: 1, activation: ACTIVATION_CODE[activation], sumRow: 0 };
-  enqueue(context, MATMUL, variant(context, 'nn', inDim), params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim));
+  const { variant, tile } = plan(context, 'nn', inDim);
+  enqueue(context, MATMUL, variant, params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim, tile));
 }
 
 function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: number, k: number, n: number): void {
@@ -114,6 +126,6 @@ function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: 
   checkDistinct(op, [out], [a, b]);
 }
 
-function grid(m: number, n: number): [number, number] {
-  return [Math.ceil(n / TILE), Math.ceil(m / TILE)];
+function grid(m: number, n: number, tile: number): [number, number] {
+  return [Math.ceil(n / tile), Math.ceil(m / tile)];
 }

@@ -18,7 +18,7 @@
 //   wide    4×4 invocations, each an 8×8 block (rows ty + 4r, columns tx + 4c): the same tile
 //           with a quarter of the invocations, for software adapters, which pay for every
 //           invocation at each barrier (twice as fast on SwiftShader).
-//   direct  8×8 invocations reading global memory, no staging and no barrier: for small k,
+//   direct  invocations reading global memory, no staging and no barrier: for small k,
 //           where a tile would not be reused.
 //
 // Bindings (group 0):
@@ -41,6 +41,7 @@ struct Params {
 
 override TRANSPOSE_A: bool = false;
 override TRANSPOSE_B: bool = false;
+override DIRECT_THREADS: u32 = 8;
 
 const THREADS = 8u;
 const TILE = 32u;
@@ -160,25 +161,29 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
   store(i + 24u, j, 8u, acc3);
 }
 
-@compute @workgroup_size(THREADS, THREADS)
+// DIRECT_THREADS² invocations, each 4×4 outputs at stride DIRECT_THREADS: a block of
+// 4·DIRECT_THREADS square (8: 32, the GPU layout; 4: 16, fewer idle invocations for the
+// software adapter on the playground's 16-wide layers).
+@compute @workgroup_size(DIRECT_THREADS, DIRECT_THREADS)
 fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let i = wid.y * TILE + lid.y;
-  let j = wid.x * TILE + lid.x;
+  let stride = DIRECT_THREADS;
+  let i = wid.y * 4u * stride + lid.y;
+  let j = wid.x * 4u * stride + lid.x;
   var acc0 = vec4f(0.0);
   var acc1 = vec4f(0.0);
   var acc2 = vec4f(0.0);
   var acc3 = vec4f(0.0);
   for (var p = 0u; p < params.k; p++) {
-    let row = vec4f(loadB(p, j), loadB(p, j + 8u), loadB(p, j + 16u), loadB(p, j + 24u));
+    let row = vec4f(loadB(p, j), loadB(p, j + stride), loadB(p, j + 2u * stride), loadB(p, j + 3u * stride));
     acc0 = fma(vec4f(loadA(i, p)), row, acc0);
-    acc1 = fma(vec4f(loadA(i + 8u, p)), row, acc1);
-    acc2 = fma(vec4f(loadA(i + 16u, p)), row, acc2);
-    acc3 = fma(vec4f(loadA(i + 24u, p)), row, acc3);
+    acc1 = fma(vec4f(loadA(i + stride, p)), row, acc1);
+    acc2 = fma(vec4f(loadA(i + 2u * stride, p)), row, acc2);
+    acc3 = fma(vec4f(loadA(i + 3u * stride, p)), row, acc3);
   }
-  store(i, j, 8u, acc0);
-  store(i + 8u, j, 8u, acc1);
-  store(i + 16u, j, 8u, acc2);
-  store(i + 24u, j, 8u, acc3);
+  store(i, j, stride, acc0);
+  store(i + stride, j, stride, acc1);
+  store(i + 2u * stride, j, stride, acc2);
+  store(i + 3u * stride, j, stride, acc3);
 }
 
 @compute @workgroup_size(4, 4)

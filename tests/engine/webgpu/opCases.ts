@@ -172,23 +172,23 @@ const viewOps = (size: number): ParityCase => ({
 });
 
 /**
- * The cases of the matmul kernel, whose entry point depends on k and on the adapter
- * (software or not): the tests run them under both tunings.
+ * The cases of kernels whose layout depends on the adapter (software or not): matmul's
+ * entry points and the loss's workgroup size. The tests run them under both tunings.
  */
-export const MATMUL_CASES: ParityCase[] = [
+export const TUNED_CASES: ParityCase[] = [
   ...cross(MATMUL_SHAPES, TRANSPOSES).flatMap(([[m, k, n], transpose]) => [matmul(m, k, n, transpose, false), matmul(m, k, n, transpose, true)]),
   ...cross([[1, 1, 1], [17, 3, 65], [65, 257, 17], [257, 17, 3], [33, 20, 40]] as [number, number, number][], ACTIVATIONS).map(([[r, i, o], act]) => dense(r, i, o, act)),
   ...([[2, 16, 16], [16, 16, 2], [784, 128, 10], [33, 65, 31], [1, 1, 1], [40, 20, 33]] as [number, number, number][]).map(([i, r, o]) => layerGradients(i, r, o, 0)),
   layerGradients(16, 17, 16, 1),
+  ...cross(ROW_SHAPES, [false, true]).filter(([[, c]]) => c >= 2).map(([[r, c], soft]) => softmaxCrossEntropy(r, c, soft)),
+  softmaxCrossEntropy(300, 10, false),
 ];
 
 export const OP_CASES: ParityCase[] = [
-  ...MATMUL_CASES,
+  ...TUNED_CASES,
   ...cross(SIZES, ACTIVATIONS).flatMap(([count, act]) => [activationBackward(count, act, false), activationBackward(count, act, true)]),
   ...cross(SIZES, [0, 0.1, 0.5, 1]).flatMap(([count, rate]) => [dropout(count, rate, false, false), dropout(count, rate, true, true)]),
   ...cross(SIZES, [0.05, 1]).map(([count, std]) => addNoise(count, std)),
-  ...cross(ROW_SHAPES, [false, true]).filter(([[, c]]) => c >= 2).map(([[r, c], soft]) => softmaxCrossEntropy(r, c, soft)),
-  softmaxCrossEntropy(300, 10, false),
   ...ROW_SHAPES.map(([r, c]) => softmax(r, c, r % 3)),
   ...cross(ROW_SHAPES, [false, true]).map(([[r, c], acc]) => sumRows(r, c, acc)),
   ...ROW_SHAPES.map(([r, c], i) => gather(r + 4, c, SIZES[i % SIZES.length], i % 2 ? 3 : 0)),

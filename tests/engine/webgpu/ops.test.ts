@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
 import { nodeGpu } from './nodeGpu.ts';
-import { MATMUL_CASES, OP_CASES } from './opCases.ts';
+import { TUNED_CASES, OP_CASES } from './opCases.ts';
 import { runCase } from './parity.ts';
 
 let gpu: WebGpuBackend;
-/** The same device tuned as the other kind of adapter (hardware on SwiftShader), so every matmul entry point runs. */
+/** The same device tuned as the other kind of adapter (hardware on SwiftShader), so every tuned kernel layout runs. */
 let gpuOtherTuning: WebGpuBackend;
 beforeAll(async () => {
   const { device, description } = await nodeGpu();
@@ -25,8 +25,8 @@ describe('every WebGPU op against the CPU reference (Dawn in Node)', () => {
   });
 });
 
-describe('the matmul kernel under the other adapter tuning', () => {
-  test.each(MATMUL_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
+describe('the adapter-tuned kernels (matmul, loss) under the other tuning', () => {
+  test.each(TUNED_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
     const result = await runCase(gpuOtherTuning, testCase);
     expect(result.message).toBe('ok');
   });

@@ -4,7 +4,7 @@
  */
 import { createWebGpuBackend, requestGpu } from '../../../../src/engine/webgpu/index.ts';
 import { NETWORK_CASES } from '../networkCases.ts';
-import { MATMUL_CASES, OP_CASES } from '../opCases.ts';
+import { TUNED_CASES, OP_CASES } from '../opCases.ts';
 import { runCase, type ParityResult } from '../parity.ts';
 
 /** What the page reports back to the test. */
@@ -23,11 +23,11 @@ declare global {
 window.runParity = async () => {
   const gpu = await requestGpu();
   const backend = createWebGpuBackend(gpu.device, gpu.description, 'browser parity');
-  // The same device tuned as the other kind of adapter, so every matmul entry point runs.
+  // The same device tuned as the other kind of adapter, so every tuned kernel layout runs.
   const otherTuning = createWebGpuBackend(gpu.device, { ...gpu.description, software: !gpu.description.software }, 'browser parity, other tuning');
   const results: ParityResult[] = [];
   for (const testCase of [...OP_CASES, ...NETWORK_CASES]) results.push(await runCase(backend, testCase));
-  for (const testCase of MATMUL_CASES) results.push({ ...(await runCase(otherTuning, testCase)), name: `${testCase.name} (other tuning)` });
+  for (const testCase of TUNED_CASES) results.push({ ...(await runCase(otherTuning, testCase)), name: `${testCase.name} (other tuning)` });
   backend.dispose();
   otherTuning.dispose();
   const report = { adapter: gpu.description.summary, results, liveBuffersAfterDispose: backend.liveBuffers + otherTuning.liveBuffers };
