@@ -1,4 +1,5 @@
 import type { BackendInfo } from '../../src/engine/backend.ts';
+import { WEBGPU_BROWSERS } from '../../src/engine/webgpu/device.ts';
 import type { RunStatus } from '../store/runReducer.ts';
 
 export interface StatusInputs {
@@ -47,4 +48,9 @@ export function backendText(backend: BackendInfo | null): string {
   if (!backend.reason) return `${name} (${backend.adapter})`;
   // The engine's reason may already name the backend ("CPU: the fastest for ...", "WebGPU on ...").
   return /^(cpu|webgpu)\b/i.test(backend.reason) ? backend.reason : `${name}: ${backend.reason}`;
+}
+
+/** The CPU runs because WebGPU was wanted and is missing here: the note then says where WebGPU runs. */
+export function isFallback(backend: BackendInfo | null): boolean {
+  return backend?.kind === 'cpu' && backend.reason.includes(WEBGPU_BROWSERS);
 }

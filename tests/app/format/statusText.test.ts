@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { backendText, statusText, type StatusInputs } from '../../../app/format/statusText.ts';
+import { backendText, isFallback, statusText, type StatusInputs } from '../../../app/format/statusText.ts';
+import { WEBGPU_BROWSERS } from '../../../src/engine/webgpu/device.ts';
 
 const base: StatusInputs = { status: 'idle', generation: -1, epoch: 0, totalGenerations: 8, lastGeneration: -1, stoppedEarly: false, error: null };
 
@@ -18,4 +19,16 @@ test('names the backend and why, once', () => {
   expect(backendText(null)).toBe('');
   expect(backendText({ kind: 'cpu', adapter: 'CPU (JavaScript)', reason: 'CPU: the fastest for a model this small' })).toBe('CPU: the fastest for a model this small');
   expect(backendText({ kind: 'webgpu', adapter: 'swiftshader', reason: 'the link asks for it' })).toBe('WebGPU: the link asks for it');
+});
+
+test('a CPU note from a missing GPU shows as is and is marked as a fallback', () => {
+  const note = `CPU: backend=webgpu was asked for, but this browser has no WebGPU (navigator.gpu is missing). ${WEBGPU_BROWSERS}`;
+  const cpu = { kind: 'cpu' as const, adapter: 'CPU (JavaScript)', reason: note };
+  expect(backendText(cpu)).toBe(note);
+  expect(isFallback(cpu)).toBe(true);
+  expect(isFallback({ ...cpu, reason: 'CPU: the link asks for it (backend=cpu).' })).toBe(false);
+  const gpu = { kind: 'webgpu' as const, adapter: 'acme (hardware)', reason: 'WebGPU on acme (hardware): the link asks for it (backend=webgpu).' };
+  expect(backendText(gpu)).toBe(gpu.reason);
+  expect(isFallback(gpu)).toBe(false);
+  expect(isFallback(null)).toBe(false);
 });
