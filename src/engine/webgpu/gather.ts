@@ -1,6 +1,6 @@
 import { EngineError } from '../backend.ts';
 import type { GpuIndexTensor, GpuTensor } from './arena.ts';
-import { checkDistinct, checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
+import { checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
 import { defineKernel } from './kernel.ts';
 import source from './gather.wgsl?raw';
 
@@ -54,7 +54,7 @@ export function createGatherQueue(context: KernelContext): GatherQueue {
     const { index, indexOffset, rows } = queued[0];
     const slot = (s: number) => queued[s] ?? null;
     const params = { indexOffset, rows, dim0: slot(0)?.dim ?? 0, dim1: slot(1)?.dim ?? 0, dim2: slot(2)?.dim ?? 0 };
-    const total = queued.reduce((sum, op) => sum + op.rows * op.dim, 0);
+
     const bindings = {
       index,
       errors: context.recorder.errors,
@@ -66,7 +66,9 @@ export function createGatherQueue(context: KernelContext): GatherQueue {
       ),
     };
     queued.length = 0;
-    if (total > 0) enqueue(context, GATHER, {}, params, bindings, [elementwiseGroups(total)]);
+    // Wide rows (an image's pixels): a workgroup per row. Narrow rows (2-D points, targets): an invocation per row.
+    const shape = Math.max(params.dim0, params.dim1, params.dim2) > 16 ? { COLS: 64, ROWS: 1 } : { COLS: 1, ROWS: 64 };
+    if (rows > 0) enqueue(context, GATHER, { constants: shape }, params, bindings, [1, Math.min(Math.ceil(rows / shape.ROWS), 65535)]);
   };
   return {
     push(op) {

@@ -23,7 +23,10 @@ struct Params {
   dim2: u32,
 }
 
-override WG: u32 = 64;
+// A workgroup is COLS × ROWS invocations: ROWS output rows at a time, COLS of a row's
+// columns side by side (64 × 1 for wide rows; 1 × 64 for narrow ones).
+override COLS: u32 = 64;
+override ROWS: u32 = 1;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> index: array<i32>;
@@ -35,8 +38,8 @@ override WG: u32 = 64;
 @group(0) @binding(7) var<storage, read_write> out2: array<f32>;
 @group(0) @binding(8) var<storage, read_write> errors: array<atomic<u32>>;
 
-// The source row of output row r, or -1 (counted once per row, at column 0) when out of range.
-fn sourceRow(r: u32, c: u32, srcRows: u32) -> i32 {
+// The source row of output row r, or -1 when out of range (counted once, by invocation 0).
+fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
   let position = params.indexOffset + r;
   if (position < arrayLength(&index)) {
     let row = index[position];
@@ -44,36 +47,41 @@ fn sourceRow(r: u32, c: u32, srcRows: u32) -> i32 {
       return row;
     }
   }
-  if (c == 0u) {
+  if (counter == 0u) {
     atomicAdd(&errors[0], 1u);
   }
   return -1;
 }
 
-@compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let size0 = min(params.rows * params.dim0, arrayLength(&out0));
-  let size1 = min(params.rows * params.dim1, arrayLength(&out1));
-  let size2 = min(params.rows * params.dim2, arrayLength(&out2));
-  for (var e = gid.x; e < size0 + size1 + size2; e += groups.x * WG) {
-    var value = 0.0;
-    if (e < size0) {
-      let c = e % params.dim0;
-      let row = sourceRow(e / params.dim0, c, arrayLength(&src0) / params.dim0);
-      if (row >= 0) { value = src0[u32(row) * params.dim0 + c]; }
-      out0[e] = value;
-    } else if (e < size0 + size1) {
-      let o = e - size0;
-      let c = o % params.dim1;
-      let row = sourceRow(o / params.dim1, c, arrayLength(&src1) / params.dim1);
-      if (row >= 0) { value = src1[u32(row) * params.dim1 + c]; }
-      out1[o] = value;
-    } else {
-      let o = e - size0 - size1;
-      let c = o % params.dim2;
-      let row = sourceRow(o / params.dim2, c, arrayLength(&src2) / params.dim2);
-      if (row >= 0) { value = src2[u32(row) * params.dim2 + c]; }
-      out2[o] = value;
+// Each row of invocations takes an output row (striding past the 65,535-workgroup limit):
+// the index is read once per row and slot, and the row's columns are copied by
+// neighbouring invocations from neighbouring addresses.
+@compute @workgroup_size(COLS, ROWS)
+fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
+    if (params.dim0 > 0u && (r + 1u) * params.dim0 <= arrayLength(&out0)) {
+      let row = sourceRow(r, arrayLength(&src0) / params.dim0, lid.x);
+      for (var c = lid.x; c < params.dim0; c += COLS) {
+        var value = 0.0;
+        if (row >= 0) { value = src0[u32(row) * params.dim0 + c]; }
+        out0[r * params.dim0 + c] = value;
+      }
+    }
+    if (params.dim1 > 0u && (r + 1u) * params.dim1 <= arrayLength(&out1)) {
+      let row = sourceRow(r, arrayLength(&src1) / params.dim1, lid.x);
+      for (var c = lid.x; c < params.dim1; c += COLS) {
+        var value = 0.0;
+        if (row >= 0) { value = src1[u32(row) * params.dim1 + c]; }
+        out1[r * params.dim1 + c] = value;
+      }
+    }
+    if (params.dim2 > 0u && (r + 1u) * params.dim2 <= arrayLength(&out2)) {
+      let row = sourceRow(r, arrayLength(&src2) / params.dim2, lid.x);
+      for (var c = lid.x; c < params.dim2; c += COLS) {
+        var value = 0.0;
+        if (row >= 0) { value = src2[u32(row) * params.dim2 + c]; }
+        out2[r * params.dim2 + c] = value;
+      }
     }
   }
 }
