@@ -31,7 +31,9 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(min(params.count, arrayLength(&moments) / 2u), min(min(arrayLength(&weights), arrayLength(&grads)), arrayLength(&decay)));
+  // v lives at params.count + i, so moments must hold 2·count; otherwise nothing is touched.
+  let fits = 2u * params.count <= arrayLength(&moments);
+  let count = select(0u, min(params.count, min(min(arrayLength(&weights), arrayLength(&grads)), arrayLength(&decay))), fits);
   for (var i = gid.x; i < count; i += groups.x * WG) {
     let g = grads[i] + params.l2 * decay[i] * weights[i];
     let m = params.beta1 * moments[i] + (1.0 - params.beta1) * g;

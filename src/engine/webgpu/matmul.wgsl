@@ -64,19 +64,22 @@ fn aSlot(i: u32, p: u32) -> u32 {
   return i * DEPTH + p;
 }
 
-// op(a)[i, p], zero outside the matrix (the host checked a holds m·k elements); row m is
-// the ones row when sumRow = 1.
+// op(a)[i, p], zero outside the matrix or the buffer; row m is the ones row when sumRow = 1.
 fn loadA(i: u32, p: u32) -> f32 {
   if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow == 1u); }
-  if (TRANSPOSE_A) { return a[p * params.m + i]; }
-  return a[i * params.k + p];
+  var index = i * params.k + p;
+  if (TRANSPOSE_A) { index = p * params.m + i; }
+  if (index >= arrayLength(&a)) { return 0.0; }
+  return a[index];
 }
 
-// op(b)[p, j], zero outside the matrix.
+// op(b)[p, j], zero outside the matrix or the buffer.
 fn loadB(p: u32, j: u32) -> f32 {
   if (p >= params.k || j >= params.n) { return 0.0; }
-  if (TRANSPOSE_B) { return b[j * params.k + p]; }
-  return b[p * params.n + j];
+  var index = p * params.n + j;
+  if (TRANSPOSE_B) { index = j * params.k + p; }
+  if (index >= arrayLength(&b)) { return 0.0; }
+  return b[index];
 }
 
 fn activate(z: f32) -> f32 {
@@ -116,16 +119,16 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
   for (var c = 0u; c < 4u; c++) {
     let column = j + stride * c;
     if (column < params.n) {
-      if (i < params.m) {
-        let o = i * params.n + column;
+      let o = i * params.n + column;
+      if (i < params.m && o < arrayLength(&out)) {
         var value = acc[c];
         if (params.accumulate == 1u) {
           value += out[o];
-        } else if (params.hasBias == 1u) {
+        } else if (params.hasBias == 1u && column < arrayLength(&bias)) {
           value = activate(value + bias[column]);
         }
         out[o] = value;
-      } else if (i == params.m && params.sumRow == 1u) {
+      } else if (i == params.m && params.sumRow == 1u && column < arrayLength(&colSums)) {
         colSums[column] = acc[c];
       }
     }
