@@ -1,17 +1,16 @@
 // Every engine of the benchmark, in the order rows are printed.
 import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createWebGpuBackend, requestGpu } from '../../../src/engine/webgpu/index.ts';
 import { createAutodidactEngine } from './autodidact.ts';
 import { plainJsEngine } from './plainJs.ts';
 import { createTfjsEngine } from './tfjs.ts';
 import type { Engine } from './types.ts';
 
-// autodidact-webgpu plugs in here once src/engine/webgpu is committed: import createWebGpuBackend
-// and requestGpu from '../../../src/engine/webgpu/index.ts' and add, first in the list,
-//   createAutodidactEngine('autodidact-webgpu', true, async () => {
-//     const gpu = await requestGpu();
-//     return { backend: createWebGpuBackend(gpu.device, gpu.description), release: () => gpu.device.destroy() };
-//   }),
 export const ENGINES: readonly Engine[] = [
+  createAutodidactEngine('autodidact-webgpu', true, async () => {
+    const gpu = await requestGpu();
+    return { backend: createWebGpuBackend(gpu.device, gpu.description), release: () => gpu.device.destroy() };
+  }),
   createAutodidactEngine('autodidact-cpu', false, async () => ({ backend: createCpuBackend(), release: () => {} })),
   createTfjsEngine('tfjs-webgpu', 'webgpu'),
   createTfjsEngine('tfjs-wasm', 'wasm'),
