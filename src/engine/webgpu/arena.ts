@@ -64,8 +64,7 @@ export interface Arena {
   readonly liveBuffers: number;
   /** Of those, the tensors' (not the uniform ring, staging and spare slots). */
   readonly liveTensors: number;
-  /** Bytes in live buffers now, and the most there ever were. */
-  readonly liveBytes: number;
+  /** The most bytes live buffers ever held. */
   readonly peakBytes: number;
   dispose(): void;
 }
@@ -117,9 +116,6 @@ export function createArena(device: GPUDevice): Arena {
     },
     get liveTensors() {
       return tensors.size;
-    },
-    get liveBytes() {
-      return liveBytes;
     },
     get peakBytes() {
       return peakBytes;

@@ -39,8 +39,6 @@ export interface Dispatch {
  */
 export interface Recorder {
   dispatch(dispatch: Dispatch): void;
-  /** True when recorded work has not been submitted yet. */
-  readonly pending: boolean;
   /** Submits what was recorded. */
   flush(): void;
   /** Copies `bytes` of `source` and the error words out, once every recorded dispatch has run. */
@@ -117,9 +115,6 @@ export function createRecorder(device: GPUDevice, arena: Arena): Recorder {
       computePass.dispatchWorkgroups(d.workgroups[0], d.workgroups[1] ?? 1, d.workgroups[2] ?? 1);
       slots++;
       counters.dispatches++;
-    },
-    get pending() {
-      return encoder !== null;
     },
     flush() {
       if (encoder) submit();
