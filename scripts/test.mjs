@@ -2,16 +2,13 @@
 // lint, unit tests and browser end-to-end tests, stopping at the first failure.
 import { execSync } from 'node:child_process';
 import { ensureChromium, ensureDependencies } from './ensure.mjs';
+import { withSwiftShader } from './swiftshaderEnv.mjs';
 
 ensureDependencies();
 ensureChromium();
 
-// Dawn for Node (the `webgpu` package) finds Chromium's SwiftShader Vulkan driver through these.
-const env = {
-  ...process.env,
-  LD_LIBRARY_PATH: [process.env.LD_LIBRARY_PATH, '/usr/lib/chromium'].filter(Boolean).join(':'),
-  VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES || '/usr/lib/chromium/vk_swiftshader_icd.json',
-};
+// vitest's workers load Dawn for Node; they inherit these from this process.
+const env = withSwiftShader();
 
 const steps = [
   ['typecheck', 'npx tsc -p tsconfig.json'],
