@@ -74,6 +74,21 @@ export interface ExperimentResult {
 /** Where the host may hold or stop the loop: after every epoch and after every generation. */
 export type Checkpoint = 'epoch' | 'generation';
 
+/**
+ * Everything needed to go on after a finished generation, on any backend, with the numbers an
+ * uninterrupted run gives: every later generation's RNG is a fork of the seed's root, so only
+ * the last model and the loop's own state carry over.
+ */
+export interface ResumePoint {
+  /** The finished generations, 0 to the last (its `generation` is where the run goes on from). */
+  generations: GenerationResult[];
+  oracleAccuracy: number;
+  /** The last finished generation's model (`Network.getParameters()`): the next teacher. */
+  teacherParameters: Float32Array;
+  /** The pseudo-labels the last finished generation trained on, for the early stop. */
+  selection: PseudoLabelSnapshot;
+}
+
 export interface RunOptions {
   onEvent?: (event: ExperimentEvent) => void;
   signal?: AbortSignal;
@@ -81,4 +96,13 @@ export interface RunOptions {
   checkpoint?: (at: Checkpoint) => Promise<void>;
   /** Cells per side of the decision grid sent with each generation (0 = none). */
   gridSize?: number;
+  /**
+   * Called after each generation, before its event, with the point a run can go on from.
+   * A callback rather than an event: the parameters stay with the host (the worker keeps
+   * the latest in memory) instead of travelling in every event it posts, and a host that
+   * does not ask pays no parameter readback.
+   */
+  onResumePoint?: (point: ResumePoint) => void;
+  /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
+  resume?: ResumePoint;
 }

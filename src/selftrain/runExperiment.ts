@@ -7,6 +7,7 @@ import type { ExperimentResult, GenerationResult, RunOptions } from './events.ts
 import { NO_TEACHING, teach, trainStudent } from './generation.ts';
 import { trainOracle } from './oracle.ts';
 import { admitsSomethingNew } from './selection.ts';
+import { loopStart } from './resume.ts';
 import { openSession, type RunSession } from './session.ts';
 
 /**
@@ -14,15 +15,17 @@ import { openSession, type RunSession } from './session.ts';
  * can draw its reference line while the generations run), then generation 0 on the labelled
  * set alone, then up to `config.gens` teacher → student generations. Deterministic from
  * `config.seed`. Rejects with an AbortError (RunAbortedError) when `options.signal` aborts.
+ * With `options.resume` it goes on after that point's last generation (the oracle's accuracy
+ * is taken from it, not retrained) and ends with the same result an uninterrupted run gives.
  */
 export async function runExperiment(config: ExperimentConfig, backend: Backend, options: RunOptions = {}): Promise<ExperimentResult> {
   throwIfAborted(options.signal);
   const session = openSession(config, backend, options);
   try {
     session.emit({ type: 'start', backend: backend.info, config, generations: config.gens, epochs: config.epochs });
-    const oracleAccuracy = await trainOracle(session);
+    const oracleAccuracy = options.resume ? options.resume.oracleAccuracy : await trainOracle(session);
     session.emit({ type: 'reference', name: 'oracle', testAccuracy: oracleAccuracy });
-    const { generations, stoppedEarly } = await runGenerations(session);
+    const { generations, stoppedEarly } = await runGenerations(session, oracleAccuracy, options);
     const result: ExperimentResult = {
       link: encodeLink(config),
       config,
@@ -40,13 +43,21 @@ export async function runExperiment(config: ExperimentConfig, backend: Backend, 
   }
 }
 
-/** Generation 0, then students of their predecessors until `gens` or until nothing new is admitted. */
-async function runGenerations(session: RunSession): Promise<{ generations: GenerationResult[]; stoppedEarly: boolean }> {
-  const generations: GenerationResult[] = [];
-  let teacher: Network | null = null;
-  let previous = NO_TEACHING.selection;
+/**
+ * Generation 0 (or the one after `options.resume`), then students of their predecessors until
+ * `gens` or until nothing new is admitted.
+ */
+async function runGenerations(
+  session: RunSession,
+  oracleAccuracy: number,
+  options: RunOptions,
+): Promise<{ generations: GenerationResult[]; stoppedEarly: boolean }> {
+  const start = loopStart(session, options.resume, NO_TEACHING.selection);
+  const { generations } = start;
+  let teacher: Network | null = start.teacher;
+  let previous = start.previous;
   try {
-    for (let generation = 0; generation <= session.config.gens; generation++) {
+    for (let generation = start.next; generation <= session.config.gens; generation++) {
       const teaching = teacher ? await teach(session, teacher, generation) : NO_TEACHING;
       if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
       const { student, event } = await trainStudent(session, generation, teacher, teaching);
@@ -54,6 +65,10 @@ async function runGenerations(session: RunSession): Promise<{ generations: Gener
       teacher = student;
       previous = teaching.selection;
       generations.push(event.result);
+      if (options.onResumePoint) {
+        const teacherParameters = await student.getParameters();
+        options.onResumePoint({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
+      }
       session.emit(event);
       await session.hold('generation');
     }
