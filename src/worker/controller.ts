@@ -1,9 +1,10 @@
-import type { ExperimentConfig } from '../config/schema.ts';
-import { createBackend, type ChosenBackend } from '../selftrain/backendChoice.ts';
+import type { BackendChoice, ExperimentConfig } from '../config/schema.ts';
+import { createBackend } from '../selftrain/backendChoice.ts';
 import { experimentSize } from '../selftrain/backendCrossover.ts';
 import { isAbortError } from '../selftrain/errors.ts';
-import type { Checkpoint, ExperimentEvent } from '../selftrain/events.ts';
+import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
+import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
 
 /** Drives runs from protocol commands; the worker entry and the tests are its hosts. */
@@ -26,8 +27,15 @@ interface ActiveRun {
   /** Generations planned (from the start event) and the last one finished. */
   plannedGenerations: number;
   lastGeneration: number;
+  config: ExperimentConfig;
+  gridSize: number;
+  /** Where the run can go on from if its device is lost; null before generation 0 finishes. */
+  point: ResumePoint | null;
   done: Promise<void>;
 }
+
+/** A run stopped by a lost device, kept until it goes on or another run starts. */
+type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'point'>;
 
 /**
  * A host-agnostic controller: start, pause, resume, step and cancel over `runExperiment`,
@@ -38,6 +46,7 @@ interface ActiveRun {
  */
 export function createRunController(post: (message: WorkerMessage) => void, yieldToHost: () => Promise<void> = async () => {}): RunController {
   let current: ActiveRun | null = null;
+  let stopped: StoppedRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
   let latest: Promise<void> = Promise.resolve();
   const live = (run: ActiveRun) => current === run && !run.abort.signal.aborted;
@@ -51,29 +60,41 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
     post({ type: 'cancelled', runId: run.runId });
   }
 
-  function start(command: Extract<WorkerCommand, { type: 'start' }>): void {
+  function launch(from: StoppedRun, stepping: boolean, backend: BackendChoice): void {
     const previous = current;
     cancel();
+    stopped = null;
     const run: ActiveRun = {
-      runId: command.runId,
+      ...from,
       abort: new AbortController(),
       pauseRequested: false,
-      stepping: command.stepping,
+      stepping,
       release: null,
       plannedGenerations: Number.POSITIVE_INFINITY,
-      lastGeneration: -1,
+      lastGeneration: from.point?.generations.at(-1)?.generation ?? -1,
       done: Promise.resolve(),
     };
     current = run;
     // The old run stops at its next epoch; waiting for it keeps two runs off one CPU.
-    run.done = (previous?.done ?? Promise.resolve()).then(() => execute(run, command.config, command.gridSize));
+    run.done = (previous?.done ?? latest).then(() => execute(run, backend));
     latest = run.done;
   }
 
-  async function execute(run: ActiveRun, config: ExperimentConfig, gridSize: number): Promise<void> {
+  function start(command: Extract<WorkerCommand, { type: 'start' }>): void {
+    launch({ runId: command.runId, config: command.config, gridSize: command.gridSize, point: null }, command.stepping, command.config.backend);
+  }
+
+  /** Goes on with a run its lost device stopped, from its last finished generation, on `backend`. */
+  function resumeRun(command: Extract<WorkerCommand, { type: 'resume-run' }>): void {
+    if (!stopped || stopped.runId !== command.runId || current) return;
+    launch(stopped, false, command.backend);
+  }
+
+  async function execute(run: ActiveRun, backend: BackendChoice): Promise<void> {
     if (!live(run)) return;
+    const { config, gridSize } = run;
     try {
-      const chosen = await createBackend(config.backend, { size: experimentSize(config) });
+      const chosen = await createBackend(backend, { size: experimentSize(config) });
       try {
         if (!live(run)) return;
         await runUntilLost(chosen, (signal) =>
@@ -82,13 +103,19 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
             gridSize,
             onEvent: (event) => observe(run, event),
             checkpoint: (at) => checkpoint(run, at),
+            onResumePoint: (point) => (run.point = point),
+            resume: run.point ?? undefined,
           }),
         run.abort.signal);
       } finally {
         chosen.dispose();
       }
     } catch (error) {
-      if (live(run) && !isAbortError(error)) post({ type: 'error', runId: run.runId, message: describeFailure(error) });
+      if (!live(run) || isAbortError(error)) return;
+      const resumable = isDeviceLoss(error);
+      if (resumable) stopped = { runId: run.runId, config, gridSize, point: run.point };
+      const from = run.point?.generations.at(-1)?.generation ?? -1;
+      post({ type: 'error', runId: run.runId, message: describeFailure(error, from), ...(resumable ? { resumable } : {}) });
     } finally {
       if (current === run) current = null;
     }
@@ -138,50 +165,13 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
           return resume(false);
         case 'step':
           return resume(true);
+        case 'resume-run':
+          return resumeRun(command);
         case 'cancel':
+          stopped = null;
           return cancel();
       }
     },
     settled: () => latest,
   };
-}
-
-/** The GPU device went away mid-run. */
-class DeviceLost extends Error {
-  override name = 'DeviceLost';
-}
-
-/**
- * Runs `work` and stops it if the backend's GPU device is lost first: the run's signal is
- * aborted and a DeviceLost names the loss, so the run ends with that message instead of
- * hanging on a read that never settles. (Going on from the last finished generation, on a
- * new device or the CPU, is not built yet: the person starts the run again.)
- */
-async function runUntilLost(chosen: ChosenBackend, work: (signal: AbortSignal) => Promise<unknown>, signal: AbortSignal): Promise<void> {
-  const stop = new AbortController();
-  let running = true;
-  const lost = chosen.lost.then((loss) => {
-    if (!running) return;
-    stop.abort();
-    throw new DeviceLost(`the GPU device was lost (${loss.reason}${loss.message ? `: ${loss.message}` : ''}) on ${chosen.backend.info.adapter}`);
-  });
-  const done = work(AbortSignal.any([signal, stop.signal]));
-  // Whichever loses the race must not become an unhandled rejection.
-  done.catch(() => {});
-  lost.catch(() => {});
-  try {
-    await Promise.race([done, lost]);
-  } finally {
-    running = false;
-  }
-}
-
-/** A message a person can act on, whatever was thrown. */
-function describeFailure(error: unknown): string {
-  if (error instanceof DeviceLost || (error instanceof Error && error.name === 'GpuDeviceLostError')) {
-    const detail = error instanceof DeviceLost ? `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` : error.message;
-    return `The run stopped: ${detail} Start it again to run on a new device, or choose backend=cpu.`;
-  }
-  const detail = (error instanceof Error ? error.message : String(error)).trim().replace(/([^.!?])$/, '$1.');
-  return `The run stopped with an error: ${detail} Try Reset, or a smaller experiment (fewer points, a smaller model).`;
 }

@@ -9,7 +9,9 @@ export type WorkerCommand =
   | { type: 'resume' }
   /** Runs one more generation, then pauses. */
   | { type: 'step' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** Goes on with run `runId`, stopped by a lost GPU device, from its last finished generation, on `backend`. */
+  | { type: 'resume-run'; runId: number; backend: 'webgpu' | 'cpu' };
 
 /** Worker -> page. Every message names its run so the page can drop a stale one. */
 export type WorkerMessage =
@@ -17,4 +19,5 @@ export type WorkerMessage =
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'cancelled'; runId: number }
-  | { type: 'error'; runId: number; message: string };
+  /** `resumable`: the GPU device was lost, and a 'resume-run' command can go on with the run. */
+  | { type: 'error'; runId: number; message: string; resumable?: boolean };
