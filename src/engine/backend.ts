@@ -86,6 +86,16 @@ export interface Backend {
   ): void;
   /** Writes probabilities softmax(logits) of `rows` rows into probs, starting at row `probsRow`. */
   softmax(logits: Tensor, rows: number, classes: number, probs: Tensor, probsRow: number): void;
+  /**
+   * The verdict of `rows` rows of logits, 2 floats per row (CLASSIFY) into out from row
+   * `outRow`: out[2·(outRow+r)] = the predicted class (a small whole number, exact as a float)
+   * and out[2·(outRow+r)+1] = its probability. Both are those of the row `softmax` would
+   * write on the same backend: the first class with the largest probability, and that
+   * probability. That is argmax of the logits (first maximum wins), except that logits too
+   * close to tell apart once exp is rounded go to the lower class, as an argmax of the read
+   * probabilities would. Evaluation reads 2 floats per row instead of `classes`.
+   */
+  classify(logits: Tensor, rows: number, classes: number, out: Tensor, outRow: number): void;
   /** Writes out[c] = Σ_r x[r, c] over rows (the bias gradient), or adds it when `accumulate`. */
   sumRows(x: Tensor, rows: number, cols: number, out: Tensor, accumulate: boolean): void;
   /**
@@ -150,6 +160,16 @@ export const STATS = {
   rows: 3,
   /** Size of a stats tensor. */
   size: 4,
+} as const;
+
+/** The layout of a classify output row. */
+export const CLASSIFY = {
+  /** The predicted class, as a float. */
+  label: 0,
+  /** Its softmax probability. */
+  confidence: 1,
+  /** Floats per row. */
+  size: 2,
 } as const;
 
 /** A misuse of the engine (bad size, misaligned view, foreign tensor), with what to fix. */

@@ -1,4 +1,4 @@
-import { EngineError, type Backend, type IndexTensor, type Tensor } from '../engine/backend.ts';
+import { CLASSIFY, EngineError, type Backend, type IndexTensor, type Tensor } from '../engine/backend.ts';
 import { checkLength, destroyAll, growIndexTensor, growTensor } from './buffers.ts';
 import { initialParameters } from './init.ts';
 import { packParameters, unpackParameters } from './layout.ts';
@@ -29,6 +29,7 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
     order: null as IndexTensor | null,
     rowNumbers: null as IndexTensor | null,
     probs: null as Tensor | null,
+    verdicts: null as Tensor | null,
   };
 
   return {
@@ -53,6 +54,7 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
       return trainer.epoch(train, grown.order, order.length, hyper, noiseSeed);
     },
     predict: (rows) => predict(rows),
+    classify: (rows) => classify(rows),
     async getParameters() {
       return packParameters(layout, await backend.read(stack.parameters, layout.paddedSize));
     },
@@ -73,15 +75,36 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
   async function predict(rows: DeviceRows): Promise<Float32Array> {
     const features = rowFeatures(backend, rows, inputDim);
     if (rows.n === 0) return new Float32Array(0);
-    const previous = grown.rowNumbers;
-    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, rows.n, 'row numbers'));
-    if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));
     const probs = (grown.probs = growTensor(backend, grown.probs, rows.n * classes, 'predicted probabilities'));
-    for (let start = 0; start < rows.n; start += stack.capacity) {
-      const count = Math.min(stack.capacity, rows.n - start);
-      backend.gather(features, inputDim, rowNumbers, start, count, trainer.batchFeatures);
-      backend.softmax(stack.forward(trainer.batchFeatures, count, null), count, classes, probs, start);
-    }
+    evaluate(features, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
     return backend.read(probs, rows.n * classes);
+  }
+
+  /** Class and confidence per row, chunk by chunk like predict, read once (2 floats per row). */
+  async function classify(rows: DeviceRows): Promise<{ labels: Int32Array; confidence: Float32Array }> {
+    const features = rowFeatures(backend, rows, inputDim);
+    if (rows.n === 0) return { labels: new Int32Array(0), confidence: new Float32Array(0) };
+    const verdicts = (grown.verdicts = growTensor(backend, grown.verdicts, rows.n * CLASSIFY.size, 'class verdicts'));
+    evaluate(features, rows.n, (logits, count, start) => backend.classify(logits, count, classes, verdicts, start));
+    const read = await backend.read(verdicts, rows.n * CLASSIFY.size);
+    const labels = new Int32Array(rows.n);
+    const confidence = new Float32Array(rows.n);
+    for (let r = 0; r < rows.n; r++) {
+      labels[r] = read[r * CLASSIFY.size + CLASSIFY.label];
+      confidence[r] = read[r * CLASSIFY.size + CLASSIFY.confidence];
+    }
+    return { labels, confidence };
+  }
+
+  /** Enqueues the evaluation-mode forward pass of `n` rows chunk by chunk; `head` takes each chunk's logits. */
+  function evaluate(features: Tensor, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
+    const previous = grown.rowNumbers;
+    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, n, 'row numbers'));
+    if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));
+    for (let start = 0; start < n; start += stack.capacity) {
+      const count = Math.min(stack.capacity, n - start);
+      backend.gather(features, inputDim, rowNumbers, start, count, trainer.batchFeatures);
+      head(stack.forward(trainer.batchFeatures, count, null), count, start);
+    }
   }
 }

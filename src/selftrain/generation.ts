@@ -21,13 +21,21 @@ export const NO_TEACHING: Teaching = {
   softTargets: null,
 };
 
-/** The frozen teacher labels the whole pool; the configured strategy picks what the student may learn. */
+/**
+ * The frozen teacher labels the whole pool; the configured strategy picks what the student may
+ * learn. Hard labels read back only class and confidence per pool row (Network.classify); soft
+ * labels need the probabilities themselves.
+ */
 export async function teach(session: RunSession, teacher: Network, generation: number): Promise<Teaching> {
   const { config } = session;
   const classes = session.spec.classes;
+  if (!config.soft) {
+    const verdict = await teacher.classify(session.poolRows);
+    return { selection: selectPseudoLabels(verdict, classes, config, generation), softTargets: null };
+  }
   const probabilities = await teacher.predict(session.poolRows);
   const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
-  return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
+  return { selection, softTargets: sharpen(probabilities, classes, config.temperature) };
 }
 
 /**

@@ -13,6 +13,14 @@ export function accuracy(probabilities: Float32Array, labels: Int32Array, classe
   return correct / labels.length;
 }
 
+/** Fraction of rows whose predicted class equals the true label; 0 for no rows. */
+export function labelAccuracy(predicted: Int32Array, labels: Int32Array): number {
+  if (labels.length === 0) return 0;
+  let correct = 0;
+  for (let row = 0; row < labels.length; row++) if (predicted[row] === labels[row]) correct++;
+  return correct / labels.length;
+}
+
 /** What a generation's pseudo-labels look like against the truth the model never sees. */
 export interface PseudoLabelMetrics {
   /** Fraction of admitted pseudo-labels equal to the true label; null when none were admitted. */

@@ -1,7 +1,7 @@
 import type { Rng } from '../data/rng.ts';
 import type { Network } from '../model/types.ts';
 import { createNetwork } from '../model/network.ts';
-import { accuracy } from './metrics.ts';
+import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
 import type { TrainingSet } from './targets.ts';
 
@@ -32,8 +32,7 @@ export async function trainEpochs(session: RunSession, network: Network, set: Tr
   }
 }
 
-/** Test accuracy of `network` in evaluation mode. */
+/** Test accuracy of `network` in evaluation mode (reads back class and confidence per test row). */
 export async function testAccuracy(session: RunSession, network: Network): Promise<number> {
-  const { test } = session.split;
-  return accuracy(await network.predict(session.testRows), test.y, test.classes);
+  return labelAccuracy((await network.classify(session.testRows)).labels, session.split.test.y);
 }

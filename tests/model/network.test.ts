@@ -110,6 +110,27 @@ describe('createNetwork', () => {
     expect(Array.from(await network.predict(rows))).toEqual(Array.from(probs));
   });
 
+  it('classifies in chunks: class and confidence are the argmax and max of predict, bit for bit', async () => {
+    const spec = { ...SPEC, classes: 3, dropout: 0.5 };
+    const backend = createCpuBackend();
+    const n = 2 * PREDICT_CHUNK + 17;
+    const x = Float32Array.from({ length: 2 * n }, (_, i) => 3 * Math.sin(i));
+    const network = createNetwork(backend, spec, 11);
+    const rows = uploadRows(backend, x, n, 2);
+    const probs = await network.predict(rows);
+    const { labels, confidence } = await network.classify(rows);
+    expect(labels.length).toBe(n);
+    expect(new Set(labels).size).toBeGreaterThan(1);
+    for (let r = 0; r < n; r++) {
+      const row = Array.from(probs.subarray(3 * r, 3 * r + 3));
+      const max = Math.max(...row);
+      expect([labels[r], confidence[r]]).toEqual([row.indexOf(max), max]);
+    }
+    const none = await network.classify(uploadRows(backend, new Float32Array(0), 0, 2));
+    expect([none.labels.length, none.confidence.length]).toEqual([0, 0]);
+    await expect(network.classify(uploadRows(createCpuBackend(), new Float32Array(4), 2, 2))).rejects.toThrow(EngineError);
+  });
+
   it('setParameters copies weights in and clears the optimizer state', async () => {
     const backend = createCpuBackend();
     const data = toySet(64, 5);

@@ -1,10 +1,15 @@
 import { expect, test } from 'vitest';
-import { accuracy, pseudoLabelMetrics } from '../../src/selftrain/metrics.ts';
+import { accuracy, labelAccuracy, pseudoLabelMetrics } from '../../src/selftrain/metrics.ts';
 
 test('accuracy counts argmax hits, ties to the lower class', () => {
   const probabilities = new Float32Array([0.9, 0.1, 0.5, 0.5, 0.2, 0.8, 0.3, 0.7]);
   expect(accuracy(probabilities, Int32Array.from([0, 0, 1, 0]), 2)).toBe(0.75);
   expect(accuracy(new Float32Array(0), new Int32Array(0), 2)).toBe(0);
+});
+
+test('labelAccuracy counts predicted classes equal to the labels', () => {
+  expect(labelAccuracy(Int32Array.from([0, 0, 1, 1]), Int32Array.from([0, 0, 1, 0]))).toBe(0.75);
+  expect(labelAccuracy(new Int32Array(0), new Int32Array(0))).toBe(0);
 });
 
 test('pseudo-label metrics against the true pool labels', () => {

@@ -6,7 +6,7 @@ import { matmul } from './matmul.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { sumRows } from './reduce.ts';
-import { softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
+import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 import { CpuIndexTensor, CpuTensor, floats, indices } from './tensor.ts';
 
 const CPU_INFO: BackendInfo = {
@@ -49,6 +49,7 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
     softmaxCrossEntropy: (logits, targets, weights, rows, classes, dLogits, stats) =>
       softmaxCrossEntropy(floats(logits), floats(targets), floats(weights), rows, classes, floats(dLogits), floats(stats)),
     softmax: (logits, rows, classes, probs, probsRow) => softmax(floats(logits), rows, classes, floats(probs), probsRow),
+    classify: (logits, rows, classes, out, outRow) => classify(floats(logits), rows, classes, floats(out), outRow),
     sumRows: (x, rows, cols, out, accumulate) => sumRows(floats(x), rows, cols, floats(out), accumulate),
     sgdStep: (params, grads, velocity, decay, count, hyper) =>
       sgdStep(floats(params), floats(grads), floats(velocity), floats(decay), count, hyper),

@@ -3,6 +3,7 @@ import { encodeActivationBackward } from './activationBackward.ts';
 import { encodeAddNoise } from './addNoise.ts';
 import { encodeAdamStep } from './adamStep.ts';
 import { gpuIndexTensor, gpuTensor } from './arena.ts';
+import { encodeClassify } from './classify.ts';
 import type { KernelContext } from './context.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
@@ -15,7 +16,7 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 /** The compute ops of the Backend contract. */
 export type ComputeOps = Pick<
   Backend,
-  'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'sumRows' | 'sgdStep' | 'adamStep'
+  'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
 >;
 
 /** The ops, and `flush`, which enqueues those held back to merge with the next one. */
@@ -80,6 +81,7 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
       encodeSoftmaxCrossEntropy(context, l, t, w, rows, classes, d, s);
     }),
     softmax: plain((logits, rows, classes, probs, probsRow) => encodeSoftmax(context, gpuTensor(logits), rows, classes, gpuTensor(probs), probsRow)),
+    classify: plain((logits, rows, classes, out, outRow) => encodeClassify(context, gpuTensor(logits), rows, classes, gpuTensor(out), outRow)),
     sgdStep: plain((params, grads, velocity, decay, count, hyper) =>
       encodeSgdStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(velocity), gpuTensor(decay), count, hyper),
     ),

@@ -1,7 +1,7 @@
 /**
  * Whole-network parity: the model code (src/model) builds the same MLP on the CPU and on
  * WebGPU from one seed, trains a few epochs on one seeded set in one seeded order, and the
- * epoch stats, parameters and predictions must agree.
+ * epoch stats, parameters, predictions and classify's verdicts must agree.
  */
 import { createRng } from '../../../src/data/rng.ts';
 import type { Backend } from '../../../src/engine/backend.ts';
@@ -12,11 +12,13 @@ import { uploadRows } from '../../../src/model/rows.ts';
 import type { EpochStats, ModelSpec, TrainHyper } from '../../../src/model/types.ts';
 import { compare, targetRows, uniform, type CustomCase } from './parity.ts';
 
-/** What one backend produced: per-epoch stats, then parameters and predictions. */
+/** What one backend produced: per-epoch stats, then parameters, predictions and verdicts. */
 interface Trace {
   stats: EpochStats[];
   parameters: Float32Array;
   predictions: Float32Array;
+  /** classify of the same rows: class and confidence per row, interleaved. */
+  verdicts: Float32Array;
 }
 
 interface NetworkRun {
@@ -41,7 +43,9 @@ async function train(backend: Backend, run: NetworkRun): Promise<Trace> {
     const order = Int32Array.from({ length: rows }, (_, i) => i);
     const stats: EpochStats[] = [];
     for (let epoch = 0; epoch < epochs; epoch++) stats.push(await network.trainEpoch(rng.shuffle(order), hyper, 100 + epoch));
-    return { stats, parameters: await network.getParameters(), predictions: await network.predict(test) };
+    const { labels, confidence } = await network.classify(test);
+    const verdicts = Float32Array.from({ length: 2 * labels.length }, (_, i) => (i % 2 ? confidence : labels)[i >> 1]);
+    return { stats, parameters: await network.getParameters(), predictions: await network.predict(test), verdicts };
   } finally {
     network.dispose();
     train.dispose();
@@ -64,6 +68,7 @@ function networkCase(name: string, run: NetworkRun): CustomCase {
         ['epoch stats', flatStats(actual), flatStats(expected)],
         ['parameters', actual.parameters, expected.parameters],
         ['predictions', actual.predictions, expected.predictions],
+        ['class and confidence', actual.verdicts, expected.verdicts],
       ] as const) {
         const diff = compare(a, e, NETWORK_TOLERANCE);
         worst = Math.max(worst, diff.worst);

@@ -1,5 +1,5 @@
 /** Every op of the backend contract as parity cases over awkward shapes: one line per op. */
-import { STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
+import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
 import { rowIndices, targetRows, uniform, type ParityCase } from './parity.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
@@ -84,6 +84,18 @@ const softmax = (rows: number, classes: number, probsRow: number): ParityCase =>
   inputs: { logits: rows * classes, probs: (probsRow + rows + 1) * classes },
   run: (b, t) => b.softmax(t.logits, rows, classes, t.probs, probsRow),
   outputs: ['probs'],
+  tolerance: TRANSCENDENTAL_TOLERANCE,
+});
+
+/** Classify at an output row, over normal logits or logits rounded to halves (exact ties: the lower class wins). */
+const classify = (rows: number, classes: number, outRow: number, ties: boolean): ParityCase => ({
+  name: `classify ${rows}×${classes} at row ${outRow}${ties ? ' with ties' : ''}`,
+  inputs: {
+    logits: ties ? uniform(rows * classes, rows + classes, -2, 2).map((v) => Math.round(2 * v) / 2) : rows * classes,
+    out: (outRow + rows + 1) * CLASSIFY.size,
+  },
+  run: (b, t) => b.classify(t.logits, rows, classes, t.out, outRow),
+  outputs: ['out'],
   tolerance: TRANSCENDENTAL_TOLERANCE,
 });
 
@@ -190,6 +202,7 @@ export const OP_CASES: ParityCase[] = [
   ...cross(SIZES, [0, 0.1, 0.5, 1]).flatMap(([count, rate]) => [dropout(count, rate, false, false), dropout(count, rate, true, true)]),
   ...cross(SIZES, [0.05, 1]).map(([count, std]) => addNoise(count, std)),
   ...ROW_SHAPES.map(([r, c]) => softmax(r, c, r % 3)),
+  ...cross(cross(SIZES, [2, 3, 10]), [false, true]).map(([[r, c], ties]) => classify(r, c, r % 3, ties)),
   ...cross(ROW_SHAPES, [false, true]).map(([[r, c], acc]) => sumRows(r, c, acc)),
   ...ROW_SHAPES.map(([r, c], i) => gather(r + 4, c, SIZES[i % SIZES.length], i % 2 ? 3 : 0)),
   batchGather(100, 2, 3, 17),
