@@ -22,7 +22,7 @@ export function App({ client }: { client: WorkerClient }) {
       </aside>
       <main className="page__main">
         <LinkNote />
-        <StatusLine />
+        <StatusLine client={client} />
         <div className="page__views">
           <DataView />
           <div className="page__charts">

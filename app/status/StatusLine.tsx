@@ -2,15 +2,21 @@ import { useShallow } from 'zustand/react/shallow';
 import { backendText, isFallback, statusText } from '../format/statusText.ts';
 import { progressSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
+import type { WorkerClient } from '../worker/workerClient.ts';
+import { ContinueButtons } from './ContinueButtons.tsx';
 
-/** What the run is doing, announced politely to screen readers; follows epochs a few times a second. */
-export function StatusLine() {
+/**
+ * What the run is doing, announced politely to screen readers; follows epochs a few times a
+ * second. A run stopped by a lost GPU device offers to go on (ContinueButtons).
+ */
+export function StatusLine({ client }: { client: WorkerClient }) {
   const progress = useLab(useShallow(progressSelector));
   const backend = backendText(progress.backend);
   const fallback = isFallback(progress.backend);
   return (
     <div className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>
+      <ContinueButtons client={client} />
       <p className={fallback ? 'status__backend status__backend--fallback' : 'status__backend'}>{backend || 'Training runs in a background worker, on the CPU or the GPU.'}</p>
     </div>
   );

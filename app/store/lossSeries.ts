@@ -7,6 +7,8 @@ export interface LossSeries {
   /** Appends one epoch's loss; `generation` marks where a new generation starts. */
   append(generation: number, loss: number): void;
   clear(): void;
+  /** Drops the points of generations after `generation` (a run going on from it repeats them); -1 drops all. */
+  keepThrough(generation: number): void;
   /** Points so far: x is the epoch index across the whole run (1-based), y the loss. */
   points(): { x: Float64Array; y: Float64Array };
   /** Epoch indices (x) at which generations 1, 2, ... began. */
@@ -54,6 +56,14 @@ export function createLossSeries(): LossSeries {
       length = 0;
       lastGeneration = -1;
       marks.length = 0;
+      notify();
+    },
+    keepThrough(generation) {
+      const cut = generation < 0 ? 0 : marks.findIndex((mark) => mark.generation > generation);
+      if (cut < 0) return;
+      length = cut === 0 && generation < 0 ? 0 : marks[cut].x - 1;
+      marks.length = generation < 0 ? 0 : cut;
+      lastGeneration = length === 0 ? -1 : generation;
       notify();
     },
     points: () => ({ x: x.subarray(0, length), y: y.subarray(0, length) }),

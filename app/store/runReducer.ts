@@ -26,6 +26,8 @@ export interface RunData {
   grid: DecisionGrid | null;
   stoppedEarly: boolean;
   error: string | null;
+  /** The run stopped on a lost GPU device and can go on from its last finished generation. */
+  resumable: boolean;
 }
 
 export const IDLE_RUN: RunData = {
@@ -43,11 +45,18 @@ export const IDLE_RUN: RunData = {
   grid: null,
   stoppedEarly: false,
   error: null,
+  resumable: false,
 };
 
 /** The run data right after the page asked the worker to start run `runId`. */
 export function startedRun(runId: number, totalGenerations: number, epochsPerGeneration: number): RunData {
   return { ...IDLE_RUN, runId, status: 'running', totalGenerations, epochsPerGeneration };
+}
+
+/** The run data right after the page asked a run stopped by a lost device to go on: its results stay. */
+export function continuedRun(run: RunData): RunData {
+  const last = run.results.at(-1)?.generation ?? -1;
+  return { ...run, status: 'running', error: null, resumable: false, generation: Math.min(last + 1, run.totalGenerations), epoch: 0 };
 }
 
 /**
@@ -66,7 +75,7 @@ export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<
     case 'cancelled':
       return null;
     case 'error':
-      return { status: 'error', error: message.message };
+      return { status: 'error', error: message.message, resumable: message.resumable === true };
     case 'event':
       return ended ? null : reduceEvent(run, message.event);
   }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { createLossSeries } from './lossSeries.ts';
-import { IDLE_RUN, reduceRunMessage, startedRun } from './runReducer.ts';
+import { continuedRun, IDLE_RUN, reduceRunMessage, startedRun } from './runReducer.ts';
 import type { LabState, RunSlice } from './types.ts';
 
 export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, get, store) => ({
@@ -17,7 +17,13 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, ge
   },
   failRun(message) {
     const { run } = get();
-    set({ run: { ...run, status: 'error', error: message } });
+    set({ run: { ...run, status: 'error', error: message, resumable: false } });
+  },
+  continueRun() {
+    const { run, loss } = get();
+    if (run.status !== 'error' || !run.resumable) return;
+    loss.keepThrough(run.results.at(-1)?.generation ?? -1);
+    set({ run: continuedRun(run) });
   },
   markRunning() {
     const { run } = get();

@@ -4,6 +4,8 @@ import type { LabState } from './types.ts';
 export const configSelector = (state: LabState) => state.config;
 export const linkNotesSelector = (state: LabState) => state.linkNotes;
 export const runStatusSelector = (state: LabState) => state.run.status;
+/** The run stopped on a lost GPU device and can go on. */
+export const resumableSelector = (state: LabState) => state.run.status === 'error' && state.run.resumable;
 export const resultsSelector = (state: LabState) => state.run.results;
 export const stoppedEarlySelector = (state: LabState) => state.run.stoppedEarly;
 export const gridSelector = (state: LabState) => state.run.grid;

@@ -24,6 +24,8 @@ export interface RunSlice {
   receive(message: WorkerMessage): void;
   /** Shows `message` as the run's error (a worker that failed to load or crashed). */
   failRun(message: string): void;
+  /** The page asked a run stopped by a lost device to go on: results stay, later epochs' losses go. */
+  continueRun(): void;
   /** The page asked a paused run to go on (resume or step). */
   markRunning(): void;
   /** Clears the run and its results; the config stays. */

@@ -29,6 +29,8 @@ export interface WorkerClient {
   step(): void;
   /** Cancels the run and clears its results; the config stays. */
   reset(): void;
+  /** Goes on with a run stopped by a lost GPU device, from its last finished generation, on a new GPU or the CPU. */
+  continueOn(backend: 'webgpu' | 'cpu'): void;
   dispose(): void;
 }
 
@@ -154,6 +156,12 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
       start(true);
     },
     reset,
+    continueOn(backend) {
+      const { run } = store.getState();
+      if (run.status !== 'error' || !run.resumable || !worker) return;
+      store.getState().continueRun();
+      post({ type: 'resume-run', runId: run.runId, backend });
+    },
     dispose() {
       unsubscribeConfig();
       if (progressTimer !== null) clearTimeout(progressTimer);

@@ -33,3 +33,17 @@ test('clear empties it and tells its listeners; unsubscribe stops the calls', ()
   series.append(0, 0.5);
   expect(listener).toHaveBeenCalledTimes(1);
 });
+
+test('keepThrough drops the epochs after a generation, so a run going on from it does not repeat them', () => {
+  const series = createLossSeries();
+  for (const generation of [0, 0, 1, 1, 2]) series.append(generation, 0.5);
+  series.keepThrough(1);
+  expect(series.length).toBe(4);
+  series.keepThrough(0);
+  expect(series.length).toBe(2);
+  expect(series.boundaries()).toEqual([]);
+  series.append(1, 0.4);
+  expect(series.boundaries()).toEqual([{ generation: 1, x: 3 }]);
+  series.keepThrough(-1);
+  expect(series.length).toBe(0);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { IDLE_RUN, reduceRunMessage, startedRun, type RunData } from '../../../app/store/runReducer.ts';
+import { continuedRun, IDLE_RUN, reduceRunMessage, startedRun, type RunData } from '../../../app/store/runReducer.ts';
 import { epochMessage, generationMessage, generationResult, startMessage } from './fixtures.ts';
 
 const apply = (run: RunData, ...messages: Parameters<typeof reduceRunMessage>[1][]) =>
@@ -46,5 +46,23 @@ describe('reduceRunMessage', () => {
     expect(run).toMatchObject({ status: 'error', error: 'out of memory' });
     // Nothing after the end changes the outcome.
     expect(reduceRunMessage(run, { type: 'paused', runId: 3 })).toBeNull();
+  });
+
+  test('a lost device makes the run resumable; going on keeps its results and takes later generations', () => {
+    const stopped = apply(
+      startedRun(1, 3, 30),
+      startMessage(1),
+      generationMessage(1, generationResult(0, 0.8)),
+      generationMessage(1, generationResult(1, 0.85)),
+      epochMessage(1, 2, 3),
+      { type: 'error', runId: 1, message: 'lost', resumable: true },
+    );
+    expect(stopped).toMatchObject({ status: 'error', error: 'lost', resumable: true });
+    expect(reduceRunMessage(stopped, generationMessage(1, generationResult(2, 0.9)))).toBeNull();
+    const going = continuedRun(stopped);
+    expect(going).toMatchObject({ status: 'running', error: null, resumable: false, generation: 2, epoch: 0, baseline: 0.8 });
+    const finished = apply(going, startMessage(1), generationMessage(1, generationResult(2, 0.9)));
+    expect(finished.results.map((row) => row.generation)).toEqual([0, 1, 2]);
+    expect(apply(startedRun(1, 3, 30), { type: 'error', runId: 1, message: 'x' }).resumable).toBe(false);
   });
 });

@@ -111,3 +111,36 @@ test('a crashed or unloadable worker becomes an error in the page, and the next 
   expect(fresh.getState().run).toMatchObject({ status: 'error' });
   expect(fresh.getState().run.error).toContain('module workers are not supported');
 });
+
+test('a run stopped by a lost GPU device goes on where it stopped: results stay, the partial generation\'s losses go, the next come after', () => {
+  const { store, client, workers } = setup();
+  client.run();
+  const [worker] = workers;
+  worker.reply(epochMessage(1, 0, 1));
+  worker.reply(generationMessage(1, generationResult(0, 0.8)));
+  worker.reply(epochMessage(1, 1, 1));
+  worker.reply(generationMessage(1, generationResult(1, 0.85)));
+  worker.reply(epochMessage(1, 2, 1));
+  worker.reply(epochMessage(1, 2, 2));
+  client.continueOn('cpu');
+  expect(worker.sent.some((c) => c.type === 'resume-run')).toBe(false);
+  worker.reply({ type: 'error', runId: 1, message: 'The run stopped: the GPU device was lost.', resumable: true });
+  expect(store.getState().run).toMatchObject({ status: 'error', resumable: true });
+  expect(store.getState().loss.length).toBe(4);
+
+  client.continueOn('cpu');
+  expect(worker.sent.at(-1)).toEqual({ type: 'resume-run', runId: 1, backend: 'cpu' });
+  expect(workers).toHaveLength(1);
+  expect(store.getState().run).toMatchObject({ status: 'running', error: null, resumable: false, generation: 2, epoch: 0 });
+  expect(store.getState().loss.length).toBe(2);
+  worker.reply(epochMessage(1, 2, 1));
+  worker.reply(generationMessage(1, generationResult(2, 0.9)));
+  expect(store.getState().run.results.map((row) => row.generation)).toEqual([0, 1, 2]);
+  expect(store.getState().loss.boundaries().map((mark) => mark.generation)).toEqual([1, 2]);
+
+  // Only a resumable error offers to go on.
+  worker.reply({ type: 'error', runId: 1, message: 'out of memory' });
+  client.continueOn('webgpu');
+  expect(worker.sent.filter((c) => c.type === 'resume-run')).toHaveLength(1);
+  expect(store.getState().run.status).toBe('error');
+});
