@@ -1,7 +1,6 @@
 import type { BackendChoice, ExperimentConfig } from '../config/schema.ts';
 import { createBackend } from '../selftrain/backendChoice.ts';
 import { experimentSize } from '../selftrain/backendCrossover.ts';
-import { isAbortError } from '../selftrain/errors.ts';
 import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
@@ -111,7 +110,9 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
         chosen.dispose();
       }
     } catch (error) {
-      if (!live(run) || isAbortError(error)) return;
+      // A cancelled run is no longer live. An AbortError while it still is came from the
+      // engine (Chromium rejects a pending mapAsync when its device is destroyed): report it.
+      if (!live(run)) return;
       const resumable = isDeviceLoss(error);
       if (resumable) stopped = { runId: run.runId, config, gridSize, point: run.point };
       const from = run.point?.generations.at(-1)?.generation ?? -1;

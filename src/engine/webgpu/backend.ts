@@ -128,7 +128,7 @@ function createReader(recorder: Recorder, health: ReturnType<typeof watchDevice>
     if (count === 0) return new Float32Array(0);
     let result: Awaited<ReturnType<Recorder['read']>>;
     try {
-      result = await recorder.read(bindingOf(tensor), 4 * count);
+      result = await health.settle(recorder.read(bindingOf(tensor), 4 * count));
     } catch (error) {
       throw health.lostError() ?? error;
     }

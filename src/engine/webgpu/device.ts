@@ -111,6 +111,13 @@ export function describeAdapter(adapter: GPUAdapter): AdapterDescription {
  * obscurely, and the device's uncaptured errors (a validation error means wrong numbers),
  * which the next read throws.
  */
+/**
+ * How long a failed GPU promise waits for device.lost before its own error stands: Chromium
+ * rejects a pending mapAsync ("AbortError") as soon as device.destroy() runs, and resolves
+ * device.lost only a few tasks later.
+ */
+export const LOSS_GRACE_MS = 1000;
+
 export function watchDevice(device: GPUDevice) {
   let loss: GpuLoss | null = null;
   let uncaptured: string | null = null;
@@ -122,8 +129,33 @@ export function watchDevice(device: GPUDevice) {
     uncaptured ??= (event as GPUUncapturedErrorEvent).error?.message ?? 'unknown error';
   };
   device.addEventListener('uncapturederror', onError);
+  const lostError = (l: GpuLoss) => new GpuDeviceLostError(l);
+  const rejectOnLoss = lost.then((l): never => {
+    throw lostError(l);
+  });
+  rejectOnLoss.catch(() => {});
   return {
     lost,
+    /**
+     * `work`'s value, or GpuDeviceLostError once the device is lost: a pending readback
+     * (mapAsync, onSubmittedWorkDone) may never settle after a loss, or fail first with an
+     * AbortError that would read as a cancelled run. A failure followed by a loss within
+     * LOSS_GRACE_MS is the loss.
+     */
+    async settle<T>(work: Promise<T>): Promise<T> {
+      work.catch(() => {});
+      try {
+        return await Promise.race([work, rejectOnLoss]);
+      } catch (error) {
+        if (error instanceof GpuDeviceLostError) throw error;
+        if (loss) throw lostError(loss);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = await Promise.race([lost, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOSS_GRACE_MS)))]);
+        clearTimeout(timer);
+        if (late) throw lostError(late);
+        throw error;
+      }
+    },
     get isLost() {
       return loss !== null;
     },
