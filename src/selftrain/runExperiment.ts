@@ -65,9 +65,10 @@ async function runGenerations(
       teacher = student;
       previous = teaching.selection;
       generations.push(event.result);
-      if (options.onResumePoint) {
+      if (options.onResumePoint || options.onModel) {
         const teacherParameters = await student.getParameters();
-        options.onResumePoint({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
+        options.onModel?.({ generation, spec: session.spec, parameters: teacherParameters.slice() });
+        options.onResumePoint?.({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
       }
       session.emit(event);
       await session.hold('generation');
