@@ -4,7 +4,7 @@ import { BACKENDS, type BackendChoice } from '../config/schema.ts';
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'list-presets'; json: boolean }
-  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number };
+  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null };
 
 /** A command line the runner cannot act on; printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
@@ -13,6 +13,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|webgpu] [--seeds N]
+                         [--export-onnx DIR]
   npm run experiment -- --list-presets [--json]
 
   <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
@@ -22,6 +23,9 @@ export const USAGE = `Usage:
                    LD_LIBRARY_PATH=/usr/lib/chromium
                    VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json
   --seeds N        run N seeds (the link's seed, seed+1, ...) and print their mean
+  --export-onnx DIR  write each generation's model as DIR/gen-0.onnx ... gen-G.onnx
+                   (gen-00.onnx ... when G >= 10) and the run's JSON as DIR/result.json;
+                   with --seeds N, one folder per seed: DIR/seed-<seed>/
   --list-presets   print the ready-made experiments`;
 
 /** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */
@@ -32,6 +36,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let listPresets = false;
   let backend: BackendChoice | null = null;
   let seeds = 1;
+  let exportOnnx: string | null = null;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else if (arg === '--list-presets') listPresets = true;
     else if (arg === '--backend') backend = parseBackend(value());
     else if (arg === '--seeds') seeds = parseSeeds(value());
+    else if (arg === '--export-onnx') exportOnnx = value();
     else if (arg.startsWith('-') && !arg.startsWith('#')) throw new UsageError(`Unknown option ${arg}.`);
     else positional.push(arg);
   }
@@ -53,7 +59,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     return { kind: 'list-presets', json };
   }
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give a link or hash to run.' : 'Give exactly one link or hash.');
-  return { kind: 'run', link: positional[0], json, backend, seeds };
+  return { kind: 'run', link: positional[0], json, backend, seeds, exportOnnx };
 }
 
 function parseBackend(text: string): BackendChoice {
