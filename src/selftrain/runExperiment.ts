@@ -58,7 +58,7 @@ async function runGenerations(
   let previous = start.previous;
   try {
     for (let generation = start.next; generation <= session.config.gens; generation++) {
-      const teaching = teacher ? await teach(session, teacher, generation) : NO_TEACHING;
+      const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : NO_TEACHING;
       if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
       const { student, event } = await trainStudent(session, generation, teacher, teaching);
       teacher?.dispose();
