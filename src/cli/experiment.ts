@@ -7,7 +7,8 @@ import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
 import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
-import type { ExperimentResult, RunOptions } from '../selftrain/events.ts';
+import { createOrtLabeler } from '../onnx/ortLabeler.ts';
+import type { ExperimentResult, RunOptions, TeacherLabeler } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
 import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
@@ -49,7 +50,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const chosen = await chooseBackend(config);
     if (!chosen) return 2;
-    const result = await run(seedConfig, chosen, onnx ? { onModel: onnx.onModel } : {});
+    const options: RunOptions = { onModel: onnx?.onModel };
+    if (request.labeler === 'onnx') options.labeler = await onnxLabeler(seedConfig);
+    const result = await run(seedConfig, chosen, options);
     onnx?.writeResult(result);
     results.push(result);
   }
@@ -89,6 +92,14 @@ async function nodeGpuEntry(): Promise<GPU> {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   return create([]);
+}
+
+/** onnxruntime-web's Node build (WASM, one thread) labelling from each teacher's exported model. */
+async function onnxLabeler(config: ExperimentConfig): Promise<TeacherLabeler> {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  process.stderr.write(`labeler: onnxruntime-web ${ort.env.versions.web} (WASM) on each teacher's exported ONNX model\n`);
+  return createOrtLabeler(ort, config, { executionProviders: ['wasm'] });
 }
 
 async function run(config: ExperimentConfig, chosen: ChosenBackend, options: RunOptions): Promise<ExperimentResult> {
