@@ -32,7 +32,11 @@ export async function teach(session: RunSession, teacher: Network, generation: n
   const classes = session.spec.classes;
   if (labeler) {
     const model = { generation: generation - 1, spec: session.spec, parameters: await teacher.getParameters() };
-    const probabilities = await labeler(model, session.split.pool);
+    const { pool } = session.split;
+    const probabilities = await labeler(model, pool);
+    if (probabilities.length !== pool.n * classes) {
+      throw new Error(`The labeler returned ${probabilities.length} probabilities for ${pool.n} pool rows × ${classes} classes.`);
+    }
     const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
     return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
   }

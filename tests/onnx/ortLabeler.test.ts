@@ -15,6 +15,12 @@ const CASES: Partial<ExperimentConfig>[] = [
   { gens: 3, select: 'threshold', tau: 0.6, act: 'sigmoid', hidden: [8, 8], seed: 3 },
 ];
 
+test('a labeler that answers the wrong number of probabilities stops the run with the counts', async () => {
+  const config = smallConfig({ gens: 1 });
+  const run = runCollecting(config, { labeler: async () => new Float32Array(3) });
+  await expect(run).rejects.toThrow(`The labeler returned 3 probabilities for ${config.pool} pool rows × 2 classes.`);
+});
+
 describe('labelling with onnxruntime-web (WASM, in Node) instead of the engine', () => {
   for (const overrides of CASES) {
     test(`admits the same pseudo-labels (${JSON.stringify(overrides)})`, async () => {
