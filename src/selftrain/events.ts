@@ -1,5 +1,6 @@
 import type { BackendInfo } from '../engine/backend.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
+import type { LoadedImages } from '../data/images/format.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -105,4 +106,6 @@ export interface RunOptions {
   onResumePoint?: (point: ResumePoint) => void;
   /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
   resume?: ResumePoint;
+  /** The loaded images an image experiment (data=mnist|fashion) splits; see imageRequest in src/data/images/split.ts. */
+  images?: LoadedImages;
 }
