@@ -5,6 +5,10 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
+import { isImageDataset, type LoadedImages } from '../data/images/format.ts';
+import { loadImages } from '../data/images/load.ts';
+import { diskSource } from '../data/images/node/diskSource.ts';
+import { imageRequest } from '../data/images/split.ts';
 import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
 import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
 import type { ExperimentResult } from '../selftrain/events.ts';
@@ -35,11 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const { config, notes } = decodeLink(hashOf(request.link));
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   if (request.backend) config.backend = request.backend;
+  // Image sets load once from the converted files on disk (converted on first use), for every seed.
+  const images = isImageDataset(config.data) ? await loadImages(imageRequest(config), diskSource()) : undefined;
   const results: ExperimentResult[] = [];
   for (let i = 0; i < request.seeds; i++) {
     const chosen = await chooseBackend(config);
     if (!chosen) return 2;
-    results.push(await run({ ...config, seed: config.seed + i }, chosen));
+    results.push(await run({ ...config, seed: config.seed + i }, chosen, images));
   }
   process.stdout.write(`${render(request.json, results)}\n`);
   return 0;
@@ -79,9 +85,9 @@ async function nodeGpuEntry(): Promise<GPU> {
   return create([]);
 }
 
-async function run(config: ExperimentConfig, chosen: ChosenBackend): Promise<ExperimentResult> {
+async function run(config: ExperimentConfig, chosen: ChosenBackend, images: LoadedImages | undefined): Promise<ExperimentResult> {
   try {
-    return await runExperiment(config, chosen.backend);
+    return await runExperiment(config, chosen.backend, { images });
   } finally {
     chosen.dispose();
   }
