@@ -25,6 +25,8 @@ export interface RunData {
   pseudo: PseudoLabelSnapshot | null;
   grid: DecisionGrid | null;
   stoppedEarly: boolean;
+  /** Image data loading: compressed bytes received of those needed; null for 2-D data. */
+  data: { received: number; total: number } | null;
   error: string | null;
   /** The run stopped on a lost GPU device and can go on from its last finished generation. */
   resumable: boolean;
@@ -44,6 +46,7 @@ export const IDLE_RUN: RunData = {
   pseudo: null,
   grid: null,
   stoppedEarly: false,
+  data: null,
   error: null,
   resumable: false,
 };
@@ -74,6 +77,8 @@ export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<
       return ended ? null : { status: 'running' };
     case 'cancelled':
       return null;
+    case 'data':
+      return ended ? null : { data: { received: message.received, total: message.total } };
     case 'error':
       return { status: 'error', error: message.message, resumable: message.resumable === true };
     case 'event':
