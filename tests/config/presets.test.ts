@@ -2,12 +2,12 @@ import { describe, expect, it, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
 import { defaultConfig } from '../../src/config/params.ts';
 import { PRESETS } from '../../src/config/presets.ts';
-import { DATASETS_2D } from '../../src/config/schema.ts';
+import { DATASETS } from '../../src/config/schema.ts';
 
 describe('PRESETS', () => {
-  it('has a gain preset for every 2-D dataset and at least one bias preset', () => {
+  it('has a gain preset for every dataset, images included, and at least one bias preset', () => {
     const gains = PRESETS.filter((preset) => preset.kind === 'gain').map((preset) => preset.dataset);
-    expect([...gains].sort()).toEqual([...DATASETS_2D].sort());
+    expect([...gains].sort()).toEqual([...DATASETS].sort());
     expect(PRESETS.some((preset) => preset.kind === 'bias')).toBe(true);
     expect(new Set(PRESETS.map((preset) => preset.name)).size).toBe(PRESETS.length);
   });
