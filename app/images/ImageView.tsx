@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { IMAGE_BYTES } from '../../src/data/images/format.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
-import { configSelector, pseudoSelector } from '../store/selectors.ts';
+import { configSelector, pseudoSelector, testPredictionsSelector } from '../store/selectors.ts';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { useLab } from '../store/useLabStore.ts';
 import { DataProgress } from './DataProgress.tsx';
 import { galleryItems, perClassCounts } from './galleryItems.ts';
@@ -17,6 +18,7 @@ const DATASET_NAMES: Record<string, string> = { mnist: 'MNIST', fashion: 'Fashio
 export function ImageView() {
   const config = useLab(configSelector);
   const pseudo = useLab(pseudoSelector);
+  const testPredictions = useLab(testPredictionsSelector);
   const state = useImageSplit(config);
   const [onlyClass, setOnlyClass] = useState<number | null>(null);
   const split = state.kind === 'ready' ? state.split : null;
@@ -66,6 +68,7 @@ export function ImageView() {
               );
             })}
           </ol>
+          <ConfusionMatrix split={split} predicted={testPredictions} />
         </>
       )}
     </figure>

@@ -24,6 +24,8 @@ export interface RunData {
   oracle: number | null;
   pseudo: PseudoLabelSnapshot | null;
   grid: DecisionGrid | null;
+  /** The latest generation's predicted class per test row. */
+  testPredictions: Int32Array | null;
   stoppedEarly: boolean;
   /** Image data loading: compressed bytes received of those needed; null for 2-D data. */
   data: { received: number; total: number } | null;
@@ -45,6 +47,7 @@ export const IDLE_RUN: RunData = {
   oracle: null,
   pseudo: null,
   grid: null,
+  testPredictions: null,
   stoppedEarly: false,
   data: null,
   error: null,
@@ -108,6 +111,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
+        testPredictions: event.testPredictions,
       };
     }
     case 'done':

@@ -56,6 +56,8 @@ export type ExperimentEvent =
       pseudo: PseudoLabelSnapshot;
       /** The trained model's decision grid, when the host asked for one. */
       grid: DecisionGrid | null;
+      /** The trained model's predicted class per test row (the confusion matrix). */
+      testPredictions: Int32Array;
     }
   /** `stoppedEarly`: a generation would have admitted no (row, class) pseudo-label its predecessor had not. */
   | { type: 'done'; result: ExperimentResult; stoppedEarly: boolean };

@@ -27,6 +27,19 @@ async function openPage(hash: string): Promise<Page> {
 }
 
 describe('MNIST in the page', () => {
+  test('a damaged chunk fails its checksum with a clear message, and the page keeps working', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/mnist-test-00\.bin\.gz$/, (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000 * 785) }));
+    await page.goto(inject('baseUrl') + `#${LINK}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the MNIST images' });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.textContent()).toMatch(/mnist-test-00\.bin\.gz failed its checksum/);
+    await page.getByLabel('Dataset').selectOption('moons');
+    await page.getByRole('img', { name: /Scatter plot of the moons data/ }).waitFor();
+    await context.close();
+  });
+
   test('loads with a progress bar, runs to the numbers the CLI gives, and shows the pseudo-labelled images by class', async () => {
     const expected = cli<{ generations: (CliGeneration & { pseudoLabels: number })[] }>(`#${LINK}`, '--json');
     const page = await openPage(`#${LINK}`);
@@ -50,24 +63,19 @@ describe('MNIST in the page', () => {
     const wrong = await gallery.locator('.image-view__item--wrong').count();
     expect(await gallery.getByText(/ is \d/).count()).toBe(wrong);
 
+    // The confusion matrix counts every test image once; its diagonal is the last generation's test accuracy.
+    const matrix = page.locator('table.confusion');
+    const cells = await matrix.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.textContent))));
+    expect(cells).toHaveLength(10);
+    expect(cells.flat().reduce((sum, n) => sum + n, 0)).toBe(200);
+    expect(cells.reduce((sum, row, c) => sum + row[c], 0)).toBe(Math.round(last.testAccuracy * 200));
+    await expect.poll(() => matrix.locator('caption').textContent()).toContain(`200 images, ${percent(last.testAccuracy)} right`);
+
     // Filtering by the digit 1 leaves only images pseudo-labelled 1.
     await classButtons.filter({ hasText: /^1:/ }).click();
     const captions = await gallery.locator('.image-view__caption').allTextContents();
     expect(captions.length).toBe(Math.min(120, perClass[1]));
     for (const caption of captions) expect(caption).toMatch(/^1 /);
     await page.context().close();
-  });
-
-  test('a damaged chunk fails its checksum with a clear message, and the page keeps working', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.route(/mnist-test-00\.bin\.gz$/, (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000 * 785) }));
-    await page.goto(inject('baseUrl') + `#${LINK}`);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Could not load the MNIST images' }).textContent(), { timeout: 60_000 }).toMatch(
-      /mnist-test-00\.bin\.gz failed its checksum/,
-    );
-    await page.getByLabel('Dataset').selectOption('moons');
-    await page.getByRole('img', { name: /Scatter plot of the moons data/ }).waitFor();
-    await context.close();
   });
 });
