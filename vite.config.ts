@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { imageData } from './scripts/imageDataPlugin.ts';
 
 // `base: './'` makes the built site work from any static host, under a subpath too.
+// imageData() converts and serves the digit images under data/images/ (never committed).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), imageData()],
   worker: { format: 'es' },
   server: { host: 'localhost', port: 5173 },
   preview: { host: '127.0.0.1' },

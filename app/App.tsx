@@ -8,12 +8,17 @@ import { LinkNote } from './layout/LinkNote.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
 import { DataView } from './view2d/DataView.tsx';
+import { ImageView } from './images/ImageView.tsx';
+import { isImageDataset } from '../src/data/images/format.ts';
+import { configSelector } from './store/selectors.ts';
+import { useLab } from './store/useLabStore.ts';
 import type { WorkerClient } from './worker/workerClient.ts';
 
 const TABLE_ID = 'generations-table';
 
 /** The page below the static header (index.html): settings and buttons in a side column; status, charts, the 2-D view, the table and the downloads in the main area. */
 export function App({ client }: { client: WorkerClient }) {
+  const { data } = useLab(configSelector);
   return (
     <div className="page">
       <aside className="page__side" aria-label="Experiment">
@@ -25,7 +30,7 @@ export function App({ client }: { client: WorkerClient }) {
         <LinkNote />
         <StatusLine client={client} />
         <div className="page__views">
-          <DataView />
+          {isImageDataset(data) ? <ImageView /> : <DataView />}
           <div className="page__charts">
             <AccuracyChart describedBy={TABLE_ID} />
             <LossChart />

@@ -26,7 +26,11 @@ export interface RunData {
   oracle: number | null;
   pseudo: PseudoLabelSnapshot | null;
   grid: DecisionGrid | null;
+  /** The latest generation's predicted class per test row. */
+  testPredictions: Int32Array | null;
   stoppedEarly: boolean;
+  /** Image data loading: compressed bytes received of those needed; null for 2-D data. */
+  data: { received: number; total: number } | null;
   error: string | null;
   /** The run stopped on a lost GPU device and can go on from its last finished generation. */
   resumable: boolean;
@@ -46,7 +50,9 @@ export const IDLE_RUN: RunData = {
   oracle: null,
   pseudo: null,
   grid: null,
+  testPredictions: null,
   stoppedEarly: false,
+  data: null,
   error: null,
   resumable: false,
 };
@@ -77,6 +83,8 @@ export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<
       return ended ? null : { status: 'running' };
     case 'cancelled':
       return null;
+    case 'data':
+      return ended ? null : { data: { received: message.received, total: message.total } };
     case 'error':
       return { status: 'error', error: message.message, resumable: message.resumable === true };
     case 'event':
@@ -111,6 +119,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
+        testPredictions: event.testPredictions,
       };
     }
     case 'done':

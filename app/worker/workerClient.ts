@@ -1,5 +1,7 @@
 import type { WorkerCommand, WorkerMessage } from '../../src/worker/protocol.ts';
 import type { LabStore } from '../store/labStore.ts';
+import { isImageDataset } from '../../src/data/images/format.ts';
+import { IMAGE_DATA_PATH } from '../../src/data/images/httpSource.ts';
 
 /** The part of a Worker the client uses (a fake one stands in for it in tests). */
 export interface WorkerPort {
@@ -18,6 +20,8 @@ export interface WorkerClientOptions {
   gridSize: number;
   /** How often the status line may follow epochs, in ms (loss points are never held back). */
   progressIntervalMs?: number;
+  /** Absolute URL of the site's image data folder; by default IMAGE_DATA_PATH under the page's base. */
+  dataUrl?: string;
 }
 
 /** What the page's buttons do. */
@@ -39,7 +43,7 @@ export interface WorkerClient {
  * run into the store, drops those of older runs, and turns every failure into an error
  * state in the store rather than an exception.
  */
-export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 250 }: WorkerClientOptions): WorkerClient {
+export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 250, dataUrl = defaultDataUrl() }: WorkerClientOptions): WorkerClient {
   let worker: WorkerPort | null = null;
   let nextRunId = 1;
   let pendingProgress: WorkerMessage | null = null;
@@ -106,7 +110,7 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
     flushProgress();
     store.getState().beginRun(runId, config.gens, config.epochs);
     if (!ensureWorker()) return;
-    post({ type: 'start', runId, config, gridSize, stepping });
+    post({ type: 'start', runId, config, gridSize, stepping, ...(isImageDataset(config.data) ? { dataUrl } : {}) });
   };
 
   const unsubscribeConfig = store.subscribe(
@@ -169,4 +173,9 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
       worker = null;
     },
   };
+}
+
+/** The image data folder under the page's base URL; empty outside a page (tests in Node). */
+function defaultDataUrl(): string {
+  return typeof document === 'undefined' ? '' : new URL(IMAGE_DATA_PATH, document.baseURI).href;
 }

@@ -5,6 +5,10 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
+import { isImageDataset } from '../data/images/format.ts';
+import { loadImages } from '../data/images/load.ts';
+import { diskSource } from '../data/images/node/diskSource.ts';
+import { imageRequest } from '../data/images/split.ts';
 import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
 import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
 import { createOrtLabeler } from '../onnx/ortLabeler.ts';
@@ -37,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const { config, notes } = decodeLink(hashOf(request.link));
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   if (request.backend) config.backend = request.backend;
+  // Image sets load once from the converted files on disk (converted on first use), for every seed.
+  const images = isImageDataset(config.data) ? await loadImages(imageRequest(config), diskSource()) : undefined;
   const results: ExperimentResult[] = [];
   for (let i = 0; i < request.seeds; i++) {
     const seedConfig = { ...config, seed: config.seed + i };
@@ -50,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const chosen = await chooseBackend(config);
     if (!chosen) return 2;
-    const options: RunOptions = { onModel: onnx?.onModel };
+    const options: RunOptions = { onModel: onnx?.onModel, images };
     if (request.labeler === 'onnx') options.labeler = await onnxLabeler(seedConfig);
     const result = await run(seedConfig, chosen, options);
     onnx?.writeResult(result);

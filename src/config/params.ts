@@ -112,7 +112,7 @@ export const PARAM_TABLE = {
   },
   data: {
     kind: 'enum', values: DATASETS, default: 'moons', group: 'data',
-    label: 'Dataset', help: 'The 2-D problem: circle, xor, Gaussian blobs, spiral arms or two moons',
+    label: 'Dataset', help: 'A 2-D problem (circle, xor, Gaussian blobs, spiral arms, two moons) or 28×28 images: MNIST digits, Fashion-MNIST clothes',
   },
   labels: {
     kind: 'int', min: 2, max: 500, step: 1, default: 18, group: 'data',
@@ -123,16 +123,16 @@ export const PARAM_TABLE = {
     label: 'Noise (%)', help: 'How much the classes overlap: 0 is clean, 50 is very noisy',
   },
   classes: {
-    kind: 'int', min: 2, max: 6, step: 1, default: 2, group: 'data',
-    label: 'Classes', help: 'Spiral arms (2-5) or Gaussian blobs (2-6); circle, xor and moons always have 2',
+    kind: 'int', min: 2, max: 10, step: 1, default: 2, group: 'data',
+    label: 'Classes', help: 'Spiral arms (2-5) or Gaussian blobs (2-6); circle, xor and moons always have 2, images 10',
   },
   pool: {
-    kind: 'int', min: 10, max: 5000, step: 10, default: 500, group: 'data',
-    label: 'Unlabelled pool', help: 'Examples the model labels for itself; their true labels are used only to score it',
+    kind: 'int', min: 10, max: 60_000, step: 10, default: 500, group: 'data',
+    label: 'Unlabelled pool', help: 'Examples the model labels for itself; their true labels are used only to score it (at most 5,000 for 2-D data)',
   },
   test: {
-    kind: 'int', min: 10, max: 5000, step: 10, default: 1000, group: 'data',
-    label: 'Test set', help: 'Held-out examples that measure accuracy; never trained on',
+    kind: 'int', min: 10, max: 10_000, step: 10, default: 1000, group: 'data',
+    label: 'Test set', help: 'Held-out examples that measure accuracy; never trained on (images: the first ones of the official test set; 2-D data: at most 5,000)',
   },
   model: {
     kind: 'enum', values: MODELS, default: 'mlp', group: 'model',

@@ -3,6 +3,7 @@
  * with one human-readable note per value it had to change. Never throws.
  */
 import { CLASS_RANGE } from '../data/datasets2d.ts';
+import { isImageDataset, TRAIN_IMAGES } from '../data/images/format.ts';
 import {
   canonicalFloat,
   LINK_VERSION,
@@ -40,7 +41,8 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   }
   // Every key of ExperimentConfig has just been filled from its spec, each with a value of its kind.
   const full = config as ExperimentConfig;
-  fitClassesToData(full, notes);
+  fitClassesToData(full, Object.hasOwn(source, 'classes') ? notes : []);
+  fitSizesToData(full, notes);
   fitLabels(full, notes);
   return { config: full, notes };
 }
@@ -150,7 +152,10 @@ function validateIntList(param: IntListParam & { key: ParamKey }, raw: unknown, 
   return result;
 }
 
-/** Circle, xor and moons have two classes; spiral and gauss allow a few more (CLASS_RANGE). */
+/**
+ * Circle, xor and moons have two classes; spiral and gauss allow a few more, image sets ten
+ * (CLASS_RANGE). The caller passes a throwaway list where the link did not set classes.
+ */
 function fitClassesToData(config: ExperimentConfig, notes: string[]): void {
   const { min, max } = CLASS_RANGE[config.data];
   const fitted = Math.min(max, Math.max(min, config.classes));
@@ -158,6 +163,29 @@ function fitClassesToData(config: ExperimentConfig, notes: string[]): void {
   const allowed = min === max ? `which always has ${min} classes` : `which takes ${min}-${max} classes`;
   notes.push(`classes=${config.classes} does not fit ${config.data}, ${allowed}; using ${fitted}`);
   config.classes = fitted;
+}
+
+/** Most points a 2-D pool or test set holds: what a laptop draws and plots smoothly. */
+export const MAX_POINTS_2D = 5000;
+
+/**
+ * 2-D sets keep pool and test to MAX_POINTS_2D; an image set's labelled examples and pool
+ * both come from its 60,000 training images, so together they fit in them.
+ */
+function fitSizesToData(config: ExperimentConfig, notes: string[]): void {
+  if (isImageDataset(config.data)) {
+    const room = TRAIN_IMAGES - config.labels;
+    if (config.pool > room) {
+      notes.push(`pool=${config.pool} and labels=${config.labels} do not fit in ${config.data}'s ${TRAIN_IMAGES} training images; using pool=${room}`);
+      config.pool = room;
+    }
+    return;
+  }
+  for (const key of ['pool', 'test'] as const) {
+    if (config[key] <= MAX_POINTS_2D) continue;
+    notes.push(`${key}=${config[key]} is more than a 2-D set holds (${MAX_POINTS_2D}); using ${MAX_POINTS_2D}`);
+    config[key] = MAX_POINTS_2D;
+  }
 }
 
 /** At least one labelled example per class, and no more labels than the pool holds. */

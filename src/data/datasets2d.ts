@@ -3,7 +3,7 @@
  * [-6, 6]), plus two moons. Each sampler draws one example from a seeded Rng, so a split
  * is a pure function of its seed.
  */
-import type { DatasetName, ExperimentConfig } from '../config/schema.ts';
+import type { Dataset2DName, DatasetName, ExperimentConfig } from '../config/schema.ts';
 import type { Rng } from './rng.ts';
 
 /** One drawn example. */
@@ -22,7 +22,8 @@ export type PointSampler = (rng: Rng, intended: number, classes: number, noise: 
 
 /**
  * How many classes each dataset can have. Circle, xor and moons are two-class shapes by
- * construction; spiral arms beyond 5 and blobs beyond 6 crowd each other into noise.
+ * construction; spiral arms beyond 5 and blobs beyond 6 crowd each other into noise. The
+ * image sets always have their ten classes.
  */
 export const CLASS_RANGE: Readonly<Record<DatasetName, { readonly min: number; readonly max: number }>> = {
   circle: { min: 2, max: 2 },
@@ -30,6 +31,8 @@ export const CLASS_RANGE: Readonly<Record<DatasetName, { readonly min: number; r
   gauss: { min: 2, max: 6 },
   spiral: { min: 2, max: 5 },
   moons: { min: 2, max: 2 },
+  mnist: { min: 10, max: 10 },
+  fashion: { min: 10, max: 10 },
 };
 
 /** Half-width of the square the datasets roughly fill, as in Playground: the smallest 2-D view. */
@@ -117,7 +120,7 @@ const moons: PointSampler = (rng, intended, _classes, noise) => {
 };
 
 /** The sampler of each dataset. */
-export const SAMPLERS: Readonly<Record<DatasetName, PointSampler>> = { circle, xor, gauss, spiral, moons };
+export const SAMPLERS: Readonly<Record<Dataset2DName, PointSampler>> = { circle, xor, gauss, spiral, moons };
 
 /** Clamps a class count into what `data` supports (see CLASS_RANGE). */
 export function classesFor(data: DatasetName, classes: number): number {
@@ -138,8 +141,15 @@ export function classNames(config: Pick<ExperimentConfig, 'data' | 'classes'>): 
       return numbered('blob', classesFor('gauss', config.classes));
     case 'spiral':
       return numbered('arm', classesFor('spiral', config.classes));
+    case 'mnist':
+      return Array.from({ length: 10 }, (_, digit) => String(digit));
+    case 'fashion':
+      return [...FASHION_CLASSES];
   }
 }
+
+/** Fashion-MNIST's class names, in label order. */
+export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
 
 function numbered(noun: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${noun} ${i + 1}`);

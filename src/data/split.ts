@@ -1,5 +1,6 @@
 /** The labelled set, unlabelled pool and test set of a 2-D experiment, from its seed alone. */
-import type { ExperimentConfig } from '../config/schema.ts';
+import type { Dataset2DName, ExperimentConfig } from '../config/schema.ts';
+import { isImageDataset } from './images/format.ts';
 import { CLASS_RANGE, classNames, DATA_HALF_WIDTH, SAMPLERS, type Point2D, type PointSampler } from './datasets2d.ts';
 import { createRng, type Rng } from './rng.ts';
 import type { Dataset, Split } from './types.ts';
@@ -20,9 +21,9 @@ export class SplitError extends Error {
   }
 }
 
-const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
+export const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
-type SplitConfig = Pick<ExperimentConfig, 'data' | 'classes' | 'labels' | 'noise' | 'pool' | 'test' | 'seed'>;
+export type SplitConfig = Pick<ExperimentConfig, 'data' | 'classes' | 'labels' | 'noise' | 'pool' | 'test' | 'seed'>;
 
 interface DrawContext {
   sampler: PointSampler;
@@ -40,9 +41,10 @@ interface DrawContext {
  */
 export function makeSplit(config: SplitConfig): Split {
   checkConfig(config);
+  if (isImageDataset(config.data)) throw invalid(`${config.data} is an image set: build its split with makeImageSplit`);
   const root = createRng(config.seed);
   const context: DrawContext = {
-    sampler: SAMPLERS[config.data],
+    sampler: SAMPLERS[config.data as Dataset2DName],
     classes: config.classes,
     noise: config.noise / 100,
     taken: new Set(),
@@ -77,7 +79,7 @@ export function gridExtent(split: Split): [number, number, number, number] {
   return [-half, half, -half, half];
 }
 
-function checkConfig(config: SplitConfig): void {
+export function checkConfig(config: SplitConfig): void {
   const range = CLASS_RANGE[config.data];
   if (range === undefined) throw invalid(`unknown dataset "${String(config.data)}"`);
   const isCount = (n: number, min: number) => Number.isInteger(n) && n >= min;

@@ -2,6 +2,7 @@ import type { BackendInfo } from '../engine/backend.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { Dataset } from '../data/types.ts';
 import type { ModelSpec } from '../model/types.ts';
+import type { LoadedImages } from '../data/images/format.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -57,6 +58,8 @@ export type ExperimentEvent =
       pseudo: PseudoLabelSnapshot;
       /** The trained model's decision grid, when the host asked for one. */
       grid: DecisionGrid | null;
+      /** The trained model's predicted class per test row (the confusion matrix). */
+      testPredictions: Int32Array;
     }
   /** `stoppedEarly`: a generation would have admitted no (row, class) pseudo-label its predecessor had not. */
   | { type: 'done'; result: ExperimentResult; stoppedEarly: boolean };
@@ -125,4 +128,6 @@ export interface RunOptions {
   labeler?: TeacherLabeler;
   /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
   resume?: ResumePoint;
+  /** The loaded images an image experiment (data=mnist|fashion) splits; see imageRequest in src/data/images/split.ts. */
+  images?: LoadedImages;
 }

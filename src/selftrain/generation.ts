@@ -1,10 +1,10 @@
 import type { Network } from '../model/types.ts';
 import type { ExperimentEvent, GenerationResult, DecisionGrid, TeacherLabeler } from './events.ts';
-import { pseudoLabelMetrics } from './metrics.ts';
+import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
-import { createSeededNetwork, testAccuracy, trainEpochs } from './training.ts';
+import { createSeededNetwork, trainEpochs } from './training.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
 
@@ -67,15 +67,16 @@ export async function trainStudent(
     if (teacher && session.config.student === 'warm') student.setParameters(await teacher.getParameters());
     const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
     await trainEpochs(session, student, set, rng, generation);
+    const testPredictions = (await student.classify(session.testRows)).labels;
     const result: GenerationResult = {
       generation,
-      testAccuracy: await testAccuracy(session, student),
+      testAccuracy: labelAccuracy(testPredictions, session.split.test.y),
       ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
       seconds: 0,
     };
     const grid = await decisionGrid(session, student);
     result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
-    return { student, event: { type: 'generation', result, pseudo: teaching.selection, grid } };
+    return { student, event: { type: 'generation', result, pseudo: teaching.selection, grid, testPredictions } };
   } catch (error) {
     student.dispose();
     throw error;

@@ -3,7 +3,9 @@ import { createRng, type Rng } from '../data/rng.ts';
 import type { Split } from '../data/types.ts';
 import type { Backend } from '../engine/backend.ts';
 import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
-import { makeSplit, gridExtent } from '../data/split.ts';
+import { makeSplit, gridExtent, SplitError } from '../data/split.ts';
+import { isImageDataset } from '../data/images/format.ts';
+import { makeImageSplit } from '../data/images/split.ts';
 import { uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
 import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
@@ -41,7 +43,7 @@ export interface RunSession {
 }
 
 export function openSession(config: ExperimentConfig, backend: Backend, options: RunOptions): RunSession {
-  const split = makeSplit(config);
+  const split = splitOf(config, options);
   const { labelled, pool, test } = split;
   const trainX = new Float32Array((labelled.n + pool.n) * labelled.dim);
   trainX.set(labelled.x);
@@ -53,7 +55,8 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     return rows;
   };
   const gridSize = options.gridSize ?? 0;
-  const extent = gridSize > 0 ? gridExtent(split) : null;
+  // The decision grid is a 2-D view: image experiments have none.
+  const extent = gridSize > 0 && labelled.dim === 2 ? gridExtent(split) : null;
   let held = 0;
   return {
     config,
@@ -78,6 +81,13 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     heldSeconds: () => held,
     dispose: () => placed.forEach((rows) => rows.dispose()),
   };
+}
+
+/** A 2-D split from the seed, or an image split from the images the host loaded. */
+function splitOf(config: ExperimentConfig, options: RunOptions): Split {
+  if (!isImageDataset(config.data)) return makeSplit(config);
+  if (!options.images) throw new SplitError(`${config.data} needs its images loaded first (loadImages with imageRequest(config)) and passed as options.images`);
+  return makeImageSplit(config, options.images);
 }
 
 function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {

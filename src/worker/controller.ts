@@ -3,6 +3,10 @@ import { createBackend } from '../selftrain/backendChoice.ts';
 import { experimentSize } from '../selftrain/backendCrossover.ts';
 import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
+import { isImageDataset, type LoadedImages } from '../data/images/format.ts';
+import { httpSource } from '../data/images/httpSource.ts';
+import { ImageDataError, loadImages, type ByteSource } from '../data/images/load.ts';
+import { imageRequest } from '../data/images/split.ts';
 import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
 
@@ -28,13 +32,15 @@ interface ActiveRun {
   lastGeneration: number;
   config: ExperimentConfig;
   gridSize: number;
+  /** Where the site serves image data; empty for 2-D runs and hosts without it. */
+  dataUrl: string;
   /** Where the run can go on from if its device is lost; null before generation 0 finishes. */
   point: ResumePoint | null;
   done: Promise<void>;
 }
 
 /** A run stopped by a lost device, kept until it goes on or another run starts. */
-type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'point'>;
+type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'dataUrl' | 'point'>;
 
 /**
  * A host-agnostic controller: start, pause, resume, step and cancel over `runExperiment`,
@@ -43,12 +49,33 @@ type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'point'>;
  * and nothing from a cancelled run is posted after its 'cancelled'. `yieldToHost` lets the
  * host's event loop deliver commands at every checkpoint.
  */
-export function createRunController(post: (message: WorkerMessage) => void, yieldToHost: () => Promise<void> = async () => {}): RunController {
+export function createRunController(
+  post: (message: WorkerMessage) => void,
+  yieldToHost: () => Promise<void> = async () => {},
+  imageSource: (dataUrl: string) => ByteSource = httpSource,
+): RunController {
   let current: ActiveRun | null = null;
   let stopped: StoppedRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
   let latest: Promise<void> = Promise.resolve();
   const live = (run: ActiveRun) => current === run && !run.abort.signal.aborted;
+  /** The last images loaded, kept so that running the same data again downloads nothing. */
+  let cachedImages: { key: string; images: Promise<LoadedImages> } | null = null;
+
+  /** The images an image run needs, loading them (with progress messages) unless the last load covers them. */
+  function imagesFor(run: ActiveRun): Promise<LoadedImages> | undefined {
+    if (!isImageDataset(run.config.data)) return undefined;
+    const request = imageRequest(run.config);
+    const key = `${run.dataUrl}|${request.data}|${request.train}|${request.test}`;
+    if (cachedImages?.key !== key) {
+      const loading = loadImages(request, imageSource(run.dataUrl), (received, total) => {
+        if (live(run)) post({ type: 'data', runId: run.runId, received, total });
+      });
+      cachedImages = { key, images: loading };
+      loading.catch(() => cachedImages?.images === loading && (cachedImages = null));
+    }
+    return cachedImages.images;
+  }
 
   function cancel(): void {
     const run = current;
@@ -80,7 +107,8 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
   }
 
   function start(command: Extract<WorkerCommand, { type: 'start' }>): void {
-    launch({ runId: command.runId, config: command.config, gridSize: command.gridSize, point: null }, command.stepping, command.config.backend);
+    const { runId, config, gridSize, dataUrl = '' } = command;
+    launch({ runId, config, gridSize, dataUrl, point: null }, command.stepping, config.backend);
   }
 
   /** Goes on with a run its lost device stopped, from its last finished generation, on `backend`. */
@@ -91,8 +119,10 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
 
   async function execute(run: ActiveRun, backend: BackendChoice): Promise<void> {
     if (!live(run)) return;
-    const { config, gridSize } = run;
+    const { config, gridSize, dataUrl } = run;
     try {
+      const images = await imagesFor(run);
+      if (!live(run)) return;
       const chosen = await createBackend(backend, { size: experimentSize(config) });
       try {
         if (!live(run)) return;
@@ -107,6 +137,7 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
               if (live(run)) post({ type: 'model', runId: run.runId, model });
             },
             resume: run.point ?? undefined,
+            images,
           }),
         run.abort.signal);
       } finally {
@@ -117,9 +148,10 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
       // engine (Chromium rejects a pending mapAsync when its device is destroyed): report it.
       if (!live(run)) return;
       const resumable = isDeviceLoss(error);
-      if (resumable) stopped = { runId: run.runId, config, gridSize, point: run.point };
+      if (resumable) stopped = { runId: run.runId, config, gridSize, dataUrl, point: run.point };
       const from = run.point?.generations.at(-1)?.generation ?? -1;
-      post({ type: 'error', runId: run.runId, message: describeFailure(error, from), ...(resumable ? { resumable } : {}) });
+      const message = error instanceof ImageDataError ? imageFailure(config.data, error) : describeFailure(error, from);
+      post({ type: 'error', runId: run.runId, message, ...(resumable ? { resumable } : {}) });
     } finally {
       if (current === run) current = null;
     }
@@ -178,4 +210,9 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
     },
     settled: () => latest,
   };
+}
+
+/** What the page says when an image set could not be loaded or failed its checksum. */
+function imageFailure(data: string, error: ImageDataError): string {
+  return `Could not load the ${data} images: ${error.message}. Nothing ran; the page still works: reload to try again, or pick another dataset.`;
 }

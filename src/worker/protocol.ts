@@ -4,7 +4,15 @@ import type { ExperimentEvent, GenerationModel } from '../selftrain/events.ts';
 /** Page -> worker. */
 export type WorkerCommand =
   /** Starts run `runId` (cancelling any other). With `stepping`, it pauses after its first generation. */
-  | { type: 'start'; runId: number; config: ExperimentConfig; gridSize: number; stepping: boolean }
+  | {
+      type: 'start';
+      runId: number;
+      config: ExperimentConfig;
+      gridSize: number;
+      stepping: boolean;
+      /** Absolute URL of the site's image data folder, for image experiments (see src/data/images/httpSource.ts). */
+      dataUrl?: string;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   /** Runs one more generation, then pauses. */
@@ -21,5 +29,7 @@ export type WorkerMessage =
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'cancelled'; runId: number }
+  /** Image data loading: bytes received of the bytes needed (compressed). */
+  | { type: 'data'; runId: number; received: number; total: number }
   /** `resumable`: the GPU device was lost, and a 'resume-run' command can go on with the run. */
   | { type: 'error'; runId: number; message: string; resumable?: boolean };

@@ -83,7 +83,7 @@ describe('decodeLink notes', () => {
     ['tau=NaN', { tau: 0.9 }, /tau=NaN is not a number; using 0.9/],
     ['tau=Infinity', { tau: 0.9 }, /not a number/],
     ['epochs=', { epochs: 50 }, /epochs= is not a number; using 50/],
-    ['data=mnist', { data: 'moons' }, /data=mnist is not one of circle, xor, gauss, spiral, moons; using moons/],
+    ['data=cifar', { data: 'moons' }, /data=cifar is not one of circle, xor, gauss, spiral, moons, mnist, fashion; using moons/],
     ['soft=2', { soft: true }, /soft=2 is not 0 or 1; using 1/],
     ['hidden=16,abc', { hidden: [16] }, /hidden=16,abc is not a list/],
     ['hidden=1,2,3,4,5', { hidden: [1, 2, 3, 4] }, /using 1,2,3,4/],

@@ -5,7 +5,7 @@ import { PRESETS } from '../../src/config/presets.ts';
 import { DATASETS } from '../../src/config/schema.ts';
 
 describe('PRESETS', () => {
-  it('has a gain preset for every 2-D dataset and at least one bias preset', () => {
+  it('has a gain preset for every dataset, images included, and at least one bias preset', () => {
     const gains = PRESETS.filter((preset) => preset.kind === 'gain').map((preset) => preset.dataset);
     expect([...gains].sort()).toEqual([...DATASETS].sort());
     expect(PRESETS.some((preset) => preset.kind === 'bias')).toBe(true);

@@ -19,7 +19,7 @@ export function generationResult(generation: number, testAccuracy: number, pseud
 const EMPTY_PSEUDO = { indices: new Int32Array(0), labels: new Int32Array(0), confidence: new Float32Array(0) };
 
 export function generationMessage(runId: number, result: GenerationResult): WorkerMessage {
-  return { type: 'event', runId, event: { type: 'generation', result, pseudo: EMPTY_PSEUDO, grid: null } };
+  return { type: 'event', runId, event: { type: 'generation', result, pseudo: EMPTY_PSEUDO, grid: null, testPredictions: new Int32Array(0) } };
 }
 
 export function epochMessage(runId: number, generation: number, epoch: number, loss = 0.5): WorkerMessage {

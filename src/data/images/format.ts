@@ -1,0 +1,77 @@
+/**
+ * How the digit-image sets are stored: the converter (./node/convert.ts) writes each set as
+ * gzip-compressed chunks of raw uint8 pixels, and a manifest that names every chunk with its
+ * size and the SHA-256 of its uncompressed bytes. A chunk holds `count` images of 28×28
+ * bytes, row-major, then `count` label bytes. Training chunks are small enough that a
+ * 10,000-image pool needs few of them; test chunks let a run fetch just the first `test`.
+ */
+
+/** The image datasets, as `data=` names them. */
+export const IMAGE_DATASETS = ['mnist', 'fashion'] as const;
+export type ImageDatasetName = (typeof IMAGE_DATASETS)[number];
+
+/** Side of every image in pixels, and the bytes of one image. */
+export const IMAGE_SIDE = 28;
+export const IMAGE_BYTES = IMAGE_SIDE * IMAGE_SIDE;
+/** Every image set has ten classes. */
+export const IMAGE_CLASSES = 10;
+/** Official set sizes, checked by the converter. */
+export const TRAIN_IMAGES = 60_000;
+export const TEST_IMAGES = 10_000;
+/** Images per chunk file. */
+export const TRAIN_CHUNK = 2_500;
+export const TEST_CHUNK = 1_000;
+
+/** The manifest's file name, next to the chunks. */
+export const MANIFEST_FILE = 'manifest.json';
+/** Bumped when the layout changes, so a stale cache is rebuilt rather than misread. */
+export const FORMAT_VERSION = 1;
+
+/** One stored chunk. */
+export interface ChunkEntry {
+  /** File name, relative to the manifest. */
+  file: string;
+  /** Images in the chunk. */
+  count: number;
+  /** Bytes of the compressed file, for the progress bar. */
+  size: number;
+  /** SHA-256 of the uncompressed chunk (images then labels), lowercase hex. */
+  sha256: string;
+}
+
+/** The manifest of every image set. */
+export interface ImageManifest {
+  version: number;
+  datasets: Record<ImageDatasetName, { train: ChunkEntry[]; test: ChunkEntry[] }>;
+}
+
+/** A run of images and their labels. */
+export interface ImageSubset {
+  /** n × IMAGE_BYTES pixels, 0-255. */
+  images: Uint8Array;
+  /** n labels in [0, IMAGE_CLASSES). */
+  labels: Uint8Array;
+  n: number;
+}
+
+/** What one image experiment has loaded: the first images of the official training and test sets. */
+export interface LoadedImages {
+  data: ImageDatasetName;
+  train: ImageSubset;
+  test: ImageSubset;
+}
+
+/** Whether a `data=` value names an image set. */
+export function isImageDataset(data: string): data is ImageDatasetName {
+  return (IMAGE_DATASETS as readonly string[]).includes(data);
+}
+
+/** Chunk file name of part `part` (train or test), number `index`. */
+export function chunkFile(data: ImageDatasetName, part: 'train' | 'test', index: number): string {
+  return `${data}-${part}-${String(index).padStart(2, '0')}.bin.gz`;
+}
+
+/** The training images an experiment needs: labels + pool, rounded up to whole chunks. */
+export function trainImagesFor(labels: number, pool: number): number {
+  return Math.min(TRAIN_IMAGES, Math.ceil((labels + pool) / TRAIN_CHUNK) * TRAIN_CHUNK);
+}

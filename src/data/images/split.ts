@@ -1,0 +1,63 @@
+/**
+ * The labelled set, pool and test set of an image experiment. The labelled examples (balanced
+ * over the ten classes) and the pool are drawn by seed from the first training images the
+ * experiment loaded (see trainImagesFor); the test set is always the first `test` images of
+ * the official test set, so test accuracies compare across runs and tools.
+ */
+import { classNames } from '../datasets2d.ts';
+import { createRng } from '../rng.ts';
+import { checkConfig, invalid, labelQuotas, type SplitConfig } from '../split.ts';
+import type { Dataset, Split } from '../types.ts';
+import { IMAGE_BYTES, IMAGE_CLASSES, isImageDataset, trainImagesFor, type ImageSubset, type LoadedImages } from './format.ts';
+import type { ImageRequest } from './load.ts';
+
+/** Salts of the seed's streams, as in ../split.ts: changing `labels` leaves the pool's order as it was. */
+const SALT_LABELLED = 3;
+const SALT_POOL = 1;
+
+/** The images an experiment needs loaded before its split can be made. */
+export function imageRequest(config: Pick<SplitConfig, 'data' | 'labels' | 'pool' | 'test'>): ImageRequest {
+  if (!isImageDataset(config.data)) throw invalid(`${config.data} is not an image set`);
+  return { data: config.data, train: trainImagesFor(config.labels, config.pool), test: config.test };
+}
+
+/** Builds the split of `config` from the loaded images, deterministically from `config.seed`. */
+export function makeImageSplit(config: SplitConfig, images: LoadedImages): Split {
+  checkConfig(config);
+  const request = imageRequest(config);
+  if (images.data !== request.data || images.train.n < request.train || images.test.n < request.test) {
+    throw invalid(`the loaded images (${images.data}, ${images.train.n} training, ${images.test.n} test) are not the ones ${config.data} with this pool and test needs`);
+  }
+  const root = createRng(config.seed);
+  const order = root.fork(SALT_LABELLED).shuffle(Int32Array.from({ length: request.train }, (_, i) => i));
+  const missing = labelQuotas(config.labels, IMAGE_CLASSES);
+  const labelled: number[] = [];
+  const rest: number[] = [];
+  for (const index of order) {
+    const label = images.train.labels[index];
+    if (missing[label] > 0) {
+      missing[label]--;
+      labelled.push(index);
+    } else rest.push(index);
+  }
+  if (missing.some((count) => count > 0)) throw invalid(`the first ${request.train} training images hold too few of some class for ${config.labels} labels`);
+  const pool = root.fork(SALT_POOL).shuffle(rest).slice(0, config.pool);
+  return {
+    labelled: rows(images.train, labelled),
+    pool: rows(images.train, pool),
+    test: rows(images.test, Array.from({ length: config.test }, (_, i) => i)),
+    classNames: classNames({ data: config.data, classes: IMAGE_CLASSES }),
+  };
+}
+
+/** The chosen images as float32 rows scaled to [0, 1]. */
+function rows(set: ImageSubset, indices: readonly number[]): Dataset {
+  const x = new Float32Array(indices.length * IMAGE_BYTES);
+  const y = new Int32Array(indices.length);
+  indices.forEach((index, row) => {
+    const pixels = set.images.subarray(index * IMAGE_BYTES, (index + 1) * IMAGE_BYTES);
+    for (let p = 0; p < IMAGE_BYTES; p++) x[row * IMAGE_BYTES + p] = pixels[p] / 255;
+    y[row] = set.labels[index];
+  });
+  return { x, y, n: indices.length, dim: IMAGE_BYTES, classes: IMAGE_CLASSES };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { cli, percent, readGenerations, runToEnd, type CliGeneration } from './page.ts';
+
+/** A small MNIST run: 20 labels, a 300-image pool, the first 200 test images. */
+const LINK =
+  'v=1&data=mnist&labels=20&noise=10&classes=10&pool=300&test=200&model=mlp&hidden=32&act=relu&dropout=0&inoise=0&opt=adam&lr=0.003&' +
+  'l2=0&batch=10&epochs=30&select=balanced&tau=0.9&percent=20&k=10&soft=1&temperature=0.5&lweight=20&student=warm&gens=2&seed=3&backend=cpu';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(hash: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw new Error(`uncaught error in the page: ${error.message}`);
+  });
+  await page.goto(inject('baseUrl') + hash);
+  return page;
+}
+
+describe('MNIST in the page', () => {
+  test('a damaged chunk fails its checksum with a clear message, and the page keeps working', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/mnist-test-00\.bin\.gz$/, (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000 * 785) }));
+    await page.goto(inject('baseUrl') + `#${LINK}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the MNIST images' });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.textContent()).toMatch(/mnist-test-00\.bin\.gz failed its checksum/);
+    await page.getByLabel('Dataset').selectOption('moons');
+    await page.getByRole('img', { name: /Scatter plot of the moons data/ }).waitFor();
+    await context.close();
+  });
+
+  test('loads with a progress bar, runs to the numbers the CLI gives, and shows the pseudo-labelled images by class', async () => {
+    const expected = cli<{ generations: (CliGeneration & { pseudoLabels: number })[] }>(`#${LINK}`, '--json');
+    const page = await openPage(`#${LINK}`);
+    const bar = page.getByRole('progressbar', { name: /MNIST images loaded/ });
+    await bar.waitFor({ timeout: 60_000 });
+    const [now, max] = [Number(await bar.getAttribute('aria-valuenow')), Number(await bar.getAttribute('aria-valuemax'))];
+    expect(max).toBeGreaterThan(100_000);
+    expect(now).toBe(max);
+
+    await runToEnd(page);
+    const rows = expected.generations.map((g) => [String(g.generation), percent(g.testAccuracy), percent(g.pseudoLabelAccuracy), percent(g.coverage)]);
+    expect(await readGenerations(page)).toEqual(rows);
+
+    // Generation 2 admits 20 per predicted class: 200 images, of which the gallery shows the 120 surest.
+    const last = expected.generations.at(-1)!;
+    const gallery = page.getByRole('list', { name: 'Pseudo-labelled images' });
+    await expect.poll(() => gallery.getByRole('listitem').count()).toBe(Math.min(120, last.pseudoLabels));
+    const classButtons = page.getByRole('group', { name: /Pseudo-labels per class/ }).getByRole('button');
+    const perClass = (await classButtons.allTextContents()).slice(1).map((text) => Number(/: ([\d,]+)/.exec(text)![1].replace(',', '')));
+    expect(perClass.reduce((sum, n) => sum + n, 0)).toBe(last.pseudoLabels);
+    const wrong = await gallery.locator('.image-view__item--wrong').count();
+    expect(await gallery.getByText(/ is \d/).count()).toBe(wrong);
+
+    // The confusion matrix counts every test image once; its diagonal is the last generation's test accuracy.
+    const matrix = page.locator('table.confusion');
+    const cells = await matrix.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.textContent))));
+    expect(cells).toHaveLength(10);
+    expect(cells.flat().reduce((sum, n) => sum + n, 0)).toBe(200);
+    expect(cells.reduce((sum, row, c) => sum + row[c], 0)).toBe(Math.round(last.testAccuracy * 200));
+    await expect.poll(() => matrix.locator('caption').textContent()).toContain(`200 images, ${percent(last.testAccuracy)} right`);
+
+    // Filtering by the digit 1 leaves only images pseudo-labelled 1.
+    await classButtons.filter({ hasText: /^1:/ }).click();
+    const captions = await gallery.locator('.image-view__caption').allTextContents();
+    expect(captions.length).toBe(Math.min(120, perClass[1]));
+    for (const caption of captions) expect(caption).toMatch(/^1 /);
+    await page.context().close();
+  });
+});
