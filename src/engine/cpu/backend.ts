@@ -1,10 +1,12 @@
 import { EngineError, VIEW_ALIGN, type Backend, type BackendInfo, type IndexTensor, type Tensor } from '../backend.ts';
 import { activationBackward } from './activation.ts';
+import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
 import { gather } from './gather.ts';
 import { matmul } from './matmul.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
+import { maxPool, maxPoolBackward } from './pool.ts';
 import { sumRows } from './reduce.ts';
 import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 import { CpuIndexTensor, CpuTensor, floats, indices } from './tensor.ts';
@@ -50,6 +52,11 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       softmaxCrossEntropy(floats(logits), floats(targets), floats(weights), rows, classes, floats(dLogits), floats(stats)),
     softmax: (logits, rows, classes, probs, probsRow) => softmax(floats(logits), rows, classes, floats(probs), probsRow),
     classify: (logits, rows, classes, out, outRow) => classify(floats(logits), rows, classes, floats(out), outRow),
+    conv2d: (x, w, b, out, rows, shape, activation) => conv2d(floats(x), floats(w), floats(b), floats(out), rows, shape, activation),
+    conv2dInputGrad: (dy, w, dx, rows, shape) => conv2dInputGrad(floats(dy), floats(w), floats(dx), rows, shape),
+    conv2dWeightGrad: (x, dy, dw, db, rows, shape) => conv2dWeightGrad(floats(x), floats(dy), floats(dw), floats(db), rows, shape),
+    maxPool: (x, out, rows, shape) => maxPool(floats(x), floats(out), rows, shape),
+    maxPoolBackward: (x, dy, dx, rows, shape) => maxPoolBackward(floats(x), floats(dy), floats(dx), rows, shape),
     sumRows: (x, rows, cols, out, accumulate) => sumRows(floats(x), rows, cols, floats(out), accumulate),
     sgdStep: (params, grads, velocity, decay, count, hyper) =>
       sgdStep(floats(params), floats(grads), floats(velocity), floats(decay), count, hyper),

@@ -1,4 +1,4 @@
-import type { Backend } from '../backend.ts';
+import { EngineError, type Backend } from '../backend.ts';
 import { encodeActivationBackward } from './activationBackward.ts';
 import { encodeAddNoise } from './addNoise.ts';
 import { encodeAdamStep } from './adamStep.ts';
@@ -17,7 +17,16 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 export type ComputeOps = Pick<
   Backend,
   'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
+  | ConvOpName
 >;
+
+/** The convolution and pooling ops. */
+type ConvOpName = 'conv2d' | 'conv2dInputGrad' | 'conv2dWeightGrad' | 'maxPool' | 'maxPoolBackward';
+
+/** Stands in for a convolution op until its WGSL kernel lands. */
+const notYet = (op: ConvOpName) => () => {
+  throw new EngineError(`${op} has no WebGPU kernel yet; use the CPU backend for convolutional models.`);
+};
 
 /** The ops, and `flush`, which enqueues those held back to merge with the next one. */
 export interface OpRecorder {
@@ -82,6 +91,11 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     }),
     softmax: plain((logits, rows, classes, probs, probsRow) => encodeSoftmax(context, gpuTensor(logits), rows, classes, gpuTensor(probs), probsRow)),
     classify: plain((logits, rows, classes, out, outRow) => encodeClassify(context, gpuTensor(logits), rows, classes, gpuTensor(out), outRow)),
+    conv2d: notYet('conv2d'),
+    conv2dInputGrad: notYet('conv2dInputGrad'),
+    conv2dWeightGrad: notYet('conv2dWeightGrad'),
+    maxPool: notYet('maxPool'),
+    maxPoolBackward: notYet('maxPoolBackward'),
     sgdStep: plain((params, grads, velocity, decay, count, hyper) =>
       encodeSgdStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(velocity), gpuTensor(decay), count, hyper),
     ),
