@@ -1,5 +1,6 @@
 import { CLASSIFY, EngineError, type Backend, type IndexTensor, type Tensor } from '../engine/backend.ts';
 import { checkLength, destroyAll, growIndexTensor, growTensor } from './buffers.ts';
+import { cnnLayers } from './cnn.ts';
 import { initialParameters } from './init.ts';
 import { packParameters, unpackParameters } from './layout.ts';
 import { mlpLayers } from './mlp.ts';
@@ -17,7 +18,7 @@ export const PREDICT_CHUNK = 256;
  */
 export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): Network {
   const { inputDim, classes } = spec;
-  const stack = createLayerStack(backend, inputDim, mlpLayers(spec), PREDICT_CHUNK);
+  const stack = createLayerStack(backend, inputDim, spec.kind === 'cnn' ? cnnLayers(spec) : mlpLayers(spec), PREDICT_CHUNK);
   const { layout } = stack;
   backend.write(stack.parameters, initialParameters(layout, seed));
   const trainer = createTrainer(backend, stack, inputDim, classes);

@@ -3,7 +3,7 @@
 import type { ConvShape, ImageShape } from '../../../src/engine/backend.ts';
 
 /** Pre-activation conv: b[o] + Σ_{i,ky,kx} w[o,i,ky,kx]·x[r,i,y+ky-p,x+kx-p], NCHW, zero 'same' padding. */
-export function referenceConv(x: ArrayLike<number>, w: ArrayLike<number>, b: ArrayLike<number>, rows: number, shape: ConvShape): Float64Array {
+export function referenceConv(x: ArrayLike<number>, w: ArrayLike<number>, b: ArrayLike<number>, rows: number, shape: ConvShape): Float64Array<ArrayBuffer> {
   const { inChannels, outChannels, height, width, kernel } = shape;
   const pad = (kernel - 1) / 2;
   const out = new Float64Array(rows * outChannels * height * width);
@@ -30,7 +30,7 @@ export function referenceConv(x: ArrayLike<number>, w: ArrayLike<number>, b: Arr
 }
 
 /** 2×2 max-pooling, stride 2, floor size. */
-export function referenceMaxPool(x: ArrayLike<number>, rows: number, shape: ImageShape): Float64Array {
+export function referenceMaxPool(x: ArrayLike<number>, rows: number, shape: ImageShape): Float64Array<ArrayBuffer> {
   const { channels, height, width } = shape;
   const [outHeight, outWidth] = [Math.floor(height / 2), Math.floor(width / 2)];
   const out = new Float64Array(rows * channels * outHeight * outWidth);
