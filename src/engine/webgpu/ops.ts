@@ -1,13 +1,16 @@
-import { EngineError, type Backend } from '../backend.ts';
+import type { Backend } from '../backend.ts';
 import { encodeActivationBackward } from './activationBackward.ts';
 import { encodeAddNoise } from './addNoise.ts';
 import { encodeAdamStep } from './adamStep.ts';
 import { gpuIndexTensor, gpuTensor } from './arena.ts';
 import { encodeClassify } from './classify.ts';
 import type { KernelContext } from './context.ts';
+import { encodeConv2d, encodeConv2dInputGrad } from './conv2d.ts';
+import { encodeConv2dWeightGrad } from './conv2dWeightGrad.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
+import { encodeMaxPool, encodeMaxPoolBackward } from './maxPool.ts';
 import { encodeSgdStep } from './sgdStep.ts';
 import { encodeSoftmax } from './softmax.ts';
 import { encodeSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
@@ -22,11 +25,6 @@ export type ComputeOps = Pick<
 
 /** The convolution and pooling ops. */
 type ConvOpName = 'conv2d' | 'conv2dInputGrad' | 'conv2dWeightGrad' | 'maxPool' | 'maxPoolBackward';
-
-/** Stands in for a convolution op until its WGSL kernel lands. */
-const notYet = (op: ConvOpName) => () => {
-  throw new EngineError(`${op} has no WebGPU kernel yet; use the CPU backend for convolutional models.`);
-};
 
 /** The ops, and `flush`, which enqueues those held back to merge with the next one. */
 export interface OpRecorder {
@@ -91,11 +89,15 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     }),
     softmax: plain((logits, rows, classes, probs, probsRow) => encodeSoftmax(context, gpuTensor(logits), rows, classes, gpuTensor(probs), probsRow)),
     classify: plain((logits, rows, classes, out, outRow) => encodeClassify(context, gpuTensor(logits), rows, classes, gpuTensor(out), outRow)),
-    conv2d: notYet('conv2d'),
-    conv2dInputGrad: notYet('conv2dInputGrad'),
-    conv2dWeightGrad: notYet('conv2dWeightGrad'),
-    maxPool: notYet('maxPool'),
-    maxPoolBackward: notYet('maxPoolBackward'),
+    conv2d: plain((x, w, b, out, rows, shape, activation) =>
+      encodeConv2d(context, gpuTensor(x), gpuTensor(w), gpuTensor(b), gpuTensor(out), rows, shape, activation),
+    ),
+    conv2dInputGrad: plain((dy, w, dx, rows, shape) => encodeConv2dInputGrad(context, gpuTensor(dy), gpuTensor(w), gpuTensor(dx), rows, shape)),
+    conv2dWeightGrad: plain((x, dy, dw, db, rows, shape) =>
+      encodeConv2dWeightGrad(context, gpuTensor(x), gpuTensor(dy), gpuTensor(dw), gpuTensor(db), rows, shape),
+    ),
+    maxPool: plain((x, out, rows, shape) => encodeMaxPool(context, gpuTensor(x), gpuTensor(out), rows, shape)),
+    maxPoolBackward: plain((x, dy, dx, rows, shape) => encodeMaxPoolBackward(context, gpuTensor(x), gpuTensor(dy), gpuTensor(dx), rows, shape)),
     sgdStep: plain((params, grads, velocity, decay, count, hyper) =>
       encodeSgdStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(velocity), gpuTensor(decay), count, hyper),
     ),

@@ -1,5 +1,6 @@
 /** Every op of the backend contract as parity cases over awkward shapes: one line per op. */
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
+import { CONV_CASES } from './convCases.ts';
 import { rowIndices, targetRows, uniform, type ParityCase } from './parity.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
@@ -212,4 +213,5 @@ export const OP_CASES: ParityCase[] = [
   ...cross(SIZES, [0, -1.5]).map(([count, value]) => fill(count, value)),
   viewOps(17),
   viewOps(257),
+  ...CONV_CASES,
 ];
