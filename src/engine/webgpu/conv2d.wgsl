@@ -35,8 +35,8 @@ override INPUT_GRADIENT: bool = false;
 
 const PIXELS = 64u;
 const BLOCK = 8u;
-// MAX_CONV_KERNEL² (src/engine/backend.ts) taps of BLOCK channels.
-const MAX_TAPS = 25u;
+// MAX_CONV_KERNEL (src/engine/backend.ts); tileW holds its square of taps for BLOCK channels.
+const MAX_KERNEL = 5u;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> src: array<f32>;
@@ -58,8 +58,7 @@ fn activate(z: f32) -> f32 {
 }
 
 // The weight linking source channel c to output channel d at tap (ky, kx) of the gather; 0 past the end.
-fn weight(c: u32, d: u32, ky: u32, kx: u32) -> f32 {
-  let k = params.kernel;
+fn weight(c: u32, d: u32, ky: u32, kx: u32, k: u32) -> f32 {
   var index = ((d * params.srcChannels + c) * k + ky) * k + kx;
   if (INPUT_GRADIENT) { index = ((c * params.dstChannels + d) * k + ky) * k + kx; }
   if (d >= params.dstChannels || index >= arrayLength(&w)) { return 0.0; }
@@ -85,8 +84,9 @@ fn store(r: u32, d: u32, pixel: u32, value: f32) {
 
 @compute @workgroup_size(PIXELS)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  let k = params.kernel;
-  let taps = min(k * k, MAX_TAPS);
+  // The host checks kernel <= MAX_CONV_KERNEL; the clamp keeps tileW's indices in range regardless.
+  let k = min(params.kernel, MAX_KERNEL);
+  let taps = k * k;
   let plane = params.height * params.width;
   let q = wid.x * PIXELS + lid;
   let live = q < params.rows * plane;
@@ -101,23 +101,24 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   for (var c = 0u; c < params.srcChannels; c++) {
     for (var e = lid; e < taps * BLOCK; e += PIXELS) {
       let tap = e / BLOCK;
-      tileW[e] = weight(c, dst0 + e % BLOCK, tap / k, tap % k);
+      tileW[e] = weight(c, dst0 + e % BLOCK, tap / k, tap % k, k);
     }
     workgroupBarrier();
     if (live) {
       let srcPlane = r * params.srcChannels + c;
-      for (var tap = 0u; tap < taps; tap++) {
-        let ky = i32(tap / k);
-        let kx = i32(tap % k);
-        var value: f32;
-        if (INPUT_GRADIENT) {
-          value = source(srcPlane, y - ky + pad, x - kx + pad);
-        } else {
-          value = source(srcPlane, y + ky - pad, x + kx - pad);
+      var base = 0u;
+      for (var ky = 0; ky < i32(k); ky++) {
+        for (var kx = 0; kx < i32(k); kx++) {
+          var value: f32;
+          if (INPUT_GRADIENT) {
+            value = source(srcPlane, y - ky + pad, x - kx + pad);
+          } else {
+            value = source(srcPlane, y + ky - pad, x + kx - pad);
+          }
+          acc0 = fma(vec4f(value), vec4f(tileW[base], tileW[base + 1u], tileW[base + 2u], tileW[base + 3u]), acc0);
+          acc1 = fma(vec4f(value), vec4f(tileW[base + 4u], tileW[base + 5u], tileW[base + 6u], tileW[base + 7u]), acc1);
+          base += BLOCK;
         }
-        let base = tap * BLOCK;
-        acc0 = fma(vec4f(value), vec4f(tileW[base], tileW[base + 1u], tileW[base + 2u], tileW[base + 3u]), acc0);
-        acc1 = fma(vec4f(value), vec4f(tileW[base + 4u], tileW[base + 5u], tileW[base + 6u], tileW[base + 7u]), acc1);
       }
     }
     workgroupBarrier();

@@ -5,9 +5,10 @@
 // across a workgroup, not across workgroups, so no float atomics and no scratch buffer.
 //
 // Workgroup (i, o) computes the kernel² weights of output channel o and input channel i;
-// workgroup (inChannels, o) computes db[o]. Its 64 invocations walk the pixels at stride 64,
-// each reading dy once and its taps of x, summing kernel² partial sums; a tree reduction in
-// workgroup memory, in a fixed order, adds the 64 partials: deterministic.
+// workgroup (inChannels, o) computes db[o] (one "tap" that reads 1 for x). Its invocations
+// form `lanes` lanes per tap: invocation t sums tap t / lanes over the pixels of every
+// image at positions ≡ t mod lanes, in one register; then the tap's first invocation adds its lanes'
+// partial sums in lane order: deterministic.
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -23,11 +24,11 @@ struct Params {
   height: u32,
   width: u32,
   kernel: u32,
+  // Invocations per tap of a weight workgroup: ⌊INVOCATIONS / kernel²⌋ (a bias workgroup uses all).
+  lanes: u32,
 }
 
-const INVOCATIONS = 64u;
-// MAX_CONV_KERNEL² (src/engine/backend.ts).
-const MAX_TAPS = 25u;
+override INVOCATIONS: u32 = 256;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
@@ -35,16 +36,7 @@ const MAX_TAPS = 25u;
 @group(0) @binding(3) var<storage, read_write> dw: array<f32>;
 @group(0) @binding(4) var<storage, read_write> db: array<f32>;
 
-// partial[tap * INVOCATIONS + invocation].
-var<workgroup> partial: array<f32, 1600>;
-
-// x[r, i, y, x], 0 outside the image or the buffer.
-fn input(plane: u32, y: i32, px: i32) -> f32 {
-  if (y < 0 || px < 0 || y >= i32(params.height) || px >= i32(params.width)) { return 0.0; }
-  let index = (plane * params.height + u32(y)) * params.width + u32(px);
-  if (index >= arrayLength(&x)) { return 0.0; }
-  return x[index];
-}
+var<workgroup> partial: array<f32, INVOCATIONS>;
 
 @compute @workgroup_size(INVOCATIONS)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
@@ -52,42 +44,44 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let o = wid.y;
   let isBias = i == params.inChannels;
   let k = params.kernel;
-  let taps = select(min(k * k, MAX_TAPS), 1u, isBias);
+  let taps = select(k * k, 1u, isBias);
+  let lanes = select(max(params.lanes, 1u), INVOCATIONS, isBias);
+  let tap = lid / lanes;
   let pad = i32(k / 2u);
+  let ky = i32(tap / max(k, 1u)) - pad;
+  let kx = i32(tap % max(k, 1u)) - pad;
   let plane = params.height * params.width;
-  var acc: array<f32, 25>;
-  for (var tap = 0u; tap < MAX_TAPS; tap++) { acc[tap] = 0.0; }
-  for (var q = lid; q < params.rows * plane; q += INVOCATIONS) {
-    let r = q / plane;
-    let pixel = q % plane;
-    let dyIndex = (r * params.outChannels + o) * plane + pixel;
-    if (dyIndex >= arrayLength(&dy)) { break; }
-    let g = dy[dyIndex];
-    if (isBias) {
-      acc[0] += g;
-      continue;
-    }
-    let y = i32(pixel / params.width);
-    let px = i32(pixel % params.width);
-    let inPlane = r * params.inChannels + i;
-    for (var tap = 0u; tap < taps; tap++) {
-      acc[tap] = fma(g, input(inPlane, y + i32(tap / k) - pad, px + i32(tap % k) - pad), acc[tap]);
+  let height = i32(params.height);
+  let width = i32(params.width);
+  var sum = 0.0;
+  if (tap < taps) {
+    for (var r = 0u; r < params.rows; r++) {
+      let dyPlane = (r * params.outChannels + o) * plane;
+      let xPlane = (r * params.inChannels + i) * plane;
+      for (var pixel = lid % lanes; pixel < plane; pixel += lanes) {
+        let dyIndex = dyPlane + pixel;
+        if (dyIndex >= arrayLength(&dy)) { break; }
+        if (isBias) {
+          sum += dy[dyIndex];
+          continue;
+        }
+        let sy = i32(pixel / params.width) + ky;
+        let sx = i32(pixel % params.width) + kx;
+        if (sy < 0 || sx < 0 || sy >= height || sx >= width) { continue; }
+        let xIndex = xPlane + u32(sy) * params.width + u32(sx);
+        if (xIndex < arrayLength(&x)) { sum = fma(dy[dyIndex], x[xIndex], sum); }
+      }
     }
   }
-  for (var tap = 0u; tap < taps; tap++) { partial[tap * INVOCATIONS + lid] = acc[tap]; }
+  partial[lid] = sum;
   workgroupBarrier();
-  for (var stride = INVOCATIONS / 2u; stride > 0u; stride /= 2u) {
-    if (lid < stride) {
-      for (var tap = 0u; tap < taps; tap++) { partial[tap * INVOCATIONS + lid] += partial[tap * INVOCATIONS + lid + stride]; }
-    }
-    workgroupBarrier();
-  }
-  if (lid >= taps) { return; }
-  let sum = partial[lid * INVOCATIONS];
+  if (tap >= taps || lid % lanes != 0u) { return; }
+  var total = 0.0;
+  for (var lane = 0u; lane < lanes; lane++) { total += partial[lid + lane]; }
   if (isBias) {
-    if (o < arrayLength(&db)) { db[o] = sum; }
+    if (o < arrayLength(&db)) { db[o] = total; }
     return;
   }
-  let index = (o * params.inChannels + i) * k * k + lid;
-  if (index < arrayLength(&dw)) { dw[index] = sum; }
+  let index = (o * params.inChannels + i) * k * k + tap;
+  if (index < arrayLength(&dw)) { dw[index] = total; }
 }

@@ -1,6 +1,6 @@
 /** Every op of the backend contract as parity cases over awkward shapes: one line per op. */
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
-import { CONV_CASES } from './convCases.ts';
+import { CONV_CASES, CONV_TUNED_CASES } from './convCases.ts';
 import { rowIndices, targetRows, uniform, type ParityCase } from './parity.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
@@ -186,7 +186,8 @@ const viewOps = (size: number): ParityCase => ({
 
 /**
  * The cases of kernels whose layout depends on the adapter (software or not): matmul's
- * entry points and the loss's workgroup size. The tests run them under both tunings.
+ * entry points, the loss's and the conv weight gradient's workgroup sizes. The tests run
+ * them under both tunings.
  */
 export const TUNED_CASES: ParityCase[] = [
   ...cross(MATMUL_SHAPES, TRANSPOSES).flatMap(([[m, k, n], transpose]) => [matmul(m, k, n, transpose, false), matmul(m, k, n, transpose, true)]),
@@ -195,6 +196,7 @@ export const TUNED_CASES: ParityCase[] = [
   layerGradients(16, 17, 16, 1),
   ...cross(ROW_SHAPES, [false, true]).filter(([[, c]]) => c >= 2).map(([[r, c], soft]) => softmaxCrossEntropy(r, c, soft)),
   softmaxCrossEntropy(300, 10, false),
+  ...CONV_TUNED_CASES,
 ];
 
 export const OP_CASES: ParityCase[] = [
