@@ -20,17 +20,31 @@ export interface BackendInfo {
  * Sizes count elements (float32 or int32), matrices are row-major. Ops that take `rows`
  * touch only the first `rows` rows of tensors that may be sized for a larger batch, so
  * the last, partial batch of an epoch reuses the full-batch tensors.
+ *
+ * The model dimension: a float tensor may be stacked, holding `models` slices of `size`
+ * elements, one per model, so K networks of one shape train in the same dispatches. An op
+ * runs once per model on that model's slices, every stacked operand having the same K; an
+ * operand with `models` 1 is shared (every model reads it: the dataset, the decay mask), and
+ * may only be an input. Sizes and offsets stay per model. `write` and `read` of a stacked
+ * tensor see its slices back to back (K × size, model-major), `fill` fills every slice;
+ * dropout and noise
+ * draw model k's element i at index k·count + i, so model 0 draws what a single model does.
  */
 export interface Backend {
   readonly info: BackendInfo;
 
-  /** A zero-filled float32 tensor of `size` elements; `label` names it in GPU tools. */
-  createTensor(size: number, label: string): Tensor;
+  /**
+   * A zero-filled float32 tensor of `size` elements; `label` names it in GPU tools. With
+   * `models` > 1 it is stacked: `models` slices of `size` (see the model dimension above).
+   */
+  createTensor(size: number, label: string, models?: number): Tensor;
   /** A zero-filled int32 tensor (row indices). */
   createIndexTensor(size: number, label: string): IndexTensor;
   /**
    * A window `[offset, offset + size)` of a tensor, sharing its storage. `offset` must be a
-   * multiple of VIEW_ALIGN (WebGPU binds storage at 256-byte offsets).
+   * multiple of VIEW_ALIGN (WebGPU binds storage at 256-byte offsets). A view of a stacked
+   * tensor is stacked: the same window of every model's slice. Views cannot be written or
+   * read directly when stacked (their slices are not back to back); ops take them.
    */
   view(tensor: Tensor, offset: number, size: number, label: string): Tensor;
   /** Writes `data` into `tensor` from element `offset`. */
@@ -39,7 +53,10 @@ export interface Backend {
   writeIndices(tensor: IndexTensor, data: Int32Array, offset?: number): void;
   /** Writes `value` into every element of `tensor`. */
   fill(tensor: Tensor, value: number): void;
-  /** A copy of the first `count` elements (default all) once every op enqueued before it has run. */
+  /**
+   * A copy of the first `count` elements (default all) once every op enqueued before it has
+   * run; of a stacked tensor, the first `count` of each model's slice, K × count in all.
+   */
   read(tensor: Tensor, count?: number): Promise<Float32Array>;
   /** Frees a tensor made by createTensor or createIndexTensor (views die with their parent). */
   destroy(tensor: Tensor | IndexTensor): void;
@@ -146,8 +163,11 @@ export interface Backend {
 
 /** A float32 buffer on a backend; opaque to callers. */
 export interface Tensor {
+  /** Elements per model. */
   readonly size: number;
   readonly dtype: 'f32';
+  /** Models stacked in it (1: an ordinary tensor, or one shared by every model of an op). */
+  readonly models: number;
 }
 
 /** An int32 buffer of row indices on a backend; opaque to callers. */
@@ -223,6 +243,30 @@ export const CLASSIFY = {
   /** Floats per row. */
   size: 2,
 } as const;
+
+/**
+ * The model count K of an op over these tensors: every stacked one must hold K models, and
+ * only inputs may be shared (models 1) when K > 1, since K models writing one output would race.
+ */
+export function opModels(op: string, outputs: readonly Tensor[], inputs: readonly Tensor[]): number {
+  let models = 1;
+  for (const list of [outputs, inputs]) {
+    for (const tensor of list) {
+      if (tensor.models === 1) continue;
+      if (models !== 1 && tensor.models !== models) throw new EngineError(`${op}: tensors stack different model counts (${models} and ${tensor.models}).`);
+      models = tensor.models;
+    }
+  }
+  if (models > 1 && outputs.some((out) => out.models !== models)) {
+    throw new EngineError(`${op}: an output is shared by ${models} models; outputs must be stacked like the inputs.`);
+  }
+  return models;
+}
+
+/** Throws unless `models` is a whole number of models, at least 1. */
+export function checkModels(models: number, label: string): void {
+  if (!(Number.isInteger(models) && models >= 1)) throw new EngineError(`Tensor "${label}" needs a whole number of models >= 1, got ${models}.`);
+}
 
 /** A misuse of the engine (bad size, misaligned view, foreign tensor), with what to fix. */
 export class EngineError extends Error {

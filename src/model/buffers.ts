@@ -23,14 +23,17 @@ export interface BatchTensors {
   dLogits: Tensor;
 }
 
-/** Makes (or remakes, destroying `previous`) the batch tensors for up to `capacity` rows. */
-export function createBatchTensors(backend: Backend, inputDim: number, classes: number, capacity: number, previous?: BatchTensors): BatchTensors {
+/**
+ * Makes (or remakes, destroying `previous`) the batch tensors for up to `capacity` rows,
+ * stacked for `models` networks (each gets its own copy: input noise differs per model).
+ */
+export function createBatchTensors(backend: Backend, inputDim: number, classes: number, capacity: number, models: number, previous?: BatchTensors): BatchTensors {
   if (previous) destroyAll(backend, Object.values(previous));
   return {
-    x: backend.createTensor(capacity * inputDim, 'batch features'),
-    targets: backend.createTensor(capacity * classes, 'batch targets'),
-    weights: backend.createTensor(capacity, 'batch weights'),
-    dLogits: backend.createTensor(capacity * classes, 'batch logit gradients'),
+    x: backend.createTensor(capacity * inputDim, 'batch features', models),
+    targets: backend.createTensor(capacity * classes, 'batch targets', models),
+    weights: backend.createTensor(capacity, 'batch weights', models),
+    dLogits: backend.createTensor(capacity * classes, 'batch logit gradients', models),
   };
 }
 

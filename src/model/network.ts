@@ -7,7 +7,7 @@ import { mlpLayers } from './mlp.ts';
 import { rowFeatures } from './rows.ts';
 import { createLayerStack } from './stack.ts';
 import { createTrainer, type TrainingTensors } from './trainer.ts';
-import type { DeviceRows, ModelSpec, Network } from './types.ts';
+import type { ModelSpec, Network, NetworkBatch } from './types.ts';
 
 /** Rows per evaluation chunk (at least); also the smallest activation capacity. */
 export const PREDICT_CHUNK = 256;
@@ -17,10 +17,34 @@ export const PREDICT_CHUNK = 256;
  * batch's ops and reads its stats once; prediction enqueues every chunk and reads once.
  */
 export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): Network {
+  const batch = createNetworks(backend, spec, [seed]);
+  return {
+    spec,
+    parameterCount: batch.parameterCount,
+    setTrainingSet: (rows, targets, weights) => batch.setTrainingSet(rows, targets, weights),
+    trainEpoch: async (order, hyper, noiseSeed) => (await batch.trainEpoch(order, hyper, noiseSeed))[0],
+    predict: async (rows) => (await batch.predict(rows))[0],
+    classify: async (rows) => (await batch.classify(rows))[0],
+    getParameters: async () => (await batch.getParameters())[0],
+    setParameters: (parameters) => batch.setParameters([parameters]),
+    dispose: () => batch.dispose(),
+  };
+}
+
+/**
+ * Builds `seeds.length` classifiers of one spec whose every op runs over all of them at
+ * once (stacked tensors: one dispatch per op on the GPU, whatever the count). The training
+ * rows, targets and weights are shared; parameters, optimizer state and activations are
+ * stacked.
+ */
+export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonly number[]): NetworkBatch {
   const { inputDim, classes } = spec;
-  const stack = createLayerStack(backend, inputDim, spec.kind === 'cnn' ? cnnLayers(spec) : mlpLayers(spec), PREDICT_CHUNK);
+  const models = seeds.length;
+  if (models < 1) throw new EngineError('createNetworks needs at least one seed.');
+  const stack = createLayerStack(backend, inputDim, spec.kind === 'cnn' ? cnnLayers(spec) : mlpLayers(spec), PREDICT_CHUNK, models);
   const { layout } = stack;
-  backend.write(stack.parameters, initialParameters(layout, seed));
+  const slice = stack.parameters.size;
+  seeds.forEach((seed, k) => backend.write(stack.parameters, initialParameters(layout, seed), k * slice));
   const trainer = createTrainer(backend, stack, inputDim, classes);
   let train: TrainingTensors | null = null;
   /** Tensors that grow to the largest training set, epoch order and prediction seen. */
@@ -32,9 +56,18 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
     probs: null as Tensor | null,
     verdicts: null as Tensor | null,
   };
+  /** Stacked prediction outputs grow like the rest, but stacked. */
+  const growStacked = (current: Tensor | null, size: number, label: string): Tensor => {
+    if (current && current.size >= size) return current;
+    if (current) backend.destroy(current);
+    return backend.createTensor(Math.max(size, 1), label, models);
+  };
+  /** Model k's part of a read of K × n values. */
+  const split = (read: Float32Array, n: number) => Array.from({ length: models }, (_, k) => read.slice(k * n, (k + 1) * n));
 
   return {
     spec,
+    models,
     parameterCount: layout.count,
     setTrainingSet(rows, targets, weights) {
       const features = rowFeatures(backend, rows, inputDim);
@@ -54,14 +87,37 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
       backend.writeIndices(grown.order, order);
       return trainer.epoch(train, grown.order, order.length, hyper, noiseSeed);
     },
-    predict: (rows) => predict(rows),
-    classify: (rows) => classify(rows),
+    async predict(rows) {
+      const features = rowFeatures(backend, rows, inputDim);
+      if (rows.n === 0) return split(new Float32Array(0), 0);
+      const probs = (grown.probs = growStacked(grown.probs, rows.n * classes, 'predicted probabilities'));
+      evaluate(features, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
+      return split(await backend.read(probs, rows.n * classes), rows.n * classes);
+    },
+    async classify(rows) {
+      const features = rowFeatures(backend, rows, inputDim);
+      const n = rows.n;
+      if (n === 0) return split(new Float32Array(0), 0).map(() => ({ labels: new Int32Array(0), confidence: new Float32Array(0) }));
+      const verdicts = (grown.verdicts = growStacked(grown.verdicts, n * CLASSIFY.size, 'class verdicts'));
+      evaluate(features, n, (logits, count, start) => backend.classify(logits, count, classes, verdicts, start));
+      const read = await backend.read(verdicts, n * CLASSIFY.size);
+      return Array.from({ length: models }, (_, k) => {
+        const labels = new Int32Array(n);
+        const confidence = new Float32Array(n);
+        for (let r = 0, at = k * n * CLASSIFY.size; r < n; r++, at += CLASSIFY.size) {
+          labels[r] = read[at + CLASSIFY.label];
+          confidence[r] = read[at + CLASSIFY.confidence];
+        }
+        return { labels, confidence };
+      });
+    },
     async getParameters() {
-      return packParameters(layout, await backend.read(stack.parameters, layout.paddedSize));
+      return split(await backend.read(stack.parameters, layout.paddedSize), layout.paddedSize).map((padded) => packParameters(layout, padded));
     },
     setParameters(parameters) {
-      checkLength('setParameters', parameters, layout.count);
-      backend.write(stack.parameters, unpackParameters(layout, parameters));
+      if (parameters.length !== models) throw new EngineError(`setParameters: expected parameters for ${models} models, got ${parameters.length}.`);
+      for (const packed of parameters) checkLength('setParameters', packed, layout.count);
+      parameters.forEach((packed, k) => backend.write(stack.parameters, unpackParameters(layout, packed), k * slice));
       trainer.resetOptimizer();
     },
     dispose() {
@@ -71,31 +127,6 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
       train = null;
     },
   };
-
-  /** Softmax of the evaluation-mode logits, chunk by chunk through the batch tensor, read once. */
-  async function predict(rows: DeviceRows): Promise<Float32Array> {
-    const features = rowFeatures(backend, rows, inputDim);
-    if (rows.n === 0) return new Float32Array(0);
-    const probs = (grown.probs = growTensor(backend, grown.probs, rows.n * classes, 'predicted probabilities'));
-    evaluate(features, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
-    return backend.read(probs, rows.n * classes);
-  }
-
-  /** Class and confidence per row, chunk by chunk like predict, read once (2 floats per row). */
-  async function classify(rows: DeviceRows): Promise<{ labels: Int32Array; confidence: Float32Array }> {
-    const features = rowFeatures(backend, rows, inputDim);
-    if (rows.n === 0) return { labels: new Int32Array(0), confidence: new Float32Array(0) };
-    const verdicts = (grown.verdicts = growTensor(backend, grown.verdicts, rows.n * CLASSIFY.size, 'class verdicts'));
-    evaluate(features, rows.n, (logits, count, start) => backend.classify(logits, count, classes, verdicts, start));
-    const read = await backend.read(verdicts, rows.n * CLASSIFY.size);
-    const labels = new Int32Array(rows.n);
-    const confidence = new Float32Array(rows.n);
-    for (let r = 0; r < rows.n; r++) {
-      labels[r] = read[r * CLASSIFY.size + CLASSIFY.label];
-      confidence[r] = read[r * CLASSIFY.size + CLASSIFY.confidence];
-    }
-    return { labels, confidence };
-  }
 
   /** Enqueues the evaluation-mode forward pass of `n` rows chunk by chunk; `head` takes each chunk's logits. */
   function evaluate(features: Tensor, n: number, head: (logits: Tensor, count: number, start: number) => void): void {

@@ -6,7 +6,8 @@ import { createLayer } from './layers/registry.ts';
 /**
  * A list of layers over one backend with its flat buffers: parameters, gradients, the
  * optimizer moments (2 × paddedSize: Adam's m then v; SGD's velocity is the first half)
- * and the L2 decay mask. Each layer sees views of these buffers.
+ * and the L2 decay mask. Each layer sees views of these buffers. With `models` > 1 every
+ * buffer but the decay mask (shared) is stacked: K networks of one shape in the same ops.
  */
 export interface LayerStack {
   readonly layout: ParameterLayout;
@@ -19,6 +20,8 @@ export interface LayerStack {
   readonly outDim: number;
   /** Rows the activation tensors hold. */
   readonly capacity: number;
+  /** Networks stacked in every buffer. */
+  readonly models: number;
   /** (Re)allocates every layer's activation tensors for up to `capacity` rows. */
   allocate(capacity: number): void;
   /** Enqueues the forward pass; noise null = evaluation. Returns the logits tensor. */
@@ -28,12 +31,12 @@ export interface LayerStack {
   dispose(): void;
 }
 
-export function createLayerStack(backend: Backend, inputDim: number, specs: LayerSpec[], capacity: number): LayerStack {
+export function createLayerStack(backend: Backend, inputDim: number, specs: LayerSpec[], capacity: number, models = 1): LayerStack {
   const layout = computeLayout(inputDim, specs);
   const size = Math.max(layout.paddedSize, 1);
-  const parameters = backend.createTensor(size, 'parameters');
-  const gradients = backend.createTensor(size, 'gradients');
-  const moments = backend.createTensor(2 * size, 'optimizer moments');
+  const parameters = backend.createTensor(size, 'parameters', models);
+  const gradients = backend.createTensor(size, 'gradients', models);
+  const moments = backend.createTensor(2 * size, 'optimizer moments', models);
   const decay = backend.createTensor(size, 'L2 decay mask');
   backend.write(decay, decayMask(layout));
 
@@ -48,6 +51,7 @@ export function createLayerStack(backend: Backend, inputDim: number, specs: Laye
       gradients: views.map((view) => backend.view(gradients, view.offset, view.size, `layer ${index} ${view.label} gradient`)),
       index,
       needsInputGradient: index > 0,
+      models,
     });
     inDim = layer.outDim;
     return layer;
@@ -61,6 +65,7 @@ export function createLayerStack(backend: Backend, inputDim: number, specs: Laye
     moments,
     decay,
     outDim: inDim,
+    models,
     get capacity() {
       return currentCapacity;
     },

@@ -19,16 +19,17 @@ export interface Trainer {
   readonly batchFeatures: Tensor;
   /** Grows the batch and activation tensors to hold `rows` rows. */
   ensureCapacity(rows: number): void;
-  /** Trains one epoch over `order` (an index tensor holding `length` row indices). */
-  epoch(set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats>;
+  /** Trains one epoch over `order` (an index tensor holding `length` row indices); the stats of each stacked model. */
+  epoch(set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats[]>;
   /** Restarts the optimizer: zero moments, step count 0. */
   resetOptimizer(): void;
   dispose(): void;
 }
 
 export function createTrainer(backend: Backend, stack: LayerStack, inputDim: number, classes: number): Trainer {
-  let batch = createBatchTensors(backend, inputDim, classes, stack.capacity);
-  const stats = backend.createTensor(STATS.size, 'epoch stats');
+  const { models } = stack;
+  let batch = createBatchTensors(backend, inputDim, classes, stack.capacity, models);
+  const stats = backend.createTensor(STATS.size, 'epoch stats', models);
   const noise: NoiseStep = { seed: 0, counter: 0 };
   const sgd: SgdStep = { lr: 0, momentum: 0, l2: 0 };
   const adam: AdamStep = { lr: 0, ...ADAM, l2: 0, step: 0 };
@@ -69,7 +70,7 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
     ensureCapacity(rows) {
       if (rows <= stack.capacity) return;
       stack.allocate(rows);
-      batch = createBatchTensors(backend, inputDim, classes, rows, batch);
+      batch = createBatchTensors(backend, inputDim, classes, rows, models, batch);
     },
     async epoch(set, order, length, hyper, noiseSeed) {
       backend.fill(stats, 0);
@@ -79,10 +80,13 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
         noise.counter = ++step;
         trainStep(set, order, start, Math.min(hyper.batch, length - start), hyper);
       }
-      const totals = await backend.read(stats, STATS.size);
-      const weight = totals[STATS.weight];
-      const rows = totals[STATS.rows];
-      return { loss: weight > 0 ? totals[STATS.weightedLoss] / weight : 0, accuracy: rows > 0 ? totals[STATS.correct] / rows : 0, steps };
+      const read = await backend.read(stats, STATS.size);
+      return Array.from({ length: models }, (_, k) => {
+        const totals = read.subarray(k * STATS.size, (k + 1) * STATS.size);
+        const weight = totals[STATS.weight];
+        const rows = totals[STATS.rows];
+        return { loss: weight > 0 ? totals[STATS.weightedLoss] / weight : 0, accuracy: rows > 0 ? totals[STATS.correct] / rows : 0, steps };
+      });
     },
     resetOptimizer() {
       backend.fill(stack.moments, 0);

@@ -90,3 +90,29 @@ export interface Network {
   setParameters(parameters: Float32Array): void;
   dispose(): void;
 }
+
+/**
+ * K classifiers of one spec trained side by side in the same ops (the backend's model
+ * dimension): different seeds, the same training set and epoch order. Made by
+ * `createNetworks(backend, spec, seeds)`; model k starts from the weights `createNetwork`
+ * gives seeds[k], and trains exactly as that network would, but for the dropout and input
+ * noise it draws (model k's own stream).
+ */
+export interface NetworkBatch {
+  readonly spec: ModelSpec;
+  readonly models: number;
+  readonly parameterCount: number;
+  /** As Network.setTrainingSet; every model trains on these rows, targets and weights. */
+  setTrainingSet(rows: DeviceRows, targets: Float32Array, weights: Float32Array): void;
+  /** One epoch of every model over `order`; the stats of each. */
+  trainEpoch(order: Int32Array, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats[]>;
+  /** Each model's class probabilities (rows.n × classes), read back at once. */
+  predict(rows: DeviceRows): Promise<Float32Array[]>;
+  /** Each model's verdicts, as Network.classify. */
+  classify(rows: DeviceRows): Promise<{ labels: Int32Array; confidence: Float32Array }[]>;
+  /** Each model's packed parameters. */
+  getParameters(): Promise<Float32Array[]>;
+  /** Copies in each model's packed parameters and clears the optimizer state. */
+  setParameters(parameters: readonly Float32Array[]): void;
+  dispose(): void;
+}

@@ -1,6 +1,6 @@
-// Autodidact's own engine on any backend of the contract: the CPU backend now, WebGPU when it lands.
+// Autodidact's own engine on any backend of the contract: the CPU backend or WebGPU.
 import type { Backend } from '../../../src/engine/backend.ts';
-import { createNetwork } from '../../../src/model/network.ts';
+import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { EngineName } from '../../report/types.ts';
 import { MODEL_SEED } from '../../workloads.ts';
@@ -13,9 +13,9 @@ export interface BackendHandle {
 }
 
 /**
- * An engine that trains through src/model's Network on the backend `open` makes, a fresh one per
- * session. Models of a multi-model workload train one after another until the backend has a
- * model dimension.
+ * An engine that trains through src/model on the backend `open` makes, a fresh one per
+ * session. The models of a multi-model workload train side by side in the same ops
+ * (createNetworks: the backend's model dimension).
  */
 export function createAutodidactEngine(name: EngineName, usesGpu: boolean, open: () => Promise<BackendHandle>): Engine {
   return {
@@ -26,16 +26,15 @@ export function createAutodidactEngine(name: EngineName, usesGpu: boolean, open:
       const { backend, release } = await open();
       const rows = uploadRows(backend, data.x, data.rows, data.dim);
       const spec = { kind: 'mlp' as const, inputDim: data.dim, classes: data.classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
-      const networks = Array.from({ length: workload.models }, (_, model) => createNetwork(backend, spec, MODEL_SEED + model));
-      for (const network of networks) network.setTrainingSet(rows, data.targets, data.weights);
+      const networks = createNetworks(backend, spec, Array.from({ length: workload.models }, (_, model) => MODEL_SEED + model));
+      networks.setTrainingSet(rows, data.targets, data.weights);
       let epoch = 0;
       return {
         async trainEpoch(order) {
-          for (const network of networks) await network.trainEpoch(order, workload.hyper, epoch);
-          epoch++;
+          await networks.trainEpoch(order, workload.hyper, epoch++);
         },
         async dispose() {
-          for (const network of networks) network.dispose();
+          networks.dispose();
           rows.dispose();
           backend.dispose();
           await release();

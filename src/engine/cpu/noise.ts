@@ -5,9 +5,10 @@ const keys: StreamKeys = { a: 0, b: 0 };
 
 /**
  * out = x ⊙ keep / (1 - rate) (inverted dropout, so evaluation needs no rescale); also the
- * backward op, since dx = dy ⊙ keep / (1 - rate) uses the same mask.
+ * backward op, since dx = dy ⊙ keep / (1 - rate) uses the same mask. Element i draws at
+ * stream index first + i (a stacked op's model k passes first = k·count).
  */
-export function dropout(x: Float32Array, out: Float32Array, count: number, rate: number, seed: number, counter: number): void {
+export function dropout(x: Float32Array, out: Float32Array, count: number, rate: number, seed: number, counter: number, first = 0): void {
   if (rate <= 0) {
     if (out !== x) for (let i = 0; i < count; i++) out[i] = x[i];
     return;
@@ -17,14 +18,14 @@ export function dropout(x: Float32Array, out: Float32Array, count: number, rate:
   const scale = rate >= 1 ? 0 : Math.fround(1 / (1 - rate));
   streamKeys(seed, counter, keys);
   for (let i = 0; i < count; i++) {
-    out[i] = streamHash(keys, i) >>> 8 >= threshold ? x[i] * scale : 0;
+    out[i] = streamHash(keys, first + i) >>> 8 >= threshold ? x[i] * scale : 0;
   }
 }
 
-/** x[i] += std·z[i], z the counter-based approximate normal of stream (seed, counter). */
-export function addNoise(x: Float32Array, count: number, std: number, seed: number, counter: number): void {
+/** x[i] += std·z[first + i], z the counter-based approximate normal of stream (seed, counter). */
+export function addNoise(x: Float32Array, count: number, std: number, seed: number, counter: number, first = 0): void {
   if (std === 0) return;
   const deviation = Math.fround(std);
   streamKeys(seed, counter, keys);
-  for (let i = 0; i < count; i++) x[i] += Math.fround(deviation * noiseNormalFromKeys(keys, i));
+  for (let i = 0; i < count; i++) x[i] += Math.fround(deviation * noiseNormalFromKeys(keys, first + i));
 }

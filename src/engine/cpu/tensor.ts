@@ -1,14 +1,27 @@
 import { EngineError, type IndexTensor, type Tensor } from '../backend.ts';
 
-/** A CPU float tensor: a Float32Array, or a window of its parent's. */
+/**
+ * A CPU float tensor: one Float32Array per model (`slices`), each of `size` elements;
+ * subarrays of one storage, or windows of a parent's slices.
+ */
 export class CpuTensor implements Tensor {
   readonly dtype = 'f32';
   readonly size: number;
+  readonly models: number;
   constructor(
-    readonly data: Float32Array,
+    readonly slices: readonly Float32Array[],
     readonly label: string,
+    /** The slices lie back to back in this one array (a created tensor, not a stacked view). */
+    readonly storage: Float32Array | null,
   ) {
-    this.size = data.length;
+    this.size = slices[0].length;
+    this.models = slices.length;
+  }
+
+  /** A tensor of `models` zeroed slices of `size` in one storage. */
+  static zeros(size: number, models: number, label: string): CpuTensor {
+    const storage = new Float32Array(size * models);
+    return new CpuTensor(Array.from({ length: models }, (_, k) => storage.subarray(k * size, (k + 1) * size)), label, storage);
   }
 }
 
@@ -24,10 +37,21 @@ export class CpuIndexTensor implements IndexTensor {
   }
 }
 
-/** The storage of a tensor made by the CPU backend. */
-export function floats(tensor: Tensor): Float32Array {
+/** A tensor made by the CPU backend. */
+export function cpuTensor(tensor: Tensor): CpuTensor {
   if (!(tensor instanceof CpuTensor)) throw new EngineError('A tensor from another backend was passed to the CPU backend.');
-  return tensor.data;
+  return tensor;
+}
+
+/** Model k's slice of a tensor (a shared tensor's only slice for every k). */
+export function slice(tensor: CpuTensor, k: number): Float32Array {
+  return tensor.slices[tensor.models === 1 ? 0 : k];
+}
+
+/** The elements of a tensor's slices back to back (K × size), for write, read and fill. */
+export function storageOf(tensor: CpuTensor, op: string): Float32Array {
+  if (!tensor.storage) throw new EngineError(`${op}: "${tensor.label}" is a view of a stacked tensor; its slices are not back to back. Use the whole tensor.`);
+  return tensor.storage;
 }
 
 /** The storage of an index tensor made by the CPU backend. */

@@ -11,6 +11,9 @@
 struct Params {
   count: u32,
   activation: u32,
+  yModel: u32,
+  dyModel: u32,
+  dxModel: u32,
 }
 
 override WG: u32 = 64;
@@ -32,16 +35,21 @@ fn gradient(upstream: f32, value: f32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, min(arrayLength(&y), min(arrayLength(&dy), arrayLength(&dx))));
+  let yBase = gid.z * params.yModel;
+  let dyBase = gid.z * params.dyModel;
+  let dxBase = gid.z * params.dxModel;
+  let count = min(params.count, min(room(arrayLength(&y), yBase), min(room(arrayLength(&dy), dyBase), room(arrayLength(&dx), dxBase))));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    dx[i] = gradient(dy[i], y[i]);
+    dx[dxBase + i] = gradient(dy[dyBase + i], y[yBase + i]);
   }
 }
 
 @compute @workgroup_size(WG)
 fn inPlace(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, min(arrayLength(&y), arrayLength(&dx)));
+  let yBase = gid.z * params.yModel;
+  let dxBase = gid.z * params.dxModel;
+  let count = min(params.count, min(room(arrayLength(&y), yBase), room(arrayLength(&dx), dxBase)));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    dx[i] = gradient(dx[i], y[i]);
+    dx[dxBase + i] = gradient(dx[dxBase + i], y[yBase + i]);
   }
 }

@@ -19,6 +19,10 @@ struct Params {
   l2: f32,
   firstCorrection: f32,
   secondCorrection: f32,
+  weightsModel: u32,
+  gradsModel: u32,
+  momentsModel: u32,
+  decayModel: u32,
 }
 
 override WG: u32 = 64;
@@ -32,14 +36,18 @@ override WG: u32 = 64;
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   // v lives at params.count + i, so moments must hold 2·count; otherwise nothing is touched.
-  let fits = 2u * params.count <= arrayLength(&moments);
-  let count = select(0u, min(params.count, min(min(arrayLength(&weights), arrayLength(&grads)), arrayLength(&decay))), fits);
+  let w = gid.z * params.weightsModel;
+  let gr = gid.z * params.gradsModel;
+  let mo = gid.z * params.momentsModel;
+  let de = gid.z * params.decayModel;
+  let fits = 2u * params.count <= room(arrayLength(&moments), mo);
+  let count = select(0u, min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), room(arrayLength(&decay), de))), fits);
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    let g = grads[i] + params.l2 * decay[i] * weights[i];
-    let m = params.beta1 * moments[i] + (1.0 - params.beta1) * g;
-    let v = params.beta2 * moments[params.count + i] + (1.0 - params.beta2) * g * g;
-    moments[i] = m;
-    moments[params.count + i] = v;
-    weights[i] -= (params.lr * (m * params.firstCorrection)) / (sqrt(v * params.secondCorrection) + params.epsilon);
+    let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
+    let m = params.beta1 * moments[mo + i] + (1.0 - params.beta1) * g;
+    let v = params.beta2 * moments[mo + params.count + i] + (1.0 - params.beta2) * g * g;
+    moments[mo + i] = m;
+    moments[mo + params.count + i] = v;
+    weights[w + i] -= (params.lr * (m * params.firstCorrection)) / (sqrt(v * params.secondCorrection) + params.epsilon);
   }
 }

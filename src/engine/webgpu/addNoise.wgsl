@@ -12,6 +12,7 @@ struct Params {
   deviation: f32,
   keyA: u32,
   keyB: u32,
+  xModel: u32,
 }
 
 override WG: u32 = 64;
@@ -29,8 +30,9 @@ fn noiseNormal(i: u32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, arrayLength(&x));
+  let base = gid.z * params.xModel;
+  let count = min(params.count, room(arrayLength(&x), base));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    x[i] = x[i] + params.deviation * noiseNormal(i);
+    x[base + i] = x[base + i] + params.deviation * noiseNormal(gid.z * params.count + i);
   }
 }

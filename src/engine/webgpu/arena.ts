@@ -1,4 +1,4 @@
-import { EngineError, VIEW_ALIGN, type IndexTensor, type Tensor } from '../backend.ts';
+import { checkModels, EngineError, VIEW_ALIGN, type IndexTensor, type Tensor } from '../backend.ts';
 import { BUFFER_USAGE } from './flags.ts';
 
 /** A range of a GPU buffer as a kernel binds it (bytes); `id` names the buffer in cache keys. */
@@ -9,18 +9,29 @@ export interface Binding {
   size: number;
 }
 
-/** A float32 tensor: a whole buffer, or a window of its parent's. */
+/**
+ * A float32 tensor: a whole buffer, or a window of its parent's. A stacked one holds
+ * `models` slices of `size`, model k's starting `k · modelStride` elements after `offset`.
+ */
 export class GpuTensor implements Tensor {
   readonly dtype = 'f32';
   constructor(
     readonly buffer: GPUBuffer,
     readonly id: number,
-    /** First element in the buffer. */
+    /** First element in the buffer (model 0's). */
     readonly offset: number,
     readonly size: number,
     readonly label: string,
     readonly isView: boolean,
+    readonly models = 1,
+    /** Elements from one model's slice to the next (0 when there is one model). */
+    readonly modelStride = 0,
   ) {}
+
+  /** Elements from model 0's first to the last model's end. */
+  get span(): number {
+    return (this.models - 1) * this.modelStride + this.size;
+  }
 }
 
 /** An int32 tensor of row indices. */
@@ -48,13 +59,13 @@ export function gpuIndexTensor(tensor: IndexTensor): GpuIndexTensor {
 
 /** The bytes a kernel binds for `tensor` (at least one element, so an empty tensor still binds). */
 export function bindingOf(tensor: GpuTensor | GpuIndexTensor): Binding {
-  const offset = tensor instanceof GpuTensor ? tensor.offset : 0;
-  return { buffer: tensor.buffer, id: tensor.id, offset: 4 * offset, size: 4 * Math.max(tensor.size, 1) };
+  const [offset, span] = tensor instanceof GpuTensor ? [tensor.offset, tensor.span] : [0, tensor.size];
+  return { buffer: tensor.buffer, id: tensor.id, offset: 4 * offset, size: 4 * Math.max(span, 1) };
 }
 
 /** Owns every buffer a backend makes: labelled, counted, destroyed on dispose. */
 export interface Arena {
-  createTensor(size: number, label: string): GpuTensor;
+  createTensor(size: number, label: string, models?: number): GpuTensor;
   createIndexTensor(size: number, label: string): GpuIndexTensor;
   view(tensor: GpuTensor, offset: number, size: number, label: string): GpuTensor;
   /** A buffer for the backend's own use (uniform ring, staging), destroyed with the arena. */
@@ -95,14 +106,18 @@ export function createArena(device: GPUDevice): Arena {
   };
 
   return {
-    createTensor: (size, label) => new GpuTensor(createTensorBuffer(size, label), nextId++, 0, size, label, false),
+    createTensor(size, label, models = 1) {
+      checkModels(models, label);
+      const stride = models > 1 ? size : 0;
+      return new GpuTensor(createTensorBuffer(size * models, label), nextId++, 0, size, label, false, models, stride);
+    },
     createIndexTensor: (size, label) => new GpuIndexTensor(createTensorBuffer(size, label), nextId++, size, label),
     view(tensor, offset, size, label) {
       if (offset % VIEW_ALIGN !== 0) throw new EngineError(`View "${label}" starts at ${offset}, not a multiple of ${VIEW_ALIGN} floats.`);
       if (!(offset >= 0 && size >= 0 && offset + size <= tensor.size)) {
         throw new EngineError(`View "${label}" [${offset}, ${offset + size}) does not fit in a tensor of ${tensor.size} floats.`);
       }
-      return new GpuTensor(tensor.buffer, tensor.id, tensor.offset + offset, size, label, true);
+      return new GpuTensor(tensor.buffer, tensor.id, tensor.offset + offset, size, label, true, tensor.models, tensor.modelStride);
     },
     createBuffer,
     destroyBuffer(buffer) {

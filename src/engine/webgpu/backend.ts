@@ -47,8 +47,9 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
    */
   const writeWords = (tensor: GpuTensor | GpuIndexTensor, data: Float32Array | Int32Array, offset: number, op: string) => {
     before();
-    if (!(Number.isInteger(offset) && offset >= 0 && offset + data.length <= tensor.size)) {
-      throw new EngineError(`${op}: ${data.length} values at ${offset} do not fit in "${tensor.label}" of ${tensor.size}.`);
+    const room = tensor instanceof GpuTensor ? contiguous(tensor, op) : tensor.size;
+    if (!(Number.isInteger(offset) && offset >= 0 && offset + data.length <= room)) {
+      throw new EngineError(`${op}: ${data.length} values at ${offset} do not fit in "${tensor.label}" of ${room}.`);
     }
     if (data.length === 0) return;
     recorder.flush();
@@ -69,7 +70,7 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
       return arena.peakBytes;
     },
     lost: health.lost,
-    createTensor: (size, label) => arena.createTensor(size, label),
+    createTensor: (size, label, models) => arena.createTensor(size, label, models),
     createIndexTensor: (size, label) => arena.createIndexTensor(size, label),
     view: (tensor, offset, size, label) => arena.view(gpuTensor(tensor), offset, size, label),
     write: (tensor, data, offset = 0) => writeWords(gpuTensor(tensor), data, offset, 'write'),
@@ -104,6 +105,14 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
   };
 }
 
+/** Elements of a tensor's slices back to back; throws for a stacked view, whose slices have gaps between them. */
+function contiguous(tensor: GpuTensor, op: string): number {
+  if (tensor.models > 1 && tensor.modelStride !== tensor.size) {
+    throw new EngineError(`${op}: "${tensor.label}" is a view of a stacked tensor; its slices are not back to back. Use the whole tensor.`);
+  }
+  return tensor.span;
+}
+
 /** The kernels' view of the backend, with spare buffers for unused binding slots. */
 function createContext(device: GPUDevice, arena: Arena, recorder: Recorder, software: boolean): KernelContext {
   const unusedIn = arena.createBuffer('unused input slot', 16, BUFFER_USAGE.STORAGE);
@@ -125,10 +134,12 @@ function createReader(recorder: Recorder, health: ReturnType<typeof watchDevice>
   let gatherErrorsSeen = 0;
   return async (tensor: GpuTensor, count: number): Promise<Float32Array> => {
     if (!(Number.isInteger(count) && count >= 0 && count <= tensor.size)) throw new EngineError(`read: count ${count} is outside tensor "${tensor.label}" of ${tensor.size}.`);
+    contiguous(tensor, 'read');
     if (count === 0) return new Float32Array(0);
+    const { models, size } = tensor;
     let result: Awaited<ReturnType<Recorder['read']>>;
     try {
-      result = await health.settle(recorder.read(bindingOf(tensor), 4 * count));
+      result = await health.settle(recorder.read(bindingOf(tensor), 4 * ((models - 1) * size + count)));
     } catch (error) {
       throw health.lostError() ?? error;
     }
@@ -140,6 +151,10 @@ function createReader(recorder: Recorder, health: ReturnType<typeof watchDevice>
       gatherErrorsSeen = gatherErrors;
       throw new EngineError(`gather: ${rows} row index(es) fell outside their source tensor since the last read; those rows were zero-filled.`);
     }
-    return new Float32Array(result.data);
+    const data = new Float32Array(result.data);
+    if (models === 1 || count === size) return data;
+    const out = new Float32Array(models * count);
+    for (let k = 0; k < models; k++) out.set(data.subarray(k * size, k * size + count), k * count);
+    return out;
   };
 }

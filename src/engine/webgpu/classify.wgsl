@@ -13,6 +13,8 @@ struct Params {
   rows: u32,
   classes: u32,
   outRow: u32,
+  logitsModel: u32,
+  outModel: u32,
 }
 
 override WG: u32 = 64;
@@ -25,10 +27,12 @@ override WG: u32 = 64;
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let classes = params.classes;
   if (classes == 0u) { return; }
-  let outRows = arrayLength(&out) / 2u;
-  let rows = min(min(params.rows, arrayLength(&logits) / classes), outRows - min(params.outRow, outRows));
+  let inBase = gid.z * params.logitsModel;
+  let outBase = gid.z * params.outModel;
+  let outRows = room(arrayLength(&out), outBase) / 2u;
+  let rows = min(min(params.rows, room(arrayLength(&logits), inBase) / classes), outRows - min(params.outRow, outRows));
   for (var r = gid.x; r < rows; r += groups.x * WG) {
-    let row = r * classes;
+    let row = inBase + r * classes;
     var maxLogit = logits[row];
     for (var c = 1u; c < classes; c++) { maxLogit = max(maxLogit, logits[row + c]); }
     var expSum = 0.0;
@@ -43,7 +47,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
         bestProbability = probability;
       }
     }
-    let at = 2u * (params.outRow + r);
+    let at = outBase + 2u * (params.outRow + r);
     out[at] = f32(best);
     out[at + 1u] = bestProbability;
   }

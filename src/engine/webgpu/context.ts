@@ -1,6 +1,6 @@
-import { EngineError, type Activation } from '../backend.ts';
+import { EngineError, opModels, type Activation } from '../backend.ts';
 import { bindingOf, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
-import type { Kernel, ParamValues } from './kernel.ts';
+import { modelField, type Kernel, type ParamValues } from './kernel.ts';
 import { getPipeline, type PipelineVariant } from './pipelines.ts';
 import type { Recorder } from './recorder.ts';
 
@@ -35,20 +35,38 @@ export function elementwiseGroups(count: number): number {
 /** The activation's number in WGSL (the kernels' `switch params.activation`). */
 export const ACTIVATION_CODE: Readonly<Record<Activation, number>> = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 };
 
-/** Enqueues one dispatch of `kernel` with tensors bound by binding name. */
+/**
+ * Enqueues one dispatch of `kernel` with tensors bound by binding name. Over stacked tensors
+ * it runs once per model as workgroup z (see models.wgsl): each bound tensor's model stride
+ * goes into its `<binding>Model` Params field (0 for a shared tensor or an unused slot).
+ */
 export function enqueue(
   context: KernelContext,
   kernel: Kernel,
   variant: PipelineVariant,
   params: ParamValues,
   tensors: Readonly<Record<string, GpuTensor | GpuIndexTensor | Binding>>,
-  workgroups: readonly [number, number?, number?],
+  workgroups: readonly [number, number?],
 ): void {
   const bindings: Record<string, Binding> = {};
+  const values: Record<string, number> = { ...params };
+  const outputs: GpuTensor[] = [];
+  const inputs: GpuTensor[] = [];
   for (const [name, tensor] of Object.entries(tensors)) {
     bindings[name] = tensor instanceof GpuTensor || tensor instanceof GpuIndexTensor ? bindingOf(tensor) : tensor;
+    const field = modelField(name);
+    const hasField = kernel.params.fields.some((f) => f.name === field);
+    if (tensor instanceof GpuTensor) {
+      if (tensor.models > 1 && !hasField) throw new EngineError(`Kernel ${kernel.label} has no model dimension for "${name}" (tensor "${tensor.label}" stacks ${tensor.models} models).`);
+      const writable = kernel.bindings.some((b) => b.name === name && b.kind === 'storage');
+      (writable ? outputs : inputs).push(tensor);
+    }
+    if (hasField) values[field] = tensor instanceof GpuTensor ? tensor.modelStride : 0;
   }
-  context.recorder.dispatch({ kernel, pipeline: getPipeline(context.device, kernel, variant), params, bindings, workgroups });
+  for (const field of kernel.params.fields) if (field.name.endsWith('Model') && !(field.name in values)) values[field.name] = 0;
+  const models = opModels(kernel.label, outputs, inputs);
+  const groups: [number, number, number] = [workgroups[0], workgroups[1] ?? 1, models];
+  context.recorder.dispatch({ kernel, pipeline: getPipeline(context.device, kernel, variant), params: values, bindings, workgroups: groups });
 }
 
 /** Throws unless `tensor` holds at least `elements` elements. */

@@ -8,7 +8,7 @@
 //                   w[o, i, ky, kx]·dy[r, o, y - ky + p, x - kx + p]: the gather mirrored (tap
 //                   offsets subtracted) and w's channel axes swapped (source channel o first).
 //
-// A workgroup is 64 invocations, one pixel each, and a block of 8 output channels (wid.y),
+// Workgroup z is the model (models.wgsl). A workgroup is 64 invocations, one pixel each, and a block of 8 output channels (wid.y),
 // held in two vec4 accumulators. Per source channel it stages that channel's kernel² × 8
 // weights in workgroup memory, read back as broadcasts. Each pixel sums its taps in the
 // order (channel, ky, kx): deterministic.
@@ -29,6 +29,10 @@ struct Params {
   kernel: u32,
   hasBias: u32,
   activation: u32,
+  srcModel: u32,
+  wModel: u32,
+  biasModel: u32,
+  outModel: u32,
 }
 
 override INPUT_GRADIENT: bool = false;
@@ -47,6 +51,12 @@ const MAX_KERNEL = 5u;
 // tileW[tap * BLOCK + j]: the weight of source channel c, tap, and output channel dst0 + j.
 var<workgroup> tileW: array<f32, 200>;
 
+// Where the dispatch's model (workgroup z) starts in each binding (models.wgsl).
+var<private> srcBase: u32;
+var<private> wBase: u32;
+var<private> biasBase: u32;
+var<private> outBase: u32;
+
 fn activate(z: f32) -> f32 {
   switch params.activation {
     case 1u: { return max(z, 0.0); }
@@ -61,29 +71,33 @@ fn activate(z: f32) -> f32 {
 fn weight(c: u32, d: u32, ky: u32, kx: u32, k: u32) -> f32 {
   var index = ((d * params.srcChannels + c) * k + ky) * k + kx;
   if (INPUT_GRADIENT) { index = ((c * params.dstChannels + d) * k + ky) * k + kx; }
-  if (d >= params.dstChannels || index >= arrayLength(&w)) { return 0.0; }
-  return w[index];
+  if (d >= params.dstChannels || index >= room(arrayLength(&w), wBase)) { return 0.0; }
+  return w[wBase + index];
 }
 
 // src[r, c, y, x], 0 outside the image or the buffer.
 fn source(plane: u32, y: i32, x: i32) -> f32 {
   if (y < 0 || x < 0 || y >= i32(params.height) || x >= i32(params.width)) { return 0.0; }
   let index = (plane * params.height + u32(y)) * params.width + u32(x);
-  if (index >= arrayLength(&src)) { return 0.0; }
-  return src[index];
+  if (index >= room(arrayLength(&src), srcBase)) { return 0.0; }
+  return src[srcBase + index];
 }
 
 fn store(r: u32, d: u32, pixel: u32, value: f32) {
   if (d >= params.dstChannels) { return; }
   let index = (r * params.dstChannels + d) * params.height * params.width + pixel;
-  if (index >= arrayLength(&out)) { return; }
+  if (index >= room(arrayLength(&out), outBase)) { return; }
   var result = value;
-  if (params.hasBias == 1u && d < arrayLength(&bias)) { result = activate(value + bias[d]); }
-  out[index] = result;
+  if (params.hasBias == 1u && d < room(arrayLength(&bias), biasBase)) { result = activate(value + bias[biasBase + d]); }
+  out[outBase + index] = result;
 }
 
 @compute @workgroup_size(PIXELS)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
+  srcBase = wid.z * params.srcModel;
+  wBase = wid.z * params.wModel;
+  biasBase = wid.z * params.biasModel;
+  outBase = wid.z * params.outModel;
   // The host checks kernel <= MAX_CONV_KERNEL; the clamp keeps tileW's indices in range regardless.
   let k = min(params.kernel, MAX_KERNEL);
   let taps = k * k;

@@ -4,7 +4,7 @@
 // it) is gathered from x on the fly and the long K axis (rows·height·width pixels) is split
 // across a workgroup, not across workgroups, so no float atomics and no scratch buffer.
 //
-// Workgroup (i, o) computes the kernel² weights of output channel o and input channel i;
+// Workgroup (i, o, model) computes the kernel² weights of output channel o and input channel i;
 // workgroup (inChannels, o) computes db[o] (one "tap" that reads 1 for x). Its invocations
 // form `lanes` lanes per tap: invocation t sums tap t / lanes over the pixels of every
 // image at positions ≡ t mod lanes, in one register; then the tap's first invocation adds its lanes'
@@ -26,6 +26,10 @@ struct Params {
   kernel: u32,
   // Invocations per tap of a weight workgroup: ⌊INVOCATIONS / kernel²⌋ (a bias workgroup uses all).
   lanes: u32,
+  xModel: u32,
+  dyModel: u32,
+  dwModel: u32,
+  dbModel: u32,
 }
 
 override INVOCATIONS: u32 = 256;
@@ -42,6 +46,11 @@ var<workgroup> partial: array<f32, INVOCATIONS>;
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
   let i = wid.x;
   let o = wid.y;
+  // The dispatch's model (workgroup z) starts here in each binding (models.wgsl).
+  let xBase = wid.z * params.xModel;
+  let dyBase = wid.z * params.dyModel;
+  let dwBase = wid.z * params.dwModel;
+  let dbBase = wid.z * params.dbModel;
   let isBias = i == params.inChannels;
   let k = params.kernel;
   let taps = select(k * k, 1u, isBias);
@@ -60,16 +69,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
       let xPlane = (r * params.inChannels + i) * plane;
       for (var pixel = lid % lanes; pixel < plane; pixel += lanes) {
         let dyIndex = dyPlane + pixel;
-        if (dyIndex >= arrayLength(&dy)) { break; }
+        if (dyIndex >= room(arrayLength(&dy), dyBase)) { break; }
         if (isBias) {
-          sum += dy[dyIndex];
+          sum += dy[dyBase + dyIndex];
           continue;
         }
         let sy = i32(pixel / params.width) + ky;
         let sx = i32(pixel % params.width) + kx;
         if (sy < 0 || sx < 0 || sy >= height || sx >= width) { continue; }
         let xIndex = xPlane + u32(sy) * params.width + u32(sx);
-        if (xIndex < arrayLength(&x)) { sum = fma(dy[dyIndex], x[xIndex], sum); }
+        if (xIndex < room(arrayLength(&x), xBase)) { sum = fma(dy[dyBase + dyIndex], x[xBase + xIndex], sum); }
       }
     }
   }
@@ -79,9 +88,9 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   var total = 0.0;
   for (var lane = 0u; lane < lanes; lane++) { total += partial[lid + lane]; }
   if (isBias) {
-    if (o < arrayLength(&db)) { db[o] = total; }
+    if (o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
     return;
   }
   let index = (o * params.inChannels + i) * k * k + tap;
-  if (index < arrayLength(&dw)) { dw[index] = total; }
+  if (index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
 }

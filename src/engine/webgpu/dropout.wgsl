@@ -14,6 +14,8 @@ struct Params {
   scale: f32,
   keyA: u32,
   keyB: u32,
+  xModel: u32,
+  outModel: u32,
 }
 
 override WG: u32 = 64;
@@ -31,16 +33,19 @@ fn masked(value: f32, i: u32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, min(arrayLength(&x), arrayLength(&out)));
+  let xBase = gid.z * params.xModel;
+  let outBase = gid.z * params.outModel;
+  let count = min(params.count, min(room(arrayLength(&x), xBase), room(arrayLength(&out), outBase)));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[i] = masked(x[i], i);
+    out[outBase + i] = masked(x[xBase + i], gid.z * params.count + i);
   }
 }
 
 @compute @workgroup_size(WG)
 fn inPlace(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, arrayLength(&out));
+  let outBase = gid.z * params.outModel;
+  let count = min(params.count, room(arrayLength(&out), outBase));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[i] = masked(out[i], i);
+    out[outBase + i] = masked(out[outBase + i], gid.z * params.count + i);
   }
 }

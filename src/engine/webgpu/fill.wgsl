@@ -7,6 +7,7 @@
 struct Params {
   count: u32,
   value: f32,
+  outModel: u32,
 }
 
 override WG: u32 = 64;
@@ -16,8 +17,9 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, arrayLength(&out));
+  let base = gid.z * params.outModel;
+  let count = min(params.count, room(arrayLength(&out), base));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[i] = params.value;
+    out[base + i] = params.value;
   }
 }

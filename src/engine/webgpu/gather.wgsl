@@ -21,6 +21,12 @@ struct Params {
   dim0: u32,
   dim1: u32,
   dim2: u32,
+  src0Model: u32,
+  src1Model: u32,
+  src2Model: u32,
+  out0Model: u32,
+  out1Model: u32,
+  out2Model: u32,
 }
 
 // A workgroup is COLS × ROWS invocations: ROWS output rows at a time, COLS of a row's
@@ -38,7 +44,7 @@ override ROWS: u32 = 1;
 @group(0) @binding(7) var<storage, read_write> out2: array<f32>;
 @group(0) @binding(8) var<storage, read_write> errors: array<atomic<u32>>;
 
-// The source row of output row r, or -1 when out of range (counted once, by invocation 0).
+// The source row of output row r, or -1 when out of range (counted once: by invocation 0 of model 0).
 fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
   let position = params.indexOffset + r;
   if (position < arrayLength(&index)) {
@@ -58,29 +64,35 @@ fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
 // neighbouring invocations from neighbouring addresses.
 @compute @workgroup_size(COLS, ROWS)
 fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let src0Base = wid.z * params.src0Model;
+  let src1Base = wid.z * params.src1Model;
+  let src2Base = wid.z * params.src2Model;
+  let out0Base = wid.z * params.out0Model;
+  let out1Base = wid.z * params.out1Model;
+  let out2Base = wid.z * params.out2Model;
   for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
-    if (params.dim0 > 0u && (r + 1u) * params.dim0 <= arrayLength(&out0)) {
-      let row = sourceRow(r, arrayLength(&src0) / params.dim0, lid.x);
+    if (params.dim0 > 0u && (r + 1u) * params.dim0 <= room(arrayLength(&out0), out0Base)) {
+      let row = sourceRow(r, room(arrayLength(&src0), src0Base) / params.dim0, lid.x + wid.z);
       for (var c = lid.x; c < params.dim0; c += COLS) {
         var value = 0.0;
-        if (row >= 0) { value = src0[u32(row) * params.dim0 + c]; }
-        out0[r * params.dim0 + c] = value;
+        if (row >= 0) { value = src0[src0Base + u32(row) * params.dim0 + c]; }
+        out0[out0Base + r * params.dim0 + c] = value;
       }
     }
-    if (params.dim1 > 0u && (r + 1u) * params.dim1 <= arrayLength(&out1)) {
-      let row = sourceRow(r, arrayLength(&src1) / params.dim1, lid.x);
+    if (params.dim1 > 0u && (r + 1u) * params.dim1 <= room(arrayLength(&out1), out1Base)) {
+      let row = sourceRow(r, room(arrayLength(&src1), src1Base) / params.dim1, lid.x + wid.z);
       for (var c = lid.x; c < params.dim1; c += COLS) {
         var value = 0.0;
-        if (row >= 0) { value = src1[u32(row) * params.dim1 + c]; }
-        out1[r * params.dim1 + c] = value;
+        if (row >= 0) { value = src1[src1Base + u32(row) * params.dim1 + c]; }
+        out1[out1Base + r * params.dim1 + c] = value;
       }
     }
-    if (params.dim2 > 0u && (r + 1u) * params.dim2 <= arrayLength(&out2)) {
-      let row = sourceRow(r, arrayLength(&src2) / params.dim2, lid.x);
+    if (params.dim2 > 0u && (r + 1u) * params.dim2 <= room(arrayLength(&out2), out2Base)) {
+      let row = sourceRow(r, room(arrayLength(&src2), src2Base) / params.dim2, lid.x + wid.z);
       for (var c = lid.x; c < params.dim2; c += COLS) {
         var value = 0.0;
-        if (row >= 0) { value = src2[u32(row) * params.dim2 + c]; }
-        out2[r * params.dim2 + c] = value;
+        if (row >= 0) { value = src2[src2Base + u32(row) * params.dim2 + c]; }
+        out2[out2Base + r * params.dim2 + c] = value;
       }
     }
   }

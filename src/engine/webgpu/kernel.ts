@@ -1,4 +1,5 @@
 import { EngineError } from '../backend.ts';
+import models from './models.wgsl?raw';
 
 /** How a binding is declared in WGSL, which fixes its bind group layout entry. */
 export type BindingKind = 'uniform' | 'read-only-storage' | 'storage';
@@ -37,10 +38,16 @@ const FIELD = /(\w+)\s*:\s*(\w+)\s*,?/g;
 
 /**
  * Reads a kernel's bindings and its `Params` struct from the WGSL source, so the bind group
- * layout and the uniform writes follow the shader instead of a hand-kept copy.
+ * layout and the uniform writes follow the shader instead of a hand-kept copy. The model
+ * dimension's helpers (models.wgsl) are prepended.
  */
 export function defineKernel(label: string, source: string): Kernel {
-  return { label, source, bindings: reflectBindings(label, source), params: reflectParams(label, source) };
+  return { label, source: `${models}\n${source}`, bindings: reflectBindings(label, source), params: reflectParams(label, source) };
+}
+
+/** The Params field holding a binding's model stride: `xModel` for binding `x`. */
+export function modelField(binding: string): string {
+  return `${binding}Model`;
 }
 
 function reflectBindings(label: string, source: string): BindingDecl[] {

@@ -79,7 +79,8 @@ export function createMatmulQueue(context: KernelContext): MatmulQueue {
     joinSumRows(x, rows, cols, out, accumulate) {
       const op = held;
       const joins = op && !accumulate && x === op.b && rows === op.k && cols === op.n && out.buffer !== op.a.buffer && out.buffer !== op.b.buffer;
-      const overlaps = op && out.buffer === op.out.buffer && out.offset < op.out.offset + op.m * op.n && op.out.offset < out.offset + cols;
+      // Bound whole, stacked outputs span every model's slice: those of one buffer must not meet.
+      const overlaps = op && out.buffer === op.out.buffer && out.offset < op.out.offset + op.out.span && op.out.offset < out.offset + out.span;
       if (!op || !joins || overlaps) return false;
       held = null;
       encodeMatmul(context, op, out);

@@ -37,6 +37,11 @@ struct Params {
   hasBias: u32,
   activation: u32,
   sumRow: u32,
+  aModel: u32,
+  bModel: u32,
+  biasModel: u32,
+  outModel: u32,
+  colSumsModel: u32,
 }
 
 override TRANSPOSE_A: bool = false;
@@ -58,6 +63,21 @@ const DEPTH = 32u;
 var<workgroup> tileA: array<f32, 1024>;
 var<workgroup> tileB: array<f32, 1024>;
 
+// Where this workgroup's model's slice of each binding starts (set first by every entry point).
+var<private> aBase: u32;
+var<private> bBase: u32;
+var<private> biasBase: u32;
+var<private> outBase: u32;
+var<private> colSumsBase: u32;
+
+fn selectModel(model: u32) {
+  aBase = model * params.aModel;
+  bBase = model * params.bModel;
+  biasBase = model * params.biasModel;
+  outBase = model * params.outModel;
+  colSumsBase = model * params.colSumsModel;
+}
+
 // op(a)'s tile in its stored orientation: [p][i] when a is stored transposed, else [i][p].
 fn aSlot(i: u32, p: u32) -> u32 {
   if (TRANSPOSE_A) { return p * TILE + i; }
@@ -69,8 +89,8 @@ fn loadA(i: u32, p: u32) -> f32 {
   if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow == 1u); }
   var index = i * params.k + p;
   if (TRANSPOSE_A) { index = p * params.m + i; }
-  if (index >= arrayLength(&a)) { return 0.0; }
-  return a[index];
+  if (index >= room(arrayLength(&a), aBase)) { return 0.0; }
+  return a[aBase + index];
 }
 
 // op(b)[p, j], zero outside the matrix or the buffer.
@@ -78,8 +98,8 @@ fn loadB(p: u32, j: u32) -> f32 {
   if (p >= params.k || j >= params.n) { return 0.0; }
   var index = p * params.n + j;
   if (TRANSPOSE_B) { index = j * params.k + p; }
-  if (index >= arrayLength(&b)) { return 0.0; }
-  return b[index];
+  if (index >= room(arrayLength(&b), bBase)) { return 0.0; }
+  return b[bBase + index];
 }
 
 fn activate(z: f32) -> f32 {
@@ -120,16 +140,16 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
     let column = j + stride * c;
     if (column < params.n) {
       let o = i * params.n + column;
-      if (i < params.m && o < arrayLength(&out)) {
+      if (i < params.m && o < room(arrayLength(&out), outBase)) {
         var value = acc[c];
         if (params.accumulate == 1u) {
-          value += out[o];
-        } else if (params.hasBias == 1u && column < arrayLength(&bias)) {
-          value = activate(value + bias[column]);
+          value += out[outBase + o];
+        } else if (params.hasBias == 1u && column < room(arrayLength(&bias), biasBase)) {
+          value = activate(value + bias[biasBase + column]);
         }
-        out[o] = value;
-      } else if (i == params.m && params.sumRow == 1u && column < arrayLength(&colSums)) {
-        colSums[column] = acc[c];
+        out[outBase + o] = value;
+      } else if (i == params.m && params.sumRow == 1u && column < room(arrayLength(&colSums), colSumsBase)) {
+        colSums[colSumsBase + column] = acc[c];
       }
     }
   }
@@ -137,6 +157,7 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
 
 @compute @workgroup_size(THREADS, THREADS)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
+  selectModel(wid.z);
   let row0 = wid.y * TILE;
   let col0 = wid.x * TILE;
   var acc0 = vec4f(0.0);
@@ -169,6 +190,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
 // software adapter on the playground's 16-wide layers).
 @compute @workgroup_size(DIRECT_THREADS, DIRECT_THREADS)
 fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  selectModel(wid.z);
   let stride = DIRECT_THREADS;
   let i = wid.y * 4u * stride + lid.y;
   let j = wid.x * 4u * stride + lid.x;
@@ -191,6 +213,7 @@ fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
 
 @compute @workgroup_size(4, 4)
 fn wide(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
+  selectModel(wid.z);
   let row0 = wid.y * TILE;
   let col0 = wid.x * TILE;
   // accR covers columns tx + 4c, c < 4; wideR columns tx + 16 + 4c.

@@ -1,6 +1,7 @@
 // maxPoolBackward: dx[r, c, y, x] = dy[r, c, y/2, x/2] where (y, x) is the argmax of its 2×2
 // window (windowArgmax, recomputed from the forward input x), else 0; 0 on a dropped odd last
-// row or column. One invocation per element of dx, each writing only its own: no races.
+// row or column. One invocation per element of dx, each writing only its own: no races;
+// workgroup z is the model (models.wgsl).
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -12,6 +13,9 @@ struct Params {
   planes: u32,
   height: u32,
   width: u32,
+  xModel: u32,
+  dyModel: u32,
+  dxModel: u32,
 }
 
 override WG: u32 = 64;
@@ -26,7 +30,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let outHeight = params.height / 2u;
   let outWidth = params.width / 2u;
   let planeSize = params.height * params.width;
-  let count = min(params.planes * planeSize, arrayLength(&dx));
+  xBase = gid.z * params.xModel;
+  let dyBase = gid.z * params.dyModel;
+  let dxBase = gid.z * params.dxModel;
+  let count = min(params.planes * planeSize, room(arrayLength(&dx), dxBase));
   for (var e = gid.x; e < count; e += groups.x * WG) {
     let plane = e / planeSize;
     let y = (e % planeSize) / params.width;
@@ -34,8 +41,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     var value = 0.0;
     if (y / 2u < outHeight && px / 2u < outWidth) {
       let window = (plane * outHeight + y / 2u) * outWidth + px / 2u;
-      if (windowArgmax(plane * planeSize, y / 2u, px / 2u) == e && window < arrayLength(&dy)) { value = dy[window]; }
+      if (windowArgmax(plane * planeSize, y / 2u, px / 2u) == e && window < room(arrayLength(&dy), dyBase)) { value = dy[dyBase + window]; }
     }
-    dx[e] = value;
+    dx[dxBase + e] = value;
   }
 }

@@ -13,6 +13,10 @@ struct Params {
   lr: f32,
   momentum: f32,
   l2: f32,
+  weightsModel: u32,
+  gradsModel: u32,
+  velocityModel: u32,
+  decayModel: u32,
 }
 
 override WG: u32 = 64;
@@ -25,11 +29,15 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let count = min(params.count, min(min(arrayLength(&weights), arrayLength(&grads)), min(arrayLength(&velocity), arrayLength(&decay))));
+  let w = gid.z * params.weightsModel;
+  let gr = gid.z * params.gradsModel;
+  let ve = gid.z * params.velocityModel;
+  let de = gid.z * params.decayModel;
+  let count = min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), min(room(arrayLength(&velocity), ve), room(arrayLength(&decay), de))));
   for (var i = gid.x; i < count; i += groups.x * WG) {
-    let g = grads[i] + params.l2 * decay[i] * weights[i];
-    let v = params.momentum * velocity[i] + g;
-    velocity[i] = v;
-    weights[i] -= params.lr * v;
+    let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
+    let v = params.momentum * velocity[ve + i] + g;
+    velocity[ve + i] = v;
+    weights[w + i] -= params.lr * v;
   }
 }

@@ -10,6 +10,8 @@ struct Params {
   rows: u32,
   classes: u32,
   probsRow: u32,
+  logitsModel: u32,
+  probsModel: u32,
 }
 
 override WG: u32 = 64;
@@ -22,11 +24,13 @@ override WG: u32 = 64;
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let classes = params.classes;
   if (classes == 0u) { return; }
-  let outRows = arrayLength(&probs) / classes;
-  let rows = min(min(params.rows, arrayLength(&logits) / classes), outRows - min(params.probsRow, outRows));
+  let inBase = gid.z * params.logitsModel;
+  let outBase = gid.z * params.probsModel;
+  let outRows = room(arrayLength(&probs), outBase) / classes;
+  let rows = min(min(params.rows, room(arrayLength(&logits), inBase) / classes), outRows - min(params.probsRow, outRows));
   for (var r = gid.x; r < rows; r += groups.x * WG) {
-    let row = r * classes;
-    let outRow = (params.probsRow + r) * classes;
+    let row = inBase + r * classes;
+    let outRow = outBase + (params.probsRow + r) * classes;
     var maxLogit = logits[row];
     for (var c = 1u; c < classes; c++) { maxLogit = max(maxLogit, logits[row + c]); }
     var expSum = 0.0;

@@ -15,6 +15,11 @@
 struct Params {
   rows: u32,
   classes: u32,
+  logitsModel: u32,
+  targetsModel: u32,
+  weightsModel: u32,
+  dLogitsModel: u32,
+  statsModel: u32,
 }
 
 // A power of two: the tree reduction halves it.
@@ -29,6 +34,12 @@ override WG: u32 = 64;
 
 var<workgroup> sums: array<f32, WG>;
 var<workgroup> counts: array<u32, WG>;
+
+// This workgroup's model: where its slice of each binding starts.
+var<private> logitsBase: u32;
+var<private> targetsBase: u32;
+var<private> weightsBase: u32;
+var<private> dLogitsBase: u32;
 
 // Leaves Σ of every invocation's `value` (and `count`) in sums[0] (counts[0]), same order every run.
 fn reduce(t: u32, value: f32, count: u32) {
@@ -46,39 +57,47 @@ fn reduce(t: u32, value: f32, count: u32) {
 
 // Writes row r's gradient; returns (weighted CE, 1 when predicted = target).
 fn crossEntropyRow(r: u32, gradScale: f32) -> vec2f {
-  let row = r * params.classes;
-  var maxLogit = logits[row];
+  let l = logitsBase + r * params.classes;
+  let t = targetsBase + r * params.classes;
+  let d = dLogitsBase + r * params.classes;
+  let weight = weights[weightsBase + r];
+  var maxLogit = logits[l];
   var predicted = 0u;
-  var targetMax = targets[row];
+  var targetMax = targets[t];
   var targetClass = 0u;
   for (var c = 1u; c < params.classes; c++) {
-    if (logits[row + c] > maxLogit) { maxLogit = logits[row + c]; predicted = c; }
-    if (targets[row + c] > targetMax) { targetMax = targets[row + c]; targetClass = c; }
+    if (logits[l + c] > maxLogit) { maxLogit = logits[l + c]; predicted = c; }
+    if (targets[t + c] > targetMax) { targetMax = targets[t + c]; targetClass = c; }
   }
   var expSum = 0.0;
   var targetSum = 0.0;
   var targetDotShifted = 0.0;
   for (var c = 0u; c < params.classes; c++) {
-    let shifted = logits[row + c] - maxLogit;
+    let shifted = logits[l + c] - maxLogit;
     let e = exp(shifted);
-    dLogits[row + c] = e;
+    dLogits[d + c] = e;
     expSum += e;
-    targetSum += targets[row + c];
-    targetDotShifted += targets[row + c] * shifted;
+    targetSum += targets[t + c];
+    targetDotShifted += targets[t + c] * shifted;
   }
-  let rowScale = weights[r] * gradScale;
+  let rowScale = weight * gradScale;
   for (var c = 0u; c < params.classes; c++) {
-    dLogits[row + c] = rowScale * ((dLogits[row + c] / expSum) * targetSum - targets[row + c]);
+    dLogits[d + c] = rowScale * ((dLogits[d + c] / expSum) * targetSum - targets[t + c]);
   }
-  return vec2f(weights[r] * (targetSum * log(expSum) - targetDotShifted), select(0.0, 1.0, predicted == targetClass));
+  return vec2f(weight * (targetSum * log(expSum) - targetDotShifted), select(0.0, 1.0, predicted == targetClass));
 }
 
 @compute @workgroup_size(WG)
-fn main(@builtin(local_invocation_index) t: u32) {
-  let cells = min(min(arrayLength(&logits), arrayLength(&targets)), arrayLength(&dLogits));
-  let rows = min(min(params.rows, arrayLength(&weights)), cells / max(params.classes, 1u));
+fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {
+  logitsBase = wid.z * params.logitsModel;
+  targetsBase = wid.z * params.targetsModel;
+  weightsBase = wid.z * params.weightsModel;
+  dLogitsBase = wid.z * params.dLogitsModel;
+  let statsBase = wid.z * params.statsModel;
+  let cells = min(min(room(arrayLength(&logits), logitsBase), room(arrayLength(&targets), targetsBase)), room(arrayLength(&dLogits), dLogitsBase));
+  let rows = min(min(params.rows, room(arrayLength(&weights), weightsBase)), cells / max(params.classes, 1u));
   var weightSum = 0.0;
-  for (var r = t; r < rows; r += WG) { weightSum += weights[r]; }
+  for (var r = t; r < rows; r += WG) { weightSum += weights[weightsBase + r]; }
   reduce(t, weightSum, 0u);
   let totalWeight = sums[0];
   workgroupBarrier();
@@ -94,10 +113,10 @@ fn main(@builtin(local_invocation_index) t: u32) {
     }
   }
   reduce(t, loss, correct);
-  if (t == 0u && arrayLength(&stats) >= 4u) {
-    stats[0] += sums[0];
-    stats[1] += totalWeight;
-    stats[2] += f32(counts[0]);
-    stats[3] += f32(rows);
+  if (t == 0u && room(arrayLength(&stats), statsBase) >= 4u) {
+    stats[statsBase] += sums[0];
+    stats[statsBase + 1u] += totalWeight;
+    stats[statsBase + 2u] += f32(counts[0]);
+    stats[statsBase + 3u] += f32(rows);
   }
 }

@@ -10,6 +10,8 @@ struct Params {
   rows: u32,
   cols: u32,
   accumulate: u32,
+  xModel: u32,
+  outModel: u32,
 }
 
 override WG: u32 = 64;
@@ -20,12 +22,14 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let cols = min(params.cols, arrayLength(&out));
+  let xBase = gid.z * params.xModel;
+  let outBase = gid.z * params.outModel;
+  let cols = min(params.cols, room(arrayLength(&out), outBase));
   if (cols == 0u) { return; }
-  let rows = min(params.rows, arrayLength(&x) / params.cols);
+  let rows = min(params.rows, room(arrayLength(&x), xBase) / params.cols);
   for (var c = gid.x; c < cols; c += groups.x * WG) {
-    var sum = select(0.0, out[c], params.accumulate == 1u);
-    for (var r = 0u; r < rows; r++) { sum += x[r * params.cols + c]; }
-    out[c] = sum;
+    var sum = select(0.0, out[outBase + c], params.accumulate == 1u);
+    for (var r = 0u; r < rows; r++) { sum += x[xBase + r * params.cols + c]; }
+    out[outBase + c] = sum;
   }
 }

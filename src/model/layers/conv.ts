@@ -40,7 +40,7 @@ export function convParameters(spec: ConvSpec, inDim: number): ParameterShape[] 
  * place), then ∂L/∂W and ∂L/∂b in one op, and ∂L/∂x (the transposed convolution of dz).
  */
 export function createConv(spec: ConvSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient } = context;
+  const { backend, inDim, index, needsInputGradient, models } = context;
   checkImageInput('conv', spec.input, inDim);
   const [weights, bias] = context.parameters;
   const [weightGradient, biasGradient] = context.gradients;
@@ -59,8 +59,8 @@ export function createConv(spec: ConvSpec, context: LayerContext): Layer {
     outDim,
     allocate(capacity) {
       free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} conv output`);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} conv input gradient`);
+      output = backend.createTensor(capacity * outDim, `layer ${index} conv output`, models);
+      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} conv input gradient`, models);
     },
     forward(x, rows) {
       if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);

@@ -15,7 +15,7 @@ export function denseParameters(spec: DenseSpec, inDim: number): ParameterShape[
  * (in place), ∂L/∂W = xᵀ·dz, ∂L/∂b = Σ_rows dz, ∂L/∂x = dz·Wᵀ.
  */
 export function createDense(spec: DenseSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient } = context;
+  const { backend, inDim, index, needsInputGradient, models } = context;
   const [weights, bias] = context.parameters;
   const [weightGradient, biasGradient] = context.gradients;
   const outDim = spec.units;
@@ -32,8 +32,8 @@ export function createDense(spec: DenseSpec, context: LayerContext): Layer {
     outDim,
     allocate(capacity) {
       free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} dense output`);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} dense input gradient`);
+      output = backend.createTensor(capacity * outDim, `layer ${index} dense output`, models);
+      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} dense input gradient`, models);
     },
     forward(x, rows) {
       if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);

@@ -6,7 +6,7 @@ import { streamSeed, type DropoutSpec, type Layer, type LayerContext } from './l
  * (∂L/∂x = dy ⊙ keep / (1 - rate), in place), so no mask is stored. Evaluation: y = x.
  */
 export function createDropout(spec: DropoutSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient } = context;
+  const { backend, inDim, index, needsInputGradient, models } = context;
   const stream = index + 1;
   let output: Tensor | null = null;
 
@@ -18,7 +18,7 @@ export function createDropout(spec: DropoutSpec, context: LayerContext): Layer {
     outDim: inDim,
     allocate(capacity) {
       free();
-      output = backend.createTensor(capacity * inDim, `layer ${index} dropout output`);
+      output = backend.createTensor(capacity * inDim, `layer ${index} dropout output`, models);
     },
     forward(x, rows, noise) {
       if (!noise || spec.rate <= 0) return x;

@@ -73,6 +73,8 @@ export interface LayerContext {
   index: number;
   /** False for the first layer: nobody needs the gradient of the network's input. */
   needsInputGradient: boolean;
+  /** Models trained side by side: activation tensors are stacked this many times. */
+  models: number;
 }
 
 /**

@@ -13,7 +13,7 @@ export function maxPoolOutputDim(spec: MaxPoolSpec): number {
  * window's argmax, recomputed from the forward input, so no indices are stored.
  */
 export function createMaxPool(spec: MaxPoolSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient } = context;
+  const { backend, inDim, index, needsInputGradient, models } = context;
   checkImageInput('maxpool', spec.input, inDim);
   if (spec.input.height < 2 || spec.input.width < 2) {
     throw new EngineError(`A maxpool layer needs images of at least 2×2, got ${spec.input.height}×${spec.input.width}.`);
@@ -32,8 +32,8 @@ export function createMaxPool(spec: MaxPoolSpec, context: LayerContext): Layer {
     outDim,
     allocate(capacity) {
       free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} maxpool output`);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} maxpool input gradient`);
+      output = backend.createTensor(capacity * outDim, `layer ${index} maxpool output`, models);
+      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} maxpool input gradient`, models);
     },
     forward(x, rows) {
       if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);

@@ -32,7 +32,7 @@ describe('CPU backend tensors', () => {
     const flat = backend.createTensor(2 * VIEW_ALIGN, 'flat');
     expect(() => backend.view(flat, 3, 2, 'bad')).toThrow(EngineError);
     expect(() => backend.view(flat, VIEW_ALIGN, VIEW_ALIGN + 1, 'bad')).toThrow(EngineError);
-    const foreign: Tensor = { size: 4, dtype: 'f32' };
+    const foreign: Tensor = { size: 4, dtype: 'f32', models: 1 };
     expect(() => backend.fill(foreign, 0)).toThrow(EngineError);
     expect(() => backend.createTensor(-1, 'bad')).toThrow(EngineError);
   });

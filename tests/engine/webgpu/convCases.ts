@@ -1,6 +1,6 @@
 /** Convolution and pooling ops as parity cases over awkward shapes (1, 3, 17 rows; 5×7 and 28×28 images; 1, 3, 8 channels). */
 import type { Activation, ConvShape, ImageShape } from '../../../src/engine/backend.ts';
-import { uniform, type ParityCase } from './parity.ts';
+import { stacked, uniform, type ParityCase } from './parity.ts';
 
 /** Sums of channels·kernel² products in another order than the CPU's: a few f32 ulps, as matmul's. */
 const CONV_TOLERANCE = 2e-5;
@@ -98,4 +98,15 @@ export const CONV_CASES: ParityCase[] = [
   ...(['linear', 'tanh', 'sigmoid'] as const).map((activation) => conv2d(3, conv(3, 8, 5, 7), activation)),
   ...CONV_SHAPES.map(([rows, s]) => conv2dInputGrad(rows, s)),
   ...POOL_SHAPES.flatMap(([rows, shape]) => [maxPool(rows, shape), maxPoolBackward(rows, shape)]),
+];
+
+/** The ops over K models at once, the input a first layer shares (the batch) shared where it can be. */
+export const CONV_STACKED_CASES: ParityCase[] = [
+  stacked(conv2d(3, conv(3, 8, 5, 7), 'relu'), 3, ['x']),
+  stacked(conv2d(17, conv(1, 3, 7, 5), 'tanh'), 2),
+  stacked(conv2dInputGrad(3, conv(3, 9, 7, 5)), 3),
+  stacked(conv2dWeightGrad(3, conv(3, 8, 5, 7)), 3, ['x']),
+  stacked(conv2dWeightGrad(1, conv(8, 9, 28, 28)), 2),
+  stacked(maxPool(3, { channels: 3, height: 7, width: 5 }), 3),
+  stacked(maxPoolBackward(3, { channels: 8, height: 5, width: 7 }), 2),
 ];

@@ -15,8 +15,9 @@ describe('kernel reflection: bindings and the Params layout come from the WGSL s
     ]);
     expect(kernel.params.fields.map((f) => `${f.name}:${f.type}@${f.offset}`)).toEqual([
       'm:u32@0', 'k:u32@4', 'n:u32@8', 'accumulate:u32@12', 'hasBias:u32@16', 'activation:u32@20', 'sumRow:u32@24',
+      'aModel:u32@28', 'bModel:u32@32', 'biasModel:u32@36', 'outModel:u32@40', 'colSumsModel:u32@44',
     ]);
-    expect(kernel.params.size).toBe(32);
+    expect(kernel.params.size).toBe(48);
   });
 
   test('writes values by name at their offsets, typed, and refuses a missing or extra one', () => {

@@ -1,18 +1,19 @@
 /**
  * Whole-network parity: the model code (src/model) builds the same MLP on the CPU and on
- * WebGPU from one seed, trains a few epochs on one seeded set in one seeded order, and the
- * epoch stats, parameters, predictions and classify's verdicts must agree.
+ * WebGPU from one seed (or K networks side by side from K seeds), trains a few epochs on one
+ * seeded set in one seeded order, and the epoch stats, parameters, predictions and
+ * classify's verdicts of every model must agree.
  */
 import { createRng } from '../../../src/data/rng.ts';
 import type { Backend } from '../../../src/engine/backend.ts';
 import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
 import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
-import { createNetwork } from '../../../src/model/network.ts';
+import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { EpochStats, ModelSpec, TrainHyper } from '../../../src/model/types.ts';
 import { compare, targetRows, uniform, type CustomCase } from './parity.ts';
 
-/** What one backend produced: per-epoch stats, then parameters, predictions and verdicts. */
+/** What one backend produced, every model's after the other's: per-epoch stats, then parameters, predictions and verdicts. */
 interface Trace {
   stats: EpochStats[];
   parameters: Float32Array;
@@ -27,6 +28,8 @@ interface NetworkRun {
   rows: number;
   epochs: number;
   softTargets: boolean;
+  /** One network per seed, trained side by side (default: one, seed 42). */
+  seeds?: number[];
 }
 
 async function train(backend: Backend, run: NetworkRun): Promise<Trace> {
@@ -36,16 +39,16 @@ async function train(backend: Backend, run: NetworkRun): Promise<Trace> {
   const weights = uniform(rows, 13, 0.5, 1.5);
   const train = uploadRows(backend, x, rows, spec.inputDim);
   const test = uploadRows(backend, uniform(37 * spec.inputDim, 14, -2, 2), 37, spec.inputDim);
-  const network = createNetwork(backend, spec, 42);
+  const network = createNetworks(backend, spec, run.seeds ?? [42]);
   try {
     network.setTrainingSet(train, targets, weights);
     const rng = createRng(15);
     const order = Int32Array.from({ length: rows }, (_, i) => i);
     const stats: EpochStats[] = [];
-    for (let epoch = 0; epoch < epochs; epoch++) stats.push(await network.trainEpoch(rng.shuffle(order), hyper, 100 + epoch));
-    const { labels, confidence } = await network.classify(test);
-    const verdicts = Float32Array.from({ length: 2 * labels.length }, (_, i) => (i % 2 ? confidence : labels)[i >> 1]);
-    return { stats, parameters: await network.getParameters(), predictions: await network.predict(test), verdicts };
+    for (let epoch = 0; epoch < epochs; epoch++) stats.push(...(await network.trainEpoch(rng.shuffle(order), hyper, 100 + epoch)));
+    const verdicts = (await network.classify(test)).flatMap(({ labels, confidence }) => Array.from({ length: 2 * labels.length }, (_, i) => (i % 2 ? confidence : labels)[i >> 1]));
+    const flat = (arrays: Float32Array[]) => Float32Array.from(arrays.flatMap((a) => Array.from(a)));
+    return { stats, parameters: flat(await network.getParameters()), predictions: flat(await network.predict(test)), verdicts: Float32Array.from(verdicts) };
   } finally {
     network.dispose();
     train.dispose();
@@ -96,5 +99,21 @@ export const NETWORK_CASES: CustomCase[] = [
     rows: 90,
     epochs: 3,
     softTargets: true,
+  }),
+  networkCase('sixteen 2-16-16-2 tanh side by side, SGD, batch 16 (W1x16)', {
+    spec: { kind: 'mlp', inputDim: 2, classes: 2, hidden: [16, 16], activation: 'tanh', dropout: 0 },
+    hyper: W1,
+    rows: 100,
+    epochs: 3,
+    softTargets: false,
+    seeds: Array.from({ length: 16 }, (_, k) => 42 + k),
+  }),
+  networkCase('three 17-33-33-5 relu side by side, dropout, input noise, Adam, soft targets', {
+    spec: { kind: 'mlp', inputDim: 17, classes: 5, hidden: [33, 33], activation: 'relu', dropout: 0.2 },
+    hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-4, batch: 20, inputNoise: 0.05 },
+    rows: 90,
+    epochs: 3,
+    softTargets: true,
+    seeds: [1, 2, 3],
   }),
 ];

@@ -1,7 +1,7 @@
 /** Every op of the backend contract as parity cases over awkward shapes: one line per op. */
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
-import { CONV_CASES, CONV_TUNED_CASES } from './convCases.ts';
-import { rowIndices, targetRows, uniform, type ParityCase } from './parity.ts';
+import { CONV_CASES, CONV_STACKED_CASES, CONV_TUNED_CASES } from './convCases.ts';
+import { rowIndices, stacked, targetRows, uniform, type ParityCase } from './parity.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
 const ACTIVATIONS: Activation[] = ['linear', 'relu', 'tanh', 'sigmoid'];
@@ -216,4 +216,36 @@ export const OP_CASES: ParityCase[] = [
   viewOps(17),
   viewOps(257),
   ...CONV_CASES,
+];
+
+/**
+ * Every op over K models at once (stacked tensors, workgroup z on the GPU), with the inputs
+ * a multi-model network shares (the dataset, the batch, the decay mask) shared.
+ */
+export const STACKED_CASES: ParityCase[] = [
+  ...TRANSPOSES.flatMap((t) => [stacked(matmul(17, 33, 9, t, false), 3), stacked(matmul(40, 20, 33, t, true), 2, ['a'])]),
+  stacked(matmul(65, 257, 17, 'nn', false), 3, ['b']),
+  stacked(dense(17, 3, 65, 'tanh'), 3, ['x']),
+  stacked(dense(65, 257, 17, 'relu'), 4),
+  stacked(dense(16, 2, 16, 'tanh'), 16, ['x']),
+  stacked(layerGradients(16, 17, 16, 0), 3),
+  stacked(layerGradients(33, 65, 31, 0), 2),
+  stacked(softmaxCrossEntropy(17, 3, false), 3, ['targets', 'weights']),
+  stacked(softmaxCrossEntropy(65, 10, true), 2),
+  stacked(activationBackward(65, 'tanh', false), 3),
+  stacked(activationBackward(17, 'relu', true), 3),
+  stacked(dropout(65, 0.5, false, false), 3),
+  stacked(dropout(17, 0.1, true, true), 3),
+  stacked(addNoise(65, 0.5), 3),
+  stacked(softmax(17, 3, 2), 3),
+  stacked(classify(65, 10, 1, false), 3),
+  stacked(sumRows(17, 65, true), 3),
+  stacked(gather(20, 3, 17, 3), 3, ['src']),
+  stacked(gather(20, 65, 17, 0), 2),
+  stacked(batchGather(100, 2, 3, 17), 3, ['x', 'y', 'w']),
+  stacked(sgdStep(257, 0.9, 1e-3), 3, ['decay']),
+  stacked(adamStep(257, 10, 1e-3), 3, ['decay']),
+  stacked(fill(17, -1.5), 3),
+  stacked(viewOps(17), 3, ['src']),
+  ...CONV_STACKED_CASES,
 ];

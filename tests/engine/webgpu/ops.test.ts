@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
 import { nodeGpu } from './nodeGpu.ts';
-import { TUNED_CASES, OP_CASES } from './opCases.ts';
+import { STACKED_CASES, TUNED_CASES, OP_CASES } from './opCases.ts';
 import { runCase } from './parity.ts';
 
 let gpu: WebGpuBackend;
@@ -28,6 +28,13 @@ describe('every WebGPU op against the CPU reference (Dawn in Node)', () => {
 describe('the adapter-tuned kernels (matmul, loss) under the other tuning', () => {
   test.each(TUNED_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
     const result = await runCase(gpuOtherTuning, testCase);
+    expect(result.message).toBe('ok');
+  });
+});
+
+describe('every op over several models at once (stacked tensors, one dispatch) against the CPU reference', () => {
+  test.each(STACKED_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
+    const result = await runCase(gpu, testCase);
     expect(result.message).toBe('ok');
   });
 });

@@ -20,6 +20,20 @@ export interface ParityCase {
   outputs: string[];
   /** |gpu - cpu| <= tolerance·(1 + |cpu|) per element; 0 asks for identical bits. */
   tolerance: number;
+  /** Float inputs are stacked tensors of this many models (default 1), each model's slice its own seeded values. */
+  models?: number;
+  /** Float inputs every model shares (tensors of one model) when `models` > 1. */
+  shared?: readonly string[];
+}
+
+/** `testCase` over K models at once: the same op on stacked tensors, `shared` inputs read by every model. */
+export function stacked(testCase: ParityCase, models: number, shared: readonly string[] = []): ParityCase {
+  return { ...testCase, name: `${testCase.name}, ${models} models${shared.length ? ` sharing ${shared.join(', ')}` : ''}`, models, shared };
+}
+
+/** How many models an input of a case stacks. */
+export function inputModels(testCase: ParityCase, name: string): number {
+  return testCase.shared?.includes(name) ? 1 : (testCase.models ?? 1);
 }
 
 /** What a case found; `message` names the first mismatch, the WebGPU error or the leak. */
@@ -62,8 +76,8 @@ export async function runCase(gpu: WebGpuBackend, testCase: Case): Promise<Parit
 async function compareOp(gpu: WebGpuBackend, testCase: ParityCase): Promise<{ message: string | null; worst: number }> {
   const cpu = createCpuBackend();
   const data = inputData(testCase);
-  const onCpu = place(cpu, data);
-  const onGpu = place(gpu, data);
+  const onCpu = place(cpu, data, testCase);
+  const onGpu = place(gpu, data, testCase);
   try {
     await testCase.run(cpu, onCpu.t, onCpu.ix);
     await testCase.run(gpu, onGpu.t, onGpu.ix);
@@ -81,17 +95,25 @@ async function compareOp(gpu: WebGpuBackend, testCase: ParityCase): Promise<{ me
   }
 }
 
-/** The inputs' values: sizes become seeded normals (seeded by input order, so a case is reproducible). */
-function inputData(testCase: ParityCase): Record<string, Float32Array | Int32Array> {
+/**
+ * The inputs' values (all models' slices back to back): sizes become seeded normals (seeded
+ * by input order, so a case is reproducible); given float values are each model's, scaled
+ * by 1 + k/4 for model k, so the models' slices differ.
+ */
+export function inputData(testCase: ParityCase): Record<string, Float32Array | Int32Array> {
   const rng = createRng(0x5eed);
   const data: Record<string, Float32Array | Int32Array> = {};
   for (const [name, spec] of Object.entries(testCase.inputs)) {
-    data[name] = typeof spec === 'number' ? Float32Array.from({ length: spec }, () => rng.normal()) : spec;
+    const models = inputModels(testCase, name);
+    if (typeof spec === 'number') data[name] = Float32Array.from({ length: spec * models }, () => rng.normal());
+    else if (spec instanceof Int32Array || models === 1) data[name] = spec;
+    else data[name] = Float32Array.from({ length: spec.length * models }, (_, i) => spec[i % spec.length] * (1 + Math.floor(i / spec.length) / 4));
   }
   return data;
 }
 
-function place(backend: Backend, data: Record<string, Float32Array | Int32Array>) {
+/** Places the inputs on a backend: stacked float tensors where the case stacks them. */
+export function place(backend: Backend, data: Record<string, Float32Array | Int32Array>, testCase: ParityCase) {
   const t: Record<string, Tensor> = {};
   const ix: Record<string, IndexTensor> = {};
   for (const [name, values] of Object.entries(data)) {
@@ -99,7 +121,8 @@ function place(backend: Backend, data: Record<string, Float32Array | Int32Array>
       ix[name] = backend.createIndexTensor(values.length, name);
       backend.writeIndices(ix[name], values);
     } else {
-      t[name] = backend.createTensor(values.length, name);
+      const models = inputModels(testCase, name);
+      t[name] = backend.createTensor(values.length / models, name, models);
       backend.write(t[name], values);
     }
   }

@@ -4,7 +4,7 @@
  */
 import { createWebGpuBackend, requestGpu } from '../../../../src/engine/webgpu/index.ts';
 import { NETWORK_CASES } from '../networkCases.ts';
-import { TUNED_CASES, OP_CASES } from '../opCases.ts';
+import { STACKED_CASES, TUNED_CASES, OP_CASES } from '../opCases.ts';
 import { runCase, type ParityResult } from '../parity.ts';
 
 /** What the page reports back to the test. */
@@ -26,7 +26,7 @@ window.runParity = async () => {
   // The same device tuned as the other kind of adapter, so every tuned kernel layout runs.
   const otherTuning = createWebGpuBackend(gpu.device, { ...gpu.description, software: !gpu.description.software }, 'browser parity, other tuning');
   const results: ParityResult[] = [];
-  for (const testCase of [...OP_CASES, ...NETWORK_CASES]) results.push(await runCase(backend, testCase));
+  for (const testCase of [...OP_CASES, ...STACKED_CASES, ...NETWORK_CASES]) results.push(await runCase(backend, testCase));
   for (const testCase of TUNED_CASES) results.push({ ...(await runCase(otherTuning, testCase)), name: `${testCase.name} (other tuning)` });
   backend.dispose();
   otherTuning.dispose();
