@@ -5,7 +5,7 @@ import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { cpuTensor, slice } from '../../src/engine/cpu/tensor.ts';
 import { cnnLayers } from '../../src/model/cnn.ts';
 import { computeLayout } from '../../src/model/layout.ts';
-import { createNetwork } from '../../src/model/network.ts';
+import { createNetwork, createNetworks } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { CnnSpec, TrainHyper } from '../../src/model/types.ts';
 import { expectClose } from '../engine/cpu/helpers.ts';
@@ -110,5 +110,31 @@ describe('createNetwork with a CNN spec (CPU backend)', () => {
     const accuracy = labels.filter((label, i) => label === test.labels[i]).length / test.n;
     expect(last.loss).toBeLessThan(first.loss / 4);
     expect(accuracy).toBeGreaterThan(0.95);
+  });
+});
+
+describe('createNetworks with a CNN spec (CPU backend)', () => {
+  it('trains each of 2 stacked CNNs exactly as createNetwork trains its seed alone', async () => {
+    const spec = cnn(1, 9, 9, [3, 4], { classes: IMAGE_CLASSES });
+    const hyper: TrainHyper = { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-4, batch: 8, inputNoise: 0 };
+    const backend = createCpuBackend();
+    const data = barsAndCrosses(30, 9, 6);
+    const rows = uploadRows(backend, data.x, data.n, spec.inputDim);
+    const train = async (step: (order: Int32Array, epoch: number) => Promise<unknown>) => {
+      const rng = createRng(9);
+      const order = Int32Array.from({ length: data.n }, (_, i) => i);
+      for (let epoch = 0; epoch < 2; epoch++) await step(rng.shuffle(order), epoch);
+    };
+    const batch = createNetworks(backend, spec, [3, 4]);
+    batch.setTrainingSet(rows, data.targets, data.weights);
+    await train((order, epoch) => batch.trainEpoch(order, hyper, epoch));
+    const stacked = await batch.getParameters();
+    for (const [k, seed] of [3, 4].entries()) {
+      const single = createNetwork(backend, spec, seed);
+      single.setTrainingSet(rows, data.targets, data.weights);
+      await train((order, epoch) => single.trainEpoch(order, hyper, epoch));
+      expect(Array.from(stacked[k])).toEqual(Array.from(await single.getParameters()));
+    }
+    expect(Array.from(stacked[1])).not.toEqual(Array.from(stacked[0]));
   });
 });
