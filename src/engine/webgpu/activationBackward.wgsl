@@ -9,6 +9,7 @@
 //   3 dx      storage, read_write  array<f32>
 
 struct Params {
+  models: u32,
   count: u32,
   activation: u32,
   yModel: u32,
@@ -35,21 +36,25 @@ fn gradient(upstream: f32, value: f32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let yBase = gid.z * params.yModel;
-  let dyBase = gid.z * params.dyModel;
-  let dxBase = gid.z * params.dxModel;
-  let count = min(params.count, min(room(arrayLength(&y), yBase), min(room(arrayLength(&dy), dyBase), room(arrayLength(&dx), dxBase))));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    dx[dxBase + i] = gradient(dy[dyBase + i], y[yBase + i]);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let yBase = model * params.yModel;
+    let dyBase = model * params.dyModel;
+    let dxBase = model * params.dxModel;
+    let count = min(params.count, min(room(arrayLength(&y), yBase), min(room(arrayLength(&dy), dyBase), room(arrayLength(&dx), dxBase))));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      dx[dxBase + i] = gradient(dy[dyBase + i], y[yBase + i]);
+    }
   }
 }
 
 @compute @workgroup_size(WG)
 fn inPlace(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let yBase = gid.z * params.yModel;
-  let dxBase = gid.z * params.dxModel;
-  let count = min(params.count, min(room(arrayLength(&y), yBase), room(arrayLength(&dx), dxBase)));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    dx[dxBase + i] = gradient(dx[dxBase + i], y[yBase + i]);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let yBase = model * params.yModel;
+    let dxBase = model * params.dxModel;
+    let count = min(params.count, min(room(arrayLength(&y), yBase), room(arrayLength(&dx), dxBase)));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      dx[dxBase + i] = gradient(dx[dxBase + i], y[yBase + i]);
+    }
   }
 }

@@ -11,6 +11,7 @@
 //   4 decay    storage, read        array<f32>
 
 struct Params {
+  models: u32,
   count: u32,
   lr: f32,
   beta1: f32,
@@ -35,19 +36,21 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  // v lives at params.count + i, so moments must hold 2·count; otherwise nothing is touched.
-  let w = gid.z * params.weightsModel;
-  let gr = gid.z * params.gradsModel;
-  let mo = gid.z * params.momentsModel;
-  let de = gid.z * params.decayModel;
-  let fits = 2u * params.count <= room(arrayLength(&moments), mo);
-  let count = select(0u, min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), room(arrayLength(&decay), de))), fits);
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
-    let m = params.beta1 * moments[mo + i] + (1.0 - params.beta1) * g;
-    let v = params.beta2 * moments[mo + params.count + i] + (1.0 - params.beta2) * g * g;
-    moments[mo + i] = m;
-    moments[mo + params.count + i] = v;
-    weights[w + i] -= (params.lr * (m * params.firstCorrection)) / (sqrt(v * params.secondCorrection) + params.epsilon);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    // v lives at params.count + i, so moments must hold 2·count; otherwise nothing is touched.
+    let w = model * params.weightsModel;
+    let gr = model * params.gradsModel;
+    let mo = model * params.momentsModel;
+    let de = model * params.decayModel;
+    let fits = 2u * params.count <= room(arrayLength(&moments), mo);
+    let count = select(0u, min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), room(arrayLength(&decay), de))), fits);
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
+      let m = params.beta1 * moments[mo + i] + (1.0 - params.beta1) * g;
+      let v = params.beta2 * moments[mo + params.count + i] + (1.0 - params.beta2) * g * g;
+      moments[mo + i] = m;
+      moments[mo + params.count + i] = v;
+      weights[w + i] -= (params.lr * (m * params.firstCorrection)) / (sqrt(v * params.secondCorrection) + params.epsilon);
+    }
   }
 }

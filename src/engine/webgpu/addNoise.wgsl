@@ -8,6 +8,7 @@
 //   1 x       storage, read_write  array<f32>
 
 struct Params {
+  models: u32,
   count: u32,
   deviation: f32,
   keyA: u32,
@@ -30,9 +31,11 @@ fn noiseNormal(i: u32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let base = gid.z * params.xModel;
-  let count = min(params.count, room(arrayLength(&x), base));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    x[base + i] = x[base + i] + params.deviation * noiseNormal(gid.z * params.count + i);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let base = model * params.xModel;
+    let count = min(params.count, room(arrayLength(&x), base));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      x[base + i] = x[base + i] + params.deviation * noiseNormal(model * params.count + i);
+    }
   }
 }

@@ -10,6 +10,7 @@
 //   2 out     storage, read_write  array<f32>  (outRow + rows)×2
 
 struct Params {
+  models: u32,
   rows: u32,
   classes: u32,
   outRow: u32,
@@ -25,30 +26,32 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let classes = params.classes;
-  if (classes == 0u) { return; }
-  let inBase = gid.z * params.logitsModel;
-  let outBase = gid.z * params.outModel;
-  let outRows = room(arrayLength(&out), outBase) / 2u;
-  let rows = min(min(params.rows, room(arrayLength(&logits), inBase) / classes), outRows - min(params.outRow, outRows));
-  for (var r = gid.x; r < rows; r += groups.x * WG) {
-    let row = inBase + r * classes;
-    var maxLogit = logits[row];
-    for (var c = 1u; c < classes; c++) { maxLogit = max(maxLogit, logits[row + c]); }
-    var expSum = 0.0;
-    for (var c = 0u; c < classes; c++) { expSum += exp(logits[row + c] - maxLogit); }
-    let inverse = 1.0 / expSum;
-    var best = 0u;
-    var bestProbability = exp(logits[row] - maxLogit) * inverse;
-    for (var c = 1u; c < classes; c++) {
-      let probability = exp(logits[row + c] - maxLogit) * inverse;
-      if (probability > bestProbability) {
-        best = c;
-        bestProbability = probability;
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let classes = params.classes;
+    if (classes == 0u) { continue; }
+    let inBase = model * params.logitsModel;
+    let outBase = model * params.outModel;
+    let outRows = room(arrayLength(&out), outBase) / 2u;
+    let rows = min(min(params.rows, room(arrayLength(&logits), inBase) / classes), outRows - min(params.outRow, outRows));
+    for (var r = gid.x; r < rows; r += groups.x * WG) {
+      let row = inBase + r * classes;
+      var maxLogit = logits[row];
+      for (var c = 1u; c < classes; c++) { maxLogit = max(maxLogit, logits[row + c]); }
+      var expSum = 0.0;
+      for (var c = 0u; c < classes; c++) { expSum += exp(logits[row + c] - maxLogit); }
+      let inverse = 1.0 / expSum;
+      var best = 0u;
+      var bestProbability = exp(logits[row] - maxLogit) * inverse;
+      for (var c = 1u; c < classes; c++) {
+        let probability = exp(logits[row + c] - maxLogit) * inverse;
+        if (probability > bestProbability) {
+          best = c;
+          bestProbability = probability;
+        }
       }
+      let at = outBase + 2u * (params.outRow + r);
+      out[at] = f32(best);
+      out[at + 1u] = bestProbability;
     }
-    let at = outBase + 2u * (params.outRow + r);
-    out[at] = f32(best);
-    out[at + 1u] = bestProbability;
   }
 }

@@ -8,9 +8,10 @@
 //                   w[o, i, ky, kx]·dy[r, o, y - ky + p, x - kx + p]: the gather mirrored (tap
 //                   offsets subtracted) and w's channel axes swapped (source channel o first).
 //
-// Workgroup z is the model (models.wgsl). A workgroup is 64 invocations, one pixel each, and a block of 8 output channels (wid.y),
-// held in two vec4 accumulators. Per source channel it stages that channel's kernel² × 8
-// weights in workgroup memory, read back as broadcasts. Each pixel sums its taps in the
+// Workgroups along z walk the models (models.wgsl). A workgroup is 64 invocations, one
+// pixel each, and a block of 8 output channels (wid.y), held in two vec4 accumulators. Per
+// source channel it stages that channel's kernel² × 8 weights in workgroup memory, read
+// back as broadcasts. Each pixel sums its taps in the
 // order (channel, ky, kx): deterministic.
 //
 // Bindings (group 0):
@@ -21,6 +22,7 @@
 //   4 out     storage, read_write  array<f32>  rows×dstChannels×height×width
 
 struct Params {
+  models: u32,
   rows: u32,
   srcChannels: u32,
   dstChannels: u32,
@@ -51,7 +53,7 @@ const MAX_KERNEL = 5u;
 // tileW[tap * BLOCK + j]: the weight of source channel c, tap, and output channel dst0 + j.
 var<workgroup> tileW: array<f32, 200>;
 
-// Where the dispatch's model (workgroup z) starts in each binding (models.wgsl).
+// Where the model being computed starts in each binding (models.wgsl).
 var<private> srcBase: u32;
 var<private> wBase: u32;
 var<private> biasBase: u32;
@@ -93,11 +95,7 @@ fn store(r: u32, d: u32, pixel: u32, value: f32) {
 }
 
 @compute @workgroup_size(PIXELS)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  srcBase = wid.z * params.srcModel;
-  wBase = wid.z * params.wModel;
-  biasBase = wid.z * params.biasModel;
-  outBase = wid.z * params.outModel;
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) groups: vec3u) {
   // The host checks kernel <= MAX_CONV_KERNEL; the clamp keeps tileW's indices in range regardless.
   let k = min(params.kernel, MAX_KERNEL);
   let taps = k * k;
@@ -110,36 +108,43 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let x = i32(pixel % max(params.width, 1u));
   let pad = i32(k / 2u);
   let dst0 = wid.y * BLOCK;
-  var acc0 = vec4f(0.0);
-  var acc1 = vec4f(0.0);
-  for (var c = 0u; c < params.srcChannels; c++) {
-    for (var e = lid; e < taps * BLOCK; e += PIXELS) {
-      let tap = e / BLOCK;
-      tileW[e] = weight(c, dst0 + e % BLOCK, tap / k, tap % k, k);
-    }
-    workgroupBarrier();
-    if (live) {
-      let srcPlane = r * params.srcChannels + c;
-      var base = 0u;
-      for (var ky = 0; ky < i32(k); ky++) {
-        for (var kx = 0; kx < i32(k); kx++) {
-          var value: f32;
-          if (INPUT_GRADIENT) {
-            value = source(srcPlane, y - ky + pad, x - kx + pad);
-          } else {
-            value = source(srcPlane, y + ky - pad, x + kx - pad);
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    srcBase = model * params.srcModel;
+    wBase = model * params.wModel;
+    biasBase = model * params.biasModel;
+    outBase = model * params.outModel;
+    var acc0 = vec4f(0.0);
+    var acc1 = vec4f(0.0);
+    for (var c = 0u; c < params.srcChannels; c++) {
+      for (var e = lid; e < taps * BLOCK; e += PIXELS) {
+        let tap = e / BLOCK;
+        tileW[e] = weight(c, dst0 + e % BLOCK, tap / k, tap % k, k);
+      }
+      workgroupBarrier();
+      if (live) {
+        let srcPlane = r * params.srcChannels + c;
+        var base = 0u;
+        for (var ky = 0; ky < i32(k); ky++) {
+          for (var kx = 0; kx < i32(k); kx++) {
+            var value: f32;
+            if (INPUT_GRADIENT) {
+              value = source(srcPlane, y - ky + pad, x - kx + pad);
+            } else {
+              value = source(srcPlane, y + ky - pad, x + kx - pad);
+            }
+            acc0 = fma(vec4f(value), vec4f(tileW[base], tileW[base + 1u], tileW[base + 2u], tileW[base + 3u]), acc0);
+            acc1 = fma(vec4f(value), vec4f(tileW[base + 4u], tileW[base + 5u], tileW[base + 6u], tileW[base + 7u]), acc1);
+            base += BLOCK;
           }
-          acc0 = fma(vec4f(value), vec4f(tileW[base], tileW[base + 1u], tileW[base + 2u], tileW[base + 3u]), acc0);
-          acc1 = fma(vec4f(value), vec4f(tileW[base + 4u], tileW[base + 5u], tileW[base + 6u], tileW[base + 7u]), acc1);
-          base += BLOCK;
         }
       }
+      workgroupBarrier();
     }
-    workgroupBarrier();
-  }
-  if (!live) { return; }
-  for (var j = 0u; j < 4u; j++) {
-    store(r, dst0 + j, pixel, acc0[j]);
-    store(r, dst0 + 4u + j, pixel, acc1[j]);
+    if (live) {
+      for (var j = 0u; j < 4u; j++) {
+        store(r, dst0 + j, pixel, acc0[j]);
+        store(r, dst0 + 4u + j, pixel, acc1[j]);
+      }
+    }
   }
 }

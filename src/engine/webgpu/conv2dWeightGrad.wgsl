@@ -4,11 +4,12 @@
 // it) is gathered from x on the fly and the long K axis (rows·height·width pixels) is split
 // across a workgroup, not across workgroups, so no float atomics and no scratch buffer.
 //
-// Workgroup (i, o, model) computes the kernel² weights of output channel o and input channel i;
+// Workgroup (i, o) computes the kernel² weights of output channel o and input channel i;
 // workgroup (inChannels, o) computes db[o] (one "tap" that reads 1 for x). Its invocations
 // form `lanes` lanes per tap: invocation t sums tap t / lanes over the pixels of every
 // image at positions ≡ t mod lanes, in one register; then the tap's first invocation adds its lanes'
-// partial sums in lane order: deterministic.
+// partial sums in lane order: deterministic. Workgroups along z walk the models
+// (models.wgsl).
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -18,6 +19,7 @@
 //   4 db      storage, read_write  array<f32>  outChannels
 
 struct Params {
+  models: u32,
   rows: u32,
   inChannels: u32,
   outChannels: u32,
@@ -43,14 +45,9 @@ override INVOCATIONS: u32 = 256;
 var<workgroup> partial: array<f32, INVOCATIONS>;
 
 @compute @workgroup_size(INVOCATIONS)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) groups: vec3u) {
   let i = wid.x;
   let o = wid.y;
-  // The dispatch's model (workgroup z) starts here in each binding (models.wgsl).
-  let xBase = wid.z * params.xModel;
-  let dyBase = wid.z * params.dyModel;
-  let dwBase = wid.z * params.dwModel;
-  let dbBase = wid.z * params.dbModel;
   let isBias = i == params.inChannels;
   let k = params.kernel;
   let taps = select(k * k, 1u, isBias);
@@ -62,35 +59,42 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let plane = params.height * params.width;
   let height = i32(params.height);
   let width = i32(params.width);
-  var sum = 0.0;
-  if (tap < taps) {
-    for (var r = 0u; r < params.rows; r++) {
-      let dyPlane = (r * params.outChannels + o) * plane;
-      let xPlane = (r * params.inChannels + i) * plane;
-      for (var pixel = lid % lanes; pixel < plane; pixel += lanes) {
-        let dyIndex = dyPlane + pixel;
-        if (dyIndex >= room(arrayLength(&dy), dyBase)) { break; }
-        if (isBias) {
-          sum += dy[dyBase + dyIndex];
-          continue;
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    // Where this model starts in each binding (models.wgsl).
+    let xBase = model * params.xModel;
+    let dyBase = model * params.dyModel;
+    let dwBase = model * params.dwModel;
+    let dbBase = model * params.dbModel;
+    var sum = 0.0;
+    if (tap < taps) {
+      for (var r = 0u; r < params.rows; r++) {
+        let dyPlane = (r * params.outChannels + o) * plane;
+        let xPlane = (r * params.inChannels + i) * plane;
+        for (var pixel = lid % lanes; pixel < plane; pixel += lanes) {
+          let dyIndex = dyPlane + pixel;
+          if (dyIndex >= room(arrayLength(&dy), dyBase)) { break; }
+          if (isBias) {
+            sum += dy[dyBase + dyIndex];
+            continue;
+          }
+          let sy = i32(pixel / params.width) + ky;
+          let sx = i32(pixel % params.width) + kx;
+          if (sy < 0 || sx < 0 || sy >= height || sx >= width) { continue; }
+          let xIndex = xPlane + u32(sy) * params.width + u32(sx);
+          if (xIndex < room(arrayLength(&x), xBase)) { sum = fma(dy[dyBase + dyIndex], x[xBase + xIndex], sum); }
         }
-        let sy = i32(pixel / params.width) + ky;
-        let sx = i32(pixel % params.width) + kx;
-        if (sy < 0 || sx < 0 || sy >= height || sx >= width) { continue; }
-        let xIndex = xPlane + u32(sy) * params.width + u32(sx);
-        if (xIndex < room(arrayLength(&x), xBase)) { sum = fma(dy[dyBase + dyIndex], x[xBase + xIndex], sum); }
       }
     }
+    partial[lid] = sum;
+    workgroupBarrier();
+    if (tap < taps && lid % lanes == 0u) {
+      var total = 0.0;
+      for (var lane = 0u; lane < lanes; lane++) { total += partial[lid + lane]; }
+      let index = (o * params.inChannels + i) * k * k + tap;
+      if (isBias && o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
+      if (!isBias && index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
+    }
+    // The next model's partial sums overwrite these only after every total is read.
+    workgroupBarrier();
   }
-  partial[lid] = sum;
-  workgroupBarrier();
-  if (tap >= taps || lid % lanes != 0u) { return; }
-  var total = 0.0;
-  for (var lane = 0u; lane < lanes; lane++) { total += partial[lid + lane]; }
-  if (isBias) {
-    if (o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
-    return;
-  }
-  let index = (o * params.inChannels + i) * k * k + tap;
-  if (index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
 }

@@ -9,6 +9,7 @@
 //   2 out     storage, read_write  array<f32>
 
 struct Params {
+  models: u32,
   count: u32,
   threshold: u32,
   scale: f32,
@@ -33,19 +34,23 @@ fn masked(value: f32, i: u32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let xBase = gid.z * params.xModel;
-  let outBase = gid.z * params.outModel;
-  let count = min(params.count, min(room(arrayLength(&x), xBase), room(arrayLength(&out), outBase)));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[outBase + i] = masked(x[xBase + i], gid.z * params.count + i);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let xBase = model * params.xModel;
+    let outBase = model * params.outModel;
+    let count = min(params.count, min(room(arrayLength(&x), xBase), room(arrayLength(&out), outBase)));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      out[outBase + i] = masked(x[xBase + i], model * params.count + i);
+    }
   }
 }
 
 @compute @workgroup_size(WG)
 fn inPlace(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let outBase = gid.z * params.outModel;
-  let count = min(params.count, room(arrayLength(&out), outBase));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[outBase + i] = masked(out[outBase + i], gid.z * params.count + i);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let outBase = model * params.outModel;
+    let count = min(params.count, room(arrayLength(&out), outBase));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      out[outBase + i] = masked(out[outBase + i], model * params.count + i);
+    }
   }
 }

@@ -5,6 +5,7 @@
 //   1 out     storage, read_write  array<f32>
 
 struct Params {
+  models: u32,
   count: u32,
   value: f32,
   outModel: u32,
@@ -17,9 +18,11 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let base = gid.z * params.outModel;
-  let count = min(params.count, room(arrayLength(&out), base));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    out[base + i] = params.value;
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let base = model * params.outModel;
+    let count = min(params.count, room(arrayLength(&out), base));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      out[base + i] = params.value;
+    }
   }
 }

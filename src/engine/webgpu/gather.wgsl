@@ -16,6 +16,7 @@
 //   8 errors  storage, read_write  array<atomic<u32>>
 
 struct Params {
+  models: u32,
   indexOffset: u32,
   rows: u32,
   dim0: u32,
@@ -64,35 +65,37 @@ fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
 // neighbouring invocations from neighbouring addresses.
 @compute @workgroup_size(COLS, ROWS)
 fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let src0Base = wid.z * params.src0Model;
-  let src1Base = wid.z * params.src1Model;
-  let src2Base = wid.z * params.src2Model;
-  let out0Base = wid.z * params.out0Model;
-  let out1Base = wid.z * params.out1Model;
-  let out2Base = wid.z * params.out2Model;
-  for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
-    if (params.dim0 > 0u && (r + 1u) * params.dim0 <= room(arrayLength(&out0), out0Base)) {
-      let row = sourceRow(r, room(arrayLength(&src0), src0Base) / params.dim0, lid.x + wid.z);
-      for (var c = lid.x; c < params.dim0; c += COLS) {
-        var value = 0.0;
-        if (row >= 0) { value = src0[src0Base + u32(row) * params.dim0 + c]; }
-        out0[out0Base + r * params.dim0 + c] = value;
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    let src0Base = model * params.src0Model;
+    let src1Base = model * params.src1Model;
+    let src2Base = model * params.src2Model;
+    let out0Base = model * params.out0Model;
+    let out1Base = model * params.out1Model;
+    let out2Base = model * params.out2Model;
+    for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
+      if (params.dim0 > 0u && (r + 1u) * params.dim0 <= room(arrayLength(&out0), out0Base)) {
+        let row = sourceRow(r, room(arrayLength(&src0), src0Base) / params.dim0, lid.x + model);
+        for (var c = lid.x; c < params.dim0; c += COLS) {
+          var value = 0.0;
+          if (row >= 0) { value = src0[src0Base + u32(row) * params.dim0 + c]; }
+          out0[out0Base + r * params.dim0 + c] = value;
+        }
       }
-    }
-    if (params.dim1 > 0u && (r + 1u) * params.dim1 <= room(arrayLength(&out1), out1Base)) {
-      let row = sourceRow(r, room(arrayLength(&src1), src1Base) / params.dim1, lid.x + wid.z);
-      for (var c = lid.x; c < params.dim1; c += COLS) {
-        var value = 0.0;
-        if (row >= 0) { value = src1[src1Base + u32(row) * params.dim1 + c]; }
-        out1[out1Base + r * params.dim1 + c] = value;
+      if (params.dim1 > 0u && (r + 1u) * params.dim1 <= room(arrayLength(&out1), out1Base)) {
+        let row = sourceRow(r, room(arrayLength(&src1), src1Base) / params.dim1, lid.x + model);
+        for (var c = lid.x; c < params.dim1; c += COLS) {
+          var value = 0.0;
+          if (row >= 0) { value = src1[src1Base + u32(row) * params.dim1 + c]; }
+          out1[out1Base + r * params.dim1 + c] = value;
+        }
       }
-    }
-    if (params.dim2 > 0u && (r + 1u) * params.dim2 <= room(arrayLength(&out2), out2Base)) {
-      let row = sourceRow(r, room(arrayLength(&src2), src2Base) / params.dim2, lid.x + wid.z);
-      for (var c = lid.x; c < params.dim2; c += COLS) {
-        var value = 0.0;
-        if (row >= 0) { value = src2[src2Base + u32(row) * params.dim2 + c]; }
-        out2[out2Base + r * params.dim2 + c] = value;
+      if (params.dim2 > 0u && (r + 1u) * params.dim2 <= room(arrayLength(&out2), out2Base)) {
+        let row = sourceRow(r, room(arrayLength(&src2), src2Base) / params.dim2, lid.x + model);
+        for (var c = lid.x; c < params.dim2; c += COLS) {
+          var value = 0.0;
+          if (row >= 0) { value = src2[src2Base + u32(row) * params.dim2 + c]; }
+          out2[out2Base + r * params.dim2 + c] = value;
+        }
       }
     }
   }

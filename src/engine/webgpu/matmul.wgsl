@@ -30,6 +30,7 @@
 //   5 colSums storage, read_write  array<f32>  n, written only when sumRow = 1
 
 struct Params {
+  models: u32,
   m: u32,
   k: u32,
   n: u32,
@@ -156,134 +157,140 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
 }
 
 @compute @workgroup_size(THREADS, THREADS)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
-  selectModel(wid.z);
-  let row0 = wid.y * TILE;
-  let col0 = wid.x * TILE;
-  var acc0 = vec4f(0.0);
-  var acc1 = vec4f(0.0);
-  var acc2 = vec4f(0.0);
-  var acc3 = vec4f(0.0);
-  for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
-    stage(row0, col0, p0, flat, THREADS * THREADS);
-    workgroupBarrier();
-    let depth = min(DEPTH, params.k - p0);
-    for (var p = 0u; p < depth; p++) {
-      let row = vec4f(tileB[p * TILE + lid.x], tileB[p * TILE + lid.x + 8u], tileB[p * TILE + lid.x + 16u], tileB[p * TILE + lid.x + 24u]);
-      acc0 = fma(vec4f(tileA[aSlot(lid.y, p)]), row, acc0);
-      acc1 = fma(vec4f(tileA[aSlot(lid.y + 8u, p)]), row, acc1);
-      acc2 = fma(vec4f(tileA[aSlot(lid.y + 16u, p)]), row, acc2);
-      acc3 = fma(vec4f(tileA[aSlot(lid.y + 24u, p)]), row, acc3);
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32, @builtin(num_workgroups) groups: vec3u) {
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    selectModel(model);
+    let row0 = wid.y * TILE;
+    let col0 = wid.x * TILE;
+    var acc0 = vec4f(0.0);
+    var acc1 = vec4f(0.0);
+    var acc2 = vec4f(0.0);
+    var acc3 = vec4f(0.0);
+    for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
+      stage(row0, col0, p0, flat, THREADS * THREADS);
+      workgroupBarrier();
+      let depth = min(DEPTH, params.k - p0);
+      for (var p = 0u; p < depth; p++) {
+        let row = vec4f(tileB[p * TILE + lid.x], tileB[p * TILE + lid.x + 8u], tileB[p * TILE + lid.x + 16u], tileB[p * TILE + lid.x + 24u]);
+        acc0 = fma(vec4f(tileA[aSlot(lid.y, p)]), row, acc0);
+        acc1 = fma(vec4f(tileA[aSlot(lid.y + 8u, p)]), row, acc1);
+        acc2 = fma(vec4f(tileA[aSlot(lid.y + 16u, p)]), row, acc2);
+        acc3 = fma(vec4f(tileA[aSlot(lid.y + 24u, p)]), row, acc3);
+      }
+      workgroupBarrier();
     }
-    workgroupBarrier();
+    let i = row0 + lid.y;
+    let j = col0 + lid.x;
+    store(i, j, 8u, acc0);
+    store(i + 8u, j, 8u, acc1);
+    store(i + 16u, j, 8u, acc2);
+    store(i + 24u, j, 8u, acc3);
   }
-  let i = row0 + lid.y;
-  let j = col0 + lid.x;
-  store(i, j, 8u, acc0);
-  store(i + 8u, j, 8u, acc1);
-  store(i + 16u, j, 8u, acc2);
-  store(i + 24u, j, 8u, acc3);
 }
 
 // DIRECT_THREADS² invocations, each 4×4 outputs at stride DIRECT_THREADS: a block of
 // 4·DIRECT_THREADS square (8: 32, the GPU layout; 4: 16, fewer idle invocations for the
 // software adapter on the playground's 16-wide layers).
 @compute @workgroup_size(DIRECT_THREADS, DIRECT_THREADS)
-fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  selectModel(wid.z);
-  let stride = DIRECT_THREADS;
-  let i = wid.y * 4u * stride + lid.y;
-  let j = wid.x * 4u * stride + lid.x;
-  var acc0 = vec4f(0.0);
-  var acc1 = vec4f(0.0);
-  var acc2 = vec4f(0.0);
-  var acc3 = vec4f(0.0);
-  for (var p = 0u; p < params.k; p++) {
-    let row = vec4f(loadB(p, j), loadB(p, j + stride), loadB(p, j + 2u * stride), loadB(p, j + 3u * stride));
-    acc0 = fma(vec4f(loadA(i, p)), row, acc0);
-    acc1 = fma(vec4f(loadA(i + stride, p)), row, acc1);
-    acc2 = fma(vec4f(loadA(i + 2u * stride, p)), row, acc2);
-    acc3 = fma(vec4f(loadA(i + 3u * stride, p)), row, acc3);
+fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    selectModel(model);
+    let stride = DIRECT_THREADS;
+    let i = wid.y * 4u * stride + lid.y;
+    let j = wid.x * 4u * stride + lid.x;
+    var acc0 = vec4f(0.0);
+    var acc1 = vec4f(0.0);
+    var acc2 = vec4f(0.0);
+    var acc3 = vec4f(0.0);
+    for (var p = 0u; p < params.k; p++) {
+      let row = vec4f(loadB(p, j), loadB(p, j + stride), loadB(p, j + 2u * stride), loadB(p, j + 3u * stride));
+      acc0 = fma(vec4f(loadA(i, p)), row, acc0);
+      acc1 = fma(vec4f(loadA(i + stride, p)), row, acc1);
+      acc2 = fma(vec4f(loadA(i + 2u * stride, p)), row, acc2);
+      acc3 = fma(vec4f(loadA(i + 3u * stride, p)), row, acc3);
+    }
+    store(i, j, stride, acc0);
+    store(i + stride, j, stride, acc1);
+    store(i + 2u * stride, j, stride, acc2);
+    store(i + 3u * stride, j, stride, acc3);
   }
-  store(i, j, stride, acc0);
-  store(i + stride, j, stride, acc1);
-  store(i + 2u * stride, j, stride, acc2);
-  store(i + 3u * stride, j, stride, acc3);
 }
 
 @compute @workgroup_size(4, 4)
-fn wide(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32) {
-  selectModel(wid.z);
-  let row0 = wid.y * TILE;
-  let col0 = wid.x * TILE;
-  // accR covers columns tx + 4c, c < 4; wideR columns tx + 16 + 4c.
-  var acc0 = vec4f(0.0);
-  var acc1 = vec4f(0.0);
-  var acc2 = vec4f(0.0);
-  var acc3 = vec4f(0.0);
-  var acc4 = vec4f(0.0);
-  var acc5 = vec4f(0.0);
-  var acc6 = vec4f(0.0);
-  var acc7 = vec4f(0.0);
-  var wide0 = vec4f(0.0);
-  var wide1 = vec4f(0.0);
-  var wide2 = vec4f(0.0);
-  var wide3 = vec4f(0.0);
-  var wide4 = vec4f(0.0);
-  var wide5 = vec4f(0.0);
-  var wide6 = vec4f(0.0);
-  var wide7 = vec4f(0.0);
-  for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
-    stage(row0, col0, p0, flat, 16u);
-    workgroupBarrier();
-    let depth = min(DEPTH, params.k - p0);
-    for (var p = 0u; p < depth; p++) {
-      let base = p * TILE + lid.x;
-      let near = vec4f(tileB[base], tileB[base + 4u], tileB[base + 8u], tileB[base + 12u]);
-      let far = vec4f(tileB[base + 16u], tileB[base + 20u], tileB[base + 24u], tileB[base + 28u]);
-      var v = vec4f(tileA[aSlot(lid.y, p)]);
-      acc0 = fma(v, near, acc0);
-      wide0 = fma(v, far, wide0);
-      v = vec4f(tileA[aSlot(lid.y + 4u, p)]);
-      acc1 = fma(v, near, acc1);
-      wide1 = fma(v, far, wide1);
-      v = vec4f(tileA[aSlot(lid.y + 8u, p)]);
-      acc2 = fma(v, near, acc2);
-      wide2 = fma(v, far, wide2);
-      v = vec4f(tileA[aSlot(lid.y + 12u, p)]);
-      acc3 = fma(v, near, acc3);
-      wide3 = fma(v, far, wide3);
-      v = vec4f(tileA[aSlot(lid.y + 16u, p)]);
-      acc4 = fma(v, near, acc4);
-      wide4 = fma(v, far, wide4);
-      v = vec4f(tileA[aSlot(lid.y + 20u, p)]);
-      acc5 = fma(v, near, acc5);
-      wide5 = fma(v, far, wide5);
-      v = vec4f(tileA[aSlot(lid.y + 24u, p)]);
-      acc6 = fma(v, near, acc6);
-      wide6 = fma(v, far, wide6);
-      v = vec4f(tileA[aSlot(lid.y + 28u, p)]);
-      acc7 = fma(v, near, acc7);
-      wide7 = fma(v, far, wide7);
+fn wide(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(local_invocation_index) flat: u32, @builtin(num_workgroups) groups: vec3u) {
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    selectModel(model);
+    let row0 = wid.y * TILE;
+    let col0 = wid.x * TILE;
+    // accR covers columns tx + 4c, c < 4; wideR columns tx + 16 + 4c.
+    var acc0 = vec4f(0.0);
+    var acc1 = vec4f(0.0);
+    var acc2 = vec4f(0.0);
+    var acc3 = vec4f(0.0);
+    var acc4 = vec4f(0.0);
+    var acc5 = vec4f(0.0);
+    var acc6 = vec4f(0.0);
+    var acc7 = vec4f(0.0);
+    var wide0 = vec4f(0.0);
+    var wide1 = vec4f(0.0);
+    var wide2 = vec4f(0.0);
+    var wide3 = vec4f(0.0);
+    var wide4 = vec4f(0.0);
+    var wide5 = vec4f(0.0);
+    var wide6 = vec4f(0.0);
+    var wide7 = vec4f(0.0);
+    for (var p0 = 0u; p0 < params.k; p0 += DEPTH) {
+      stage(row0, col0, p0, flat, 16u);
+      workgroupBarrier();
+      let depth = min(DEPTH, params.k - p0);
+      for (var p = 0u; p < depth; p++) {
+        let base = p * TILE + lid.x;
+        let near = vec4f(tileB[base], tileB[base + 4u], tileB[base + 8u], tileB[base + 12u]);
+        let far = vec4f(tileB[base + 16u], tileB[base + 20u], tileB[base + 24u], tileB[base + 28u]);
+        var v = vec4f(tileA[aSlot(lid.y, p)]);
+        acc0 = fma(v, near, acc0);
+        wide0 = fma(v, far, wide0);
+        v = vec4f(tileA[aSlot(lid.y + 4u, p)]);
+        acc1 = fma(v, near, acc1);
+        wide1 = fma(v, far, wide1);
+        v = vec4f(tileA[aSlot(lid.y + 8u, p)]);
+        acc2 = fma(v, near, acc2);
+        wide2 = fma(v, far, wide2);
+        v = vec4f(tileA[aSlot(lid.y + 12u, p)]);
+        acc3 = fma(v, near, acc3);
+        wide3 = fma(v, far, wide3);
+        v = vec4f(tileA[aSlot(lid.y + 16u, p)]);
+        acc4 = fma(v, near, acc4);
+        wide4 = fma(v, far, wide4);
+        v = vec4f(tileA[aSlot(lid.y + 20u, p)]);
+        acc5 = fma(v, near, acc5);
+        wide5 = fma(v, far, wide5);
+        v = vec4f(tileA[aSlot(lid.y + 24u, p)]);
+        acc6 = fma(v, near, acc6);
+        wide6 = fma(v, far, wide6);
+        v = vec4f(tileA[aSlot(lid.y + 28u, p)]);
+        acc7 = fma(v, near, acc7);
+        wide7 = fma(v, far, wide7);
+      }
+      workgroupBarrier();
     }
-    workgroupBarrier();
+    let i = row0 + lid.y;
+    let j = col0 + lid.x;
+    store(i, j, 4u, acc0);
+    store(i, j + 16u, 4u, wide0);
+    store(i + 4u, j, 4u, acc1);
+    store(i + 4u, j + 16u, 4u, wide1);
+    store(i + 8u, j, 4u, acc2);
+    store(i + 8u, j + 16u, 4u, wide2);
+    store(i + 12u, j, 4u, acc3);
+    store(i + 12u, j + 16u, 4u, wide3);
+    store(i + 16u, j, 4u, acc4);
+    store(i + 16u, j + 16u, 4u, wide4);
+    store(i + 20u, j, 4u, acc5);
+    store(i + 20u, j + 16u, 4u, wide5);
+    store(i + 24u, j, 4u, acc6);
+    store(i + 24u, j + 16u, 4u, wide6);
+    store(i + 28u, j, 4u, acc7);
+    store(i + 28u, j + 16u, 4u, wide7);
   }
-  let i = row0 + lid.y;
-  let j = col0 + lid.x;
-  store(i, j, 4u, acc0);
-  store(i, j + 16u, 4u, wide0);
-  store(i + 4u, j, 4u, acc1);
-  store(i + 4u, j + 16u, 4u, wide1);
-  store(i + 8u, j, 4u, acc2);
-  store(i + 8u, j + 16u, 4u, wide2);
-  store(i + 12u, j, 4u, acc3);
-  store(i + 12u, j + 16u, 4u, wide3);
-  store(i + 16u, j, 4u, acc4);
-  store(i + 16u, j + 16u, 4u, wide4);
-  store(i + 20u, j, 4u, acc5);
-  store(i + 20u, j + 16u, 4u, wide5);
-  store(i + 24u, j, 4u, acc6);
-  store(i + 24u, j + 16u, 4u, wide6);
-  store(i + 28u, j, 4u, acc7);
-  store(i + 28u, j + 16u, 4u, wide7);
 }

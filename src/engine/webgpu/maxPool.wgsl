@@ -1,6 +1,6 @@
 // maxPool: out[r, c, y, x] = max of the 2×2 window x[r, c, 2y + dy, 2x + dx] (stride 2;
-// an odd last row or column is dropped), one invocation per output element, workgroup z
-// the model (models.wgsl). windowArgmax is
+// an odd last row or column is dropped), one invocation per output element; workgroups
+// along z walk the models (models.wgsl). windowArgmax is
 // shared with maxPoolBackward.wgsl: the first maximum in the order (0,0), (0,1), (1,0), (1,1).
 //
 // Bindings (group 0):
@@ -9,6 +9,7 @@
 //   2 out     storage, read_write  array<f32>  planes×⌊height/2⌋×⌊width/2⌋
 
 struct Params {
+  models: u32,
   planes: u32,
   height: u32,
   width: u32,
@@ -26,13 +27,15 @@ override WG: u32 = 64;
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let outHeight = params.height / 2u;
   let outWidth = params.width / 2u;
-  xBase = gid.z * params.xModel;
-  let outBase = gid.z * params.outModel;
-  let count = min(params.planes * outHeight * outWidth, room(arrayLength(&out), outBase));
-  for (var e = gid.x; e < count; e += groups.x * WG) {
-    let plane = e / (outHeight * outWidth);
-    let rest = e % (outHeight * outWidth);
-    let top = windowArgmax(plane * params.height * params.width, rest / outWidth, rest % outWidth);
-    out[outBase + e] = tap(top);
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    xBase = model * params.xModel;
+    let outBase = model * params.outModel;
+    let count = min(params.planes * outHeight * outWidth, room(arrayLength(&out), outBase));
+    for (var e = gid.x; e < count; e += groups.x * WG) {
+      let plane = e / (outHeight * outWidth);
+      let rest = e % (outHeight * outWidth);
+      let top = windowArgmax(plane * params.height * params.width, rest / outWidth, rest % outWidth);
+      out[outBase + e] = tap(top);
+    }
   }
 }

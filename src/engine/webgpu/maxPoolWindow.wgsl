@@ -2,7 +2,7 @@
 // plane starting at `base`, the first maximum in the order (0,0), (0,1), (1,0), (1,1), as the
 // CPU reference picks (src/engine/cpu/pool.ts). Prepended to maxPool.wgsl and
 // maxPoolBackward.wgsl, which declare `x` and `params.width` and set xBase, where the
-// dispatch's model starts in x (models.wgsl). Indices are within the model's slice;
+// model being computed starts in x (models.wgsl). Indices are within the model's slice;
 // out-of-slice taps lose.
 
 var<private> xBase: u32;

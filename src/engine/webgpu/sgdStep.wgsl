@@ -9,6 +9,7 @@
 //   4 decay     storage, read        array<f32>  1 on weights, 0 on biases and padding
 
 struct Params {
+  models: u32,
   count: u32,
   lr: f32,
   momentum: f32,
@@ -29,15 +30,17 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let w = gid.z * params.weightsModel;
-  let gr = gid.z * params.gradsModel;
-  let ve = gid.z * params.velocityModel;
-  let de = gid.z * params.decayModel;
-  let count = min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), min(room(arrayLength(&velocity), ve), room(arrayLength(&decay), de))));
-  for (var i = gid.x; i < count; i += groups.x * WG) {
-    let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
-    let v = params.momentum * velocity[ve + i] + g;
-    velocity[ve + i] = v;
-    weights[w + i] -= params.lr * v;
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let w = model * params.weightsModel;
+    let gr = model * params.gradsModel;
+    let ve = model * params.velocityModel;
+    let de = model * params.decayModel;
+    let count = min(params.count, min(min(room(arrayLength(&weights), w), room(arrayLength(&grads), gr)), min(room(arrayLength(&velocity), ve), room(arrayLength(&decay), de))));
+    for (var i = gid.x; i < count; i += groups.x * WG) {
+      let g = grads[gr + i] + params.l2 * decay[de + i] * weights[w + i];
+      let v = params.momentum * velocity[ve + i] + g;
+      velocity[ve + i] = v;
+      weights[w + i] -= params.lr * v;
+    }
   }
 }

@@ -13,6 +13,7 @@
 //   5 stats    storage, read_write  array<f32>  STATS: Σ w·CE, Σ w, correct, rows
 
 struct Params {
+  models: u32,
   rows: u32,
   classes: u32,
   logitsModel: u32,
@@ -88,35 +89,39 @@ fn crossEntropyRow(r: u32, gradScale: f32) -> vec2f {
 }
 
 @compute @workgroup_size(WG)
-fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {
-  logitsBase = wid.z * params.logitsModel;
-  targetsBase = wid.z * params.targetsModel;
-  weightsBase = wid.z * params.weightsModel;
-  dLogitsBase = wid.z * params.dLogitsModel;
-  let statsBase = wid.z * params.statsModel;
-  let cells = min(min(room(arrayLength(&logits), logitsBase), room(arrayLength(&targets), targetsBase)), room(arrayLength(&dLogits), dLogitsBase));
-  let rows = min(min(params.rows, room(arrayLength(&weights), weightsBase)), cells / max(params.classes, 1u));
-  var weightSum = 0.0;
-  for (var r = t; r < rows; r += WG) { weightSum += weights[weightsBase + r]; }
-  reduce(t, weightSum, 0u);
-  let totalWeight = sums[0];
-  workgroupBarrier();
-  let gradScale = select(0.0, 1.0 / totalWeight, totalWeight > 0.0);
+fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  for (var model = wid.z; model < params.models; model += groups.z) {
+    logitsBase = model * params.logitsModel;
+    targetsBase = model * params.targetsModel;
+    weightsBase = model * params.weightsModel;
+    dLogitsBase = model * params.dLogitsModel;
+    let statsBase = model * params.statsModel;
+    let cells = min(min(room(arrayLength(&logits), logitsBase), room(arrayLength(&targets), targetsBase)), room(arrayLength(&dLogits), dLogitsBase));
+    let rows = min(min(params.rows, room(arrayLength(&weights), weightsBase)), cells / max(params.classes, 1u));
+    var weightSum = 0.0;
+    for (var r = t; r < rows; r += WG) { weightSum += weights[weightsBase + r]; }
+    reduce(t, weightSum, 0u);
+    let totalWeight = sums[0];
+    workgroupBarrier();
+    let gradScale = select(0.0, 1.0 / totalWeight, totalWeight > 0.0);
 
-  var loss = 0.0;
-  var correct = 0u;
-  if (params.classes > 0u) {
-    for (var r = t; r < rows; r += WG) {
-      let result = crossEntropyRow(r, gradScale);
-      loss += result.x;
-      correct += u32(result.y);
+    var loss = 0.0;
+    var correct = 0u;
+    if (params.classes > 0u) {
+      for (var r = t; r < rows; r += WG) {
+        let result = crossEntropyRow(r, gradScale);
+        loss += result.x;
+        correct += u32(result.y);
+      }
     }
-  }
-  reduce(t, loss, correct);
-  if (t == 0u && room(arrayLength(&stats), statsBase) >= 4u) {
-    stats[statsBase] += sums[0];
-    stats[statsBase + 1u] += totalWeight;
-    stats[statsBase + 2u] += f32(counts[0]);
-    stats[statsBase + 3u] += f32(rows);
+    reduce(t, loss, correct);
+    if (t == 0u && room(arrayLength(&stats), statsBase) >= 4u) {
+      stats[statsBase] += sums[0];
+      stats[statsBase + 1u] += totalWeight;
+      stats[statsBase + 2u] += f32(counts[0]);
+      stats[statsBase + 3u] += f32(rows);
+    }
+    // The next model's reductions reuse sums and counts.
+    workgroupBarrier();
   }
 }

@@ -7,6 +7,7 @@
 //   2 out     storage, read_write  array<f32>  cols
 
 struct Params {
+  models: u32,
   rows: u32,
   cols: u32,
   accumulate: u32,
@@ -22,14 +23,16 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let xBase = gid.z * params.xModel;
-  let outBase = gid.z * params.outModel;
-  let cols = min(params.cols, room(arrayLength(&out), outBase));
-  if (cols == 0u) { return; }
-  let rows = min(params.rows, room(arrayLength(&x), xBase) / params.cols);
-  for (var c = gid.x; c < cols; c += groups.x * WG) {
-    var sum = select(0.0, out[outBase + c], params.accumulate == 1u);
-    for (var r = 0u; r < rows; r++) { sum += x[xBase + r * params.cols + c]; }
-    out[outBase + c] = sum;
+  for (var model = gid.z; model < params.models; model += groups.z) {
+    let xBase = model * params.xModel;
+    let outBase = model * params.outModel;
+    let cols = min(params.cols, room(arrayLength(&out), outBase));
+    if (cols == 0u) { continue; }
+    let rows = min(params.rows, room(arrayLength(&x), xBase) / params.cols);
+    for (var c = gid.x; c < cols; c += groups.x * WG) {
+      var sum = select(0.0, out[outBase + c], params.accumulate == 1u);
+      for (var r = 0u; r < rows; r++) { sum += x[xBase + r * params.cols + c]; }
+      out[outBase + c] = sum;
+    }
   }
 }

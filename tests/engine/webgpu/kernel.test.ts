@@ -14,10 +14,10 @@ describe('kernel reflection: bindings and the Params layout come from the WGSL s
       { name: 'colSums', binding: 5, kind: 'storage' },
     ]);
     expect(kernel.params.fields.map((f) => `${f.name}:${f.type}@${f.offset}`)).toEqual([
-      'm:u32@0', 'k:u32@4', 'n:u32@8', 'accumulate:u32@12', 'hasBias:u32@16', 'activation:u32@20', 'sumRow:u32@24',
-      'aModel:u32@28', 'bModel:u32@32', 'biasModel:u32@36', 'outModel:u32@40', 'colSumsModel:u32@44',
+      'models:u32@0', 'm:u32@4', 'k:u32@8', 'n:u32@12', 'accumulate:u32@16', 'hasBias:u32@20', 'activation:u32@24', 'sumRow:u32@28',
+      'aModel:u32@32', 'bModel:u32@36', 'biasModel:u32@40', 'outModel:u32@44', 'colSumsModel:u32@48',
     ]);
-    expect(kernel.params.size).toBe(48);
+    expect(kernel.params.size).toBe(64);
   });
 
   test('writes values by name at their offsets, typed, and refuses a missing or extra one', () => {

@@ -25,8 +25,8 @@ describe('every WebGPU op against the CPU reference (Dawn in Node)', () => {
   });
 });
 
-describe('the adapter-tuned kernels (matmul, loss) under the other tuning', () => {
-  test.each(TUNED_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
+describe('the adapter-tuned kernels (matmul, loss, and how workgroups share models) under the other tuning', () => {
+  test.each([...TUNED_CASES, ...STACKED_CASES].map((c) => [c.name, c] as const))('%s', async (_, testCase) => {
     const result = await runCase(gpuOtherTuning, testCase);
     expect(result.message).toBe('ok');
   });

@@ -27,7 +27,7 @@ window.runParity = async () => {
   const otherTuning = createWebGpuBackend(gpu.device, { ...gpu.description, software: !gpu.description.software }, 'browser parity, other tuning');
   const results: ParityResult[] = [];
   for (const testCase of [...OP_CASES, ...STACKED_CASES, ...NETWORK_CASES]) results.push(await runCase(backend, testCase));
-  for (const testCase of TUNED_CASES) results.push({ ...(await runCase(otherTuning, testCase)), name: `${testCase.name} (other tuning)` });
+  for (const testCase of [...TUNED_CASES, ...STACKED_CASES]) results.push({ ...(await runCase(otherTuning, testCase)), name: `${testCase.name} (other tuning)` });
   backend.dispose();
   otherTuning.dispose();
   const report = { adapter: gpu.description.summary, results, liveBuffersAfterDispose: backend.liveBuffers + otherTuning.liveBuffers };
