@@ -1,6 +1,7 @@
 import { AccuracyChart } from './charts/AccuracyChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
 import { ControlPanel } from './controls/ControlPanel.tsx';
+import { Downloads } from './downloads/Downloads.tsx';
 import { PresetSelect } from './controls/PresetSelect.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
@@ -11,7 +12,7 @@ import type { WorkerClient } from './worker/workerClient.ts';
 
 const TABLE_ID = 'generations-table';
 
-/** The page below the static header (index.html): settings and buttons in a side column; status, charts, the 2-D view and the table in the main area. */
+/** The page below the static header (index.html): settings and buttons in a side column; status, charts, the 2-D view, the table and the downloads in the main area. */
 export function App({ client }: { client: WorkerClient }) {
   return (
     <div className="page">
@@ -31,6 +32,7 @@ export function App({ client }: { client: WorkerClient }) {
           </div>
         </div>
         <ResultsTable id={TABLE_ID} />
+        <Downloads />
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { BackendInfo } from '../../src/engine/backend.ts';
-import type { DecisionGrid, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
+import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -18,6 +18,8 @@ export interface RunData {
   epochsPerGeneration: number;
   backend: BackendInfo | null;
   results: GenerationResult[];
+  /** Each finished generation's trained model, in generation order (what the Downloads area exports). */
+  models: GenerationModel[];
   /** Test accuracy of the labelled-only model (generation 0). */
   baseline: number | null;
   /** Test accuracy of the all-labels oracle. */
@@ -39,6 +41,7 @@ export const IDLE_RUN: RunData = {
   epochsPerGeneration: 0,
   backend: null,
   results: [],
+  models: [],
   baseline: null,
   oracle: null,
   pseudo: null,
@@ -78,6 +81,11 @@ export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<
       return { status: 'error', error: message.message, resumable: message.resumable === true };
     case 'event':
       return ended ? null : reduceEvent(run, message.event);
+    case 'model': {
+      if (ended) return null;
+      const models = [...run.models.filter((m) => m.generation !== message.model.generation), message.model];
+      return { models: models.sort((a, b) => a.generation - b.generation) };
+    }
   }
 }
 

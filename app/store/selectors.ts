@@ -7,6 +7,7 @@ export const runStatusSelector = (state: LabState) => state.run.status;
 /** The run stopped on a lost GPU device and can go on. */
 export const resumableSelector = (state: LabState) => state.run.status === 'error' && state.run.resumable;
 export const resultsSelector = (state: LabState) => state.run.results;
+export const modelsSelector = (state: LabState) => state.run.models;
 export const stoppedEarlySelector = (state: LabState) => state.run.stoppedEarly;
 export const gridSelector = (state: LabState) => state.run.grid;
 export const pseudoSelector = (state: LabState) => state.run.pseudo;

@@ -4,7 +4,11 @@ import { BACKENDS, type BackendChoice } from '../config/schema.ts';
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'list-presets'; json: boolean }
-  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number };
+  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null; labeler: Labeler };
+
+/** Who runs each teacher's labelling pass: the engine, or onnxruntime-web (WASM) on the teacher's exported ONNX file. */
+export const LABELERS = ['engine', 'onnx'] as const;
+export type Labeler = (typeof LABELERS)[number];
 
 /** A command line the runner cannot act on; printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
@@ -13,6 +17,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|webgpu] [--seeds N]
+                         [--export-onnx DIR] [--labeler engine|onnx]
   npm run experiment -- --list-presets [--json]
 
   <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
@@ -22,6 +27,11 @@ export const USAGE = `Usage:
                    LD_LIBRARY_PATH=/usr/lib/chromium
                    VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json
   --seeds N        run N seeds (the link's seed, seed+1, ...) and print their mean
+  --export-onnx DIR  write each generation's model as DIR/gen-0.onnx ... gen-G.onnx
+                   (gen-00.onnx ... when G >= 10) and the run's JSON as DIR/result.json;
+                   with --seeds N, one folder per seed: DIR/seed-<seed>/
+  --labeler        who labels the pool each generation: the engine (default), or
+                   onnxruntime-web (WASM) running the teacher's exported ONNX model
   --list-presets   print the ready-made experiments`;
 
 /** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */
@@ -32,6 +42,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let listPresets = false;
   let backend: BackendChoice | null = null;
   let seeds = 1;
+  let exportOnnx: string | null = null;
+  let labeler: Labeler = 'engine';
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,6 +57,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else if (arg === '--list-presets') listPresets = true;
     else if (arg === '--backend') backend = parseBackend(value());
     else if (arg === '--seeds') seeds = parseSeeds(value());
+    else if (arg === '--export-onnx') exportOnnx = value();
+    else if (arg === '--labeler') labeler = parseLabeler(value());
     else if (arg.startsWith('-') && !arg.startsWith('#')) throw new UsageError(`Unknown option ${arg}.`);
     else positional.push(arg);
   }
@@ -53,13 +67,19 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     return { kind: 'list-presets', json };
   }
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give a link or hash to run.' : 'Give exactly one link or hash.');
-  return { kind: 'run', link: positional[0], json, backend, seeds };
+  return { kind: 'run', link: positional[0], json, backend, seeds, exportOnnx, labeler };
 }
 
 function parseBackend(text: string): BackendChoice {
   const choice = BACKENDS.find((name) => name === text);
   if (!choice) throw new UsageError(`Unknown backend "${text}": use one of ${BACKENDS.join(', ')}.`);
   return choice;
+}
+
+function parseLabeler(text: string): Labeler {
+  const labeler = LABELERS.find((name) => name === text);
+  if (!labeler) throw new UsageError(`Unknown labeler "${text}": use one of ${LABELERS.join(', ')}.`);
+  return labeler;
 }
 
 function parseSeeds(text: string): number {

@@ -7,9 +7,11 @@ import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
 import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
-import type { ExperimentResult } from '../selftrain/events.ts';
+import { createOrtLabeler } from '../onnx/ortLabeler.ts';
+import type { ExperimentResult, RunOptions, TeacherLabeler } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
+import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
 import { resultJson, resultTable, summaryTable } from './report.ts';
 import { summarizeSeeds } from '../selftrain/presetCheck.ts';
 
@@ -37,9 +39,22 @@ async function main(argv: readonly string[]): Promise<number> {
   if (request.backend) config.backend = request.backend;
   const results: ExperimentResult[] = [];
   for (let i = 0; i < request.seeds; i++) {
+    const seedConfig = { ...config, seed: config.seed + i };
+    let onnx: ReturnType<typeof createOnnxExport> | null = null;
+    try {
+      if (request.exportOnnx) onnx = createOnnxExport(seedExportDir(request.exportOnnx, seedConfig.seed, request.seeds), seedConfig);
+    } catch (error) {
+      if (!(error instanceof ExportDirError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     const chosen = await chooseBackend(config);
     if (!chosen) return 2;
-    results.push(await run({ ...config, seed: config.seed + i }, chosen));
+    const options: RunOptions = { onModel: onnx?.onModel };
+    if (request.labeler === 'onnx') options.labeler = await onnxLabeler(seedConfig);
+    const result = await run(seedConfig, chosen, options);
+    onnx?.writeResult(result);
+    results.push(result);
   }
   process.stdout.write(`${render(request.json, results)}\n`);
   return 0;
@@ -79,9 +94,17 @@ async function nodeGpuEntry(): Promise<GPU> {
   return create([]);
 }
 
-async function run(config: ExperimentConfig, chosen: ChosenBackend): Promise<ExperimentResult> {
+/** onnxruntime-web's Node build (WASM, one thread) labelling from each teacher's exported model. */
+async function onnxLabeler(config: ExperimentConfig): Promise<TeacherLabeler> {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  process.stderr.write(`labeler: onnxruntime-web ${ort.env.versions.web} (WASM) on each teacher's exported ONNX model\n`);
+  return createOrtLabeler(ort, config, { executionProviders: ['wasm'] });
+}
+
+async function run(config: ExperimentConfig, chosen: ChosenBackend, options: RunOptions): Promise<ExperimentResult> {
   try {
-    return await runExperiment(config, chosen.backend);
+    return await runExperiment(config, chosen.backend, options);
   } finally {
     chosen.dispose();
   }

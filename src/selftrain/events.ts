@@ -1,5 +1,7 @@
 import type { BackendInfo } from '../engine/backend.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
+import type { Dataset } from '../data/types.ts';
+import type { ModelSpec } from '../model/types.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -89,6 +91,20 @@ export interface ResumePoint {
   selection: PseudoLabelSnapshot;
 }
 
+/** A finished generation's trained model, for a host that exports it (as ONNX, say). */
+export interface GenerationModel {
+  generation: number;
+  spec: ModelSpec;
+  /** The model's `Network.getParameters()` (packed, laid out by src/model/layout.ts); the host's own copy. */
+  parameters: Float32Array;
+}
+
+/**
+ * Labels the pool with a frozen teacher outside the engine (onnxruntime on its exported file,
+ * say): resolves to pool.n × classes probabilities, row-major.
+ */
+export type TeacherLabeler = (teacher: GenerationModel, pool: Pick<Dataset, 'x' | 'n' | 'dim'>) => Promise<Float32Array>;
+
 export interface RunOptions {
   onEvent?: (event: ExperimentEvent) => void;
   signal?: AbortSignal;
@@ -103,6 +119,10 @@ export interface RunOptions {
    * does not ask pays no parameter readback.
    */
   onResumePoint?: (point: ResumePoint) => void;
+  /** Called after each generation, before its event, with its trained model; a callback for the same reasons as onResumePoint. */
+  onModel?: (model: GenerationModel) => void;
+  /** Who runs each teacher's labelling pass: this labeler, or (when absent) the engine. */
+  labeler?: TeacherLabeler;
   /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
   resume?: ResumePoint;
 }

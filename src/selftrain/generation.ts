@@ -1,5 +1,5 @@
 import type { Network } from '../model/types.ts';
-import type { ExperimentEvent, GenerationResult, DecisionGrid } from './events.ts';
+import type { ExperimentEvent, GenerationResult, DecisionGrid, TeacherLabeler } from './events.ts';
 import { pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { SALT, type RunSession } from './session.ts';
@@ -24,11 +24,22 @@ export const NO_TEACHING: Teaching = {
 /**
  * The frozen teacher labels the whole pool; the configured strategy picks what the student may
  * learn. Hard labels read back only class and confidence per pool row (Network.classify); soft
- * labels need the probabilities themselves.
+ * labels need the probabilities themselves. With a `labeler`, the teacher's parameters leave
+ * the engine and the labeler's probabilities take the place of the engine's.
  */
-export async function teach(session: RunSession, teacher: Network, generation: number): Promise<Teaching> {
+export async function teach(session: RunSession, teacher: Network, generation: number, labeler?: TeacherLabeler): Promise<Teaching> {
   const { config } = session;
   const classes = session.spec.classes;
+  if (labeler) {
+    const model = { generation: generation - 1, spec: session.spec, parameters: await teacher.getParameters() };
+    const { pool } = session.split;
+    const probabilities = await labeler(model, pool);
+    if (probabilities.length !== pool.n * classes) {
+      throw new Error(`The labeler returned ${probabilities.length} probabilities for ${pool.n} pool rows × ${classes} classes.`);
+    }
+    const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
+    return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
+  }
   if (!config.soft) {
     const verdict = await teacher.classify(session.poolRows);
     return { selection: selectPseudoLabels(verdict, classes, config, generation), softTargets: null };

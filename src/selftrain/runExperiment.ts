@@ -58,16 +58,17 @@ async function runGenerations(
   let previous = start.previous;
   try {
     for (let generation = start.next; generation <= session.config.gens; generation++) {
-      const teaching = teacher ? await teach(session, teacher, generation) : NO_TEACHING;
+      const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : NO_TEACHING;
       if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
       const { student, event } = await trainStudent(session, generation, teacher, teaching);
       teacher?.dispose();
       teacher = student;
       previous = teaching.selection;
       generations.push(event.result);
-      if (options.onResumePoint) {
+      if (options.onResumePoint || options.onModel) {
         const teacherParameters = await student.getParameters();
-        options.onResumePoint({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
+        options.onModel?.({ generation, spec: session.spec, parameters: teacherParameters.slice() });
+        options.onResumePoint?.({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
       }
       session.emit(event);
       await session.hold('generation');

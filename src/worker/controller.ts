@@ -103,6 +103,9 @@ export function createRunController(post: (message: WorkerMessage) => void, yiel
             onEvent: (event) => observe(run, event),
             checkpoint: (at) => checkpoint(run, at),
             onResumePoint: (point) => (run.point = point),
+            onModel: (model) => {
+              if (live(run)) post({ type: 'model', runId: run.runId, model });
+            },
             resume: run.point ?? undefined,
           }),
         run.abort.signal);

@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../config/schema.ts';
-import type { ExperimentEvent } from '../selftrain/events.ts';
+import type { ExperimentEvent, GenerationModel } from '../selftrain/events.ts';
 
 /** Page -> worker. */
 export type WorkerCommand =
@@ -16,6 +16,8 @@ export type WorkerCommand =
 /** Worker -> page. Every message names its run so the page can drop a stale one. */
 export type WorkerMessage =
   | { type: 'event'; runId: number; event: ExperimentEvent }
+  /** A finished generation's trained model (for the page's downloads), posted just before its 'generation' event. */
+  | { type: 'model'; runId: number; model: GenerationModel }
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'cancelled'; runId: number }

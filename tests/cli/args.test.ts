@@ -9,8 +9,12 @@ describe('parseArgs', () => {
       json: true,
       backend: 'cpu',
       seeds: 5,
+      exportOnnx: null,
+      labeler: 'engine',
     });
-    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1 });
+    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1, exportOnnx: null, labeler: 'engine' });
+    expect(parseArgs(['v=1', '--export-onnx', 'out/models'])).toMatchObject({ kind: 'run', exportOnnx: 'out/models' });
+    expect(parseArgs(['v=1', '--labeler', 'onnx'])).toMatchObject({ kind: 'run', labeler: 'onnx' });
   });
 
   test('--list-presets and --help', () => {
@@ -23,6 +27,8 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['v=1', '--backend'])).toThrow(/--backend needs a value/);
     expect(() => parseArgs(['v=1', '--backend', 'gpu'])).toThrow(/use one of auto, cpu/);
     expect(() => parseArgs(['v=1', '--seeds', '0'])).toThrow(/--seeds takes a whole number/);
+    expect(() => parseArgs(['v=1', '--export-onnx'])).toThrow(/--export-onnx needs a value/);
+    expect(() => parseArgs(['v=1', '--labeler', 'ort'])).toThrow(new UsageError('Unknown labeler "ort": use one of engine, onnx.'));
     expect(() => parseArgs([])).toThrow(/Give a link/);
     expect(() => parseArgs(['--list-presets', 'v=1'])).toThrow(/takes no link/);
   });

@@ -1,0 +1,34 @@
+import { encodeLink } from '../config/codec.ts';
+import type { ExperimentConfig } from '../config/schema.ts';
+import type { GenerationResult } from '../selftrain/events.ts';
+
+/** What a run has measured so far: its generations and reference lines (null until known). */
+export interface RunMetrics {
+  config: ExperimentConfig;
+  /** Test accuracy of the all-labels oracle. */
+  oracle: number | null;
+  generations: readonly GenerationResult[];
+}
+
+/** The per-generation columns of the CSV, in order; `perClass` becomes one column per class. */
+const CSV_COLUMNS = ['generation', 'testAccuracy', 'pseudoLabelAccuracy', 'coverage', 'pseudoLabels', 'meanConfidence', 'seconds'] as const;
+
+/** The run's metrics as one JSON document: link, config, references and every generation's fields. */
+export function metricsJson(metrics: RunMetrics): string {
+  const { config, oracle, generations } = metrics;
+  const baseline = generations.find((g) => g.generation === 0)?.testAccuracy ?? null;
+  const document = { link: `#${encodeLink(config)}`, config, baseline: { testAccuracy: baseline }, oracle: { testAccuracy: oracle }, generations };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * One CSV row per generation (RFC 4180, header first, `\r\n` line ends), fractions in [0, 1],
+ * an empty cell where a value is null (generation 0's pseudo-label accuracy); the pseudo-labels
+ * per predicted class follow as `pseudoLabelsClass0` ... columns.
+ */
+export function metricsCsv(metrics: RunMetrics): string {
+  const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
+  const perClass = Array.from({ length: classes }, (_, c) => `pseudoLabelsClass${c}`);
+  const rows = metrics.generations.map((g) => [...CSV_COLUMNS.map((column) => g[column]), ...perClass.map((_, c) => g.perClass[c] ?? null)]);
+  return [[...CSV_COLUMNS, ...perClass], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+}

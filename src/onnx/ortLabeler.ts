@@ -1,0 +1,27 @@
+import type { ExperimentConfig } from '../config/schema.ts';
+import type { TeacherLabeler } from '../selftrain/events.ts';
+import { ONNX_INPUT, ONNX_OUTPUT } from './exportOnnx.ts';
+import { generationOnnx } from './generationOnnx.ts';
+
+/** What the labeler needs of an onnxruntime module: onnxruntime-web (browser or Node) and onnxruntime-node both fit. */
+export type OrtModule = Pick<typeof import('onnxruntime-web'), 'InferenceSession' | 'Tensor'>;
+
+/** Session options such as `executionProviders: ['webgpu', 'wasm']`. */
+export type OrtSessionOptions = Parameters<OrtModule['InferenceSession']['create']>[1];
+
+/**
+ * A TeacherLabeler that exports each frozen teacher of the experiment `config` to ONNX and runs
+ * its labelling pass on `ort`: one session per teacher, released after the pass.
+ */
+export function createOrtLabeler(ort: OrtModule, config: ExperimentConfig, options: OrtSessionOptions = {}): TeacherLabeler {
+  return async (teacher, pool) => {
+    const session = await ort.InferenceSession.create(generationOnnx(config, teacher), options);
+    try {
+      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, pool.dim]) };
+      const output = (await session.run(feeds))[ONNX_OUTPUT];
+      return Float32Array.from((await output.getData()) as Float32Array);
+    } finally {
+      await session.release();
+    }
+  };
+}

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { metricsCsv, metricsJson } from '../../src/export/metrics.ts';
+import type { GenerationResult } from '../../src/selftrain/events.ts';
+import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
+
+const config = smallConfig({ gens: 1 });
+const GENERATIONS: GenerationResult[] = [
+  { generation: 0, testAccuracy: 0.75, pseudoLabelAccuracy: null, coverage: 0, pseudoLabels: 0, perClass: [0, 0], meanConfidence: 0, seconds: 0.5 },
+  { generation: 1, testAccuracy: 0.8125, pseudoLabelAccuracy: 0.9, coverage: 0.25, pseudoLabels: 50, perClass: [20, 30], meanConfidence: 0.875, seconds: 1.25 },
+];
+
+test('metricsCsv: a header, one row per generation, empty cells for null, pseudo-labels per class last', () => {
+  expect(metricsCsv({ config, oracle: 0.9, generations: GENERATIONS }).split('\r\n')).toEqual([
+    'generation,testAccuracy,pseudoLabelAccuracy,coverage,pseudoLabels,meanConfidence,seconds,pseudoLabelsClass0,pseudoLabelsClass1',
+    '0,0.75,,0,0,0,0.5,0,0',
+    '1,0.8125,0.9,0.25,50,0.875,1.25,20,30',
+    '',
+  ]);
+  expect(metricsCsv({ config, oracle: null, generations: [] })).toBe('generation,testAccuracy,pseudoLabelAccuracy,coverage,pseudoLabels,meanConfidence,seconds\r\n');
+});
+
+test('metricsJson and metricsCsv of a real run carry the run\'s numbers', async () => {
+  const { result } = await runCollecting(config);
+  const metrics = { config, oracle: result.oracle.testAccuracy, generations: result.generations };
+  const json = JSON.parse(metricsJson(metrics));
+  expect(json.link).toBe(`#${result.link}`);
+  expect(json.config).toEqual(config);
+  expect(json.baseline).toEqual(result.baseline);
+  expect(json.oracle).toEqual(result.oracle);
+  expect(json.generations).toEqual(result.generations);
+  const rows = metricsCsv(metrics).trim().split('\r\n').slice(1).map((line) => line.split(','));
+  expect(rows.map((row) => Number(row[1]))).toEqual(result.generations.map((g) => g.testAccuracy));
+  expect(rows.map((row) => row.slice(7).map(Number))).toEqual(result.generations.map((g) => g.perClass));
+});

@@ -1,0 +1,41 @@
+import * as ortWeb from 'onnxruntime-web';
+import { describe, expect, test } from 'vitest';
+import type { ExperimentConfig } from '../../src/config/schema.ts';
+import { createOrtLabeler } from '../../src/onnx/ortLabeler.ts';
+import type { ExperimentEvent } from '../../src/selftrain/events.ts';
+import { runCollecting, smallConfig, withoutTimes } from '../selftrain/fixtures.ts';
+
+/** Every generation's admitted pseudo-labels as "row:class" strings. */
+const admitted = (events: ExperimentEvent[]) =>
+  events.flatMap((e) => (e.type === 'generation' ? [Array.from(e.pseudo.indices, (row, i) => `${row}:${e.pseudo.labels[i]}`)] : []));
+
+const CASES: Partial<ExperimentConfig>[] = [
+  { gens: 3 },
+  { gens: 3, soft: true, student: 'warm', data: 'gauss', classes: 3, act: 'relu' },
+  { gens: 3, select: 'threshold', tau: 0.6, act: 'sigmoid', hidden: [8, 8], seed: 3 },
+];
+
+test('a labeler that answers the wrong number of probabilities stops the run with the counts', async () => {
+  const config = smallConfig({ gens: 1 });
+  const run = runCollecting(config, { labeler: async () => new Float32Array(3) });
+  await expect(run).rejects.toThrow(`The labeler returned 3 probabilities for ${config.pool} pool rows × 2 classes.`);
+});
+
+describe('labelling with onnxruntime-web (WASM, in Node) instead of the engine', () => {
+  for (const overrides of CASES) {
+    test(`admits the same pseudo-labels (${JSON.stringify(overrides)})`, async () => {
+      const config = smallConfig(overrides);
+      const engine = await runCollecting(config);
+      const onnx = await runCollecting(config, { labeler: createOrtLabeler(ortWeb, config, { executionProviders: ['wasm'] }) });
+      expect(admitted(engine.events).length).toBe(config.gens + 1);
+      expect(admitted(engine.events).slice(1).every((labels) => labels.length > 0)).toBe(true);
+      expect(admitted(onnx.events)).toEqual(admitted(engine.events));
+      // Confidences differ in the last float bits; with hard labels the students then train on the same data.
+      onnx.result.generations.forEach((g, i) => expect(g.meanConfidence).toBeCloseTo(engine.result.generations[i].meanConfidence, 5));
+      if (!config.soft) {
+        const sameButConfidence = (result: typeof engine.result) => ({ ...withoutTimes(result), generations: result.generations.map((g) => ({ ...g, meanConfidence: 0, seconds: 0 })) });
+        expect(sameButConfidence(onnx.result)).toEqual(sameButConfidence(engine.result));
+      }
+    });
+  }
+});
