@@ -202,12 +202,34 @@ fn direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
     var acc1 = vec4f(0.0);
     var acc2 = vec4f(0.0);
     var acc3 = vec4f(0.0);
-    for (var p = 0u; p < params.k; p++) {
-      let row = vec4f(loadB(p, j), loadB(p, j + stride), loadB(p, j + 2u * stride), loadB(p, j + 3u * stride));
-      acc0 = fma(vec4f(loadA(i, p)), row, acc0);
-      acc1 = fma(vec4f(loadA(i + stride, p)), row, acc1);
-      acc2 = fma(vec4f(loadA(i + 2u * stride, p)), row, acc2);
-      acc3 = fma(vec4f(loadA(i + 3u * stride, p)), row, acc3);
+    let inside = i + 3u * stride < params.m && j + 3u * stride < params.n
+      && params.m * params.k <= room(arrayLength(&a), aBase) && params.k * params.n <= room(arrayLength(&b), bBase);
+    if (inside) {
+      // The whole 4×4 block and both operands lie inside: walk them by index steps with no
+      // per-element checks (the same products in the same order, so the same sums).
+      let aStep = select(1u, params.m, TRANSPOSE_A);
+      let aRow = select(stride * params.k, stride, TRANSPOSE_A);
+      let aStart = aBase + select(i * params.k, i, TRANSPOSE_A);
+      let bStep = select(params.n, 1u, TRANSPOSE_B);
+      let bColumn = select(stride, stride * params.k, TRANSPOSE_B);
+      let bStart = bBase + select(j, j * params.k, TRANSPOSE_B);
+      for (var p = 0u; p < params.k; p++) {
+        let ap = aStart + p * aStep;
+        let bp = bStart + p * bStep;
+        let row = vec4f(b[bp], b[bp + bColumn], b[bp + 2u * bColumn], b[bp + 3u * bColumn]);
+        acc0 = fma(vec4f(a[ap]), row, acc0);
+        acc1 = fma(vec4f(a[ap + aRow]), row, acc1);
+        acc2 = fma(vec4f(a[ap + 2u * aRow]), row, acc2);
+        acc3 = fma(vec4f(a[ap + 3u * aRow]), row, acc3);
+      }
+    } else {
+      for (var p = 0u; p < params.k; p++) {
+        let row = vec4f(loadB(p, j), loadB(p, j + stride), loadB(p, j + 2u * stride), loadB(p, j + 3u * stride));
+        acc0 = fma(vec4f(loadA(i, p)), row, acc0);
+        acc1 = fma(vec4f(loadA(i + stride, p)), row, acc1);
+        acc2 = fma(vec4f(loadA(i + 2u * stride, p)), row, acc2);
+        acc3 = fma(vec4f(loadA(i + 3u * stride, p)), row, acc3);
+      }
     }
     store(i, j, stride, acc0);
     store(i + stride, j, stride, acc1);
