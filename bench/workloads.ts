@@ -1,7 +1,8 @@
 // The benchmark's workloads and their seeded random data, shared by the browser bench
 // page and the Node micro-bench so both train the same maths on the same numbers.
 import { createRng, type Rng } from '../src/data/rng.ts';
-import type { TrainHyper } from '../src/model/types.ts';
+import type { ImageShape } from '../src/engine/backend.ts';
+import type { ModelSpec, TrainHyper } from '../src/model/types.ts';
 import type { WorkloadName } from './report/types.ts';
 
 export interface Workload {
@@ -15,6 +16,12 @@ export interface Workload {
   models: number;
   /** Rows of the dataset; an epoch longer than this goes round it again in a new shuffle. */
   rows: number;
+  /**
+   * A convolutional workload (src/model/cnn.ts): conv 3×3 + relu + 2×2 max-pool per filter
+   * count over images of this shape, then dense logits; `sizes` is then [pixels, classes].
+   * Engines without convolutions skip it.
+   */
+  cnn?: { image: ImageShape; filters: number[] };
 }
 
 /** Every engine gets the same data (DATA_SEED) and model seeds MODEL_SEED + model index. */
@@ -30,7 +37,23 @@ export const WORKLOADS: readonly Workload[] = [
   { name: 'W1', sizes: [2, 16, 16, 2], activation: 'tanh', hyper: sgd(16, 0.03), models: 1, rows: 16384 },
   { name: 'W1x16', sizes: [2, 16, 16, 2], activation: 'tanh', hyper: sgd(16, 0.03), models: 16, rows: 16384 },
   { name: 'W2', sizes: [784, 128, 10], activation: 'relu', hyper: adam(128, 0.001), models: 1, rows: 2048 },
+  {
+    name: 'W3',
+    sizes: [784, 10],
+    activation: 'relu',
+    hyper: adam(64, 0.001),
+    models: 1,
+    rows: 2048,
+    cnn: { image: { channels: 1, height: 28, width: 28 }, filters: [8, 16] },
+  },
 ];
+
+/** The model of a workload as src/model builds it: an MLP of its sizes, or its CNN. */
+export function workloadSpec(workload: Workload): ModelSpec {
+  const [inputDim, classes] = [workload.sizes[0], workload.sizes[workload.sizes.length - 1]];
+  if (workload.cnn) return { kind: 'cnn', inputDim, image: workload.cnn.image, classes, filters: workload.cnn.filters, hidden: workload.sizes.slice(1, -1), dropout: 0 };
+  return { kind: 'mlp', inputDim, classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
+}
 
 export function workloadByName(name: WorkloadName): Workload {
   const workload = WORKLOADS.find((candidate) => candidate.name === name);

@@ -1,7 +1,7 @@
 // What the bench page measures and the command line prints: plain data, shared by the
 // page (which fills it) and Node (which formats it), so both sides agree on one shape.
 
-export const WORKLOAD_NAMES = ['W1', 'W1x16', 'W2'] as const;
+export const WORKLOAD_NAMES = ['W1', 'W1x16', 'W2', 'W3'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 export const ENGINE_NAMES = ['autodidact-webgpu', 'autodidact-cpu', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu', 'plain-js'] as const;

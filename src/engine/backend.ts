@@ -113,6 +113,38 @@ export interface Backend {
    * probabilities would. Evaluation reads 2 floats per row instead of `classes`.
    */
   classify(logits: Tensor, rows: number, classes: number, out: Tensor, outRow: number): void;
+  /**
+   * 2-D convolution (cross-correlation, as ONNX Conv) of `rows` images in NCHW layout, x
+   * rows×inChannels×height×width, w [outChannels, inChannels, kernel, kernel] (ONNX's layout),
+   * b outChannels, stride 1, zero 'same' padding p = (kernel - 1) / 2, so out is
+   * rows×outChannels×height×width: out[r, o, y, x] = act(b[o] + Σ_{i, ky, kx} w[o, i, ky, kx]·
+   * x[r, i, y + ky - p, x + kx - p]), taps outside the image reading 0.
+   */
+  conv2d(x: Tensor, w: Tensor, b: Tensor, out: Tensor, rows: number, shape: ConvShape, activation: Activation): void;
+  /**
+   * The gradient of conv2d's pre-activation with respect to its input: writes
+   * dx[r, i, y, x] = Σ_{o, ky, kx} w[o, i, ky, kx]·dy[r, o, y - ky + p, x - kx + p] (taps outside
+   * the image dropped), dy rows×outChannels×height×width, dx rows×inChannels×height×width.
+   */
+  conv2dInputGrad(dy: Tensor, w: Tensor, dx: Tensor, rows: number, shape: ConvShape): void;
+  /**
+   * conv2d's parameter gradients from dy (its pre-activation gradient) and its input x: writes
+   * dw[o, i, ky, kx] = Σ_{r, y, x} dy[r, o, y, x]·x[r, i, y + ky - p, x + kx - p] (0 outside the
+   * image) and db[o] = Σ_{r, y, x} dy[r, o, y, x].
+   */
+  conv2dWeightGrad(x: Tensor, dy: Tensor, dw: Tensor, db: Tensor, rows: number, shape: ConvShape): void;
+  /**
+   * 2×2 max-pooling, stride 2, of `rows` NCHW images: out is rows×channels×⌊height/2⌋×⌊width/2⌋
+   * (an odd last row or column is dropped, as ONNX MaxPool without ceil_mode), out[r, c, y, x] =
+   * the maximum of x[r, c, 2y + dy, 2x + dx] over dy, dx in {0, 1}.
+   */
+  maxPool(x: Tensor, out: Tensor, rows: number, shape: ImageShape): void;
+  /**
+   * maxPool's input gradient: writes every element of dx (rows×channels×height×width), routing
+   * dy[r, c, y, x] to the window's argmax, the first maximum in the order (0,0), (0,1), (1,0),
+   * (1,1), recomputed from the forward input x, and 0 elsewhere (dropped rows and columns too).
+   */
+  maxPoolBackward(x: Tensor, dy: Tensor, dx: Tensor, rows: number, shape: ImageShape): void;
   /** Writes out[c] = Σ_r x[r, c] over rows (the bias gradient), or adds it when `accumulate`. */
   sumRows(x: Tensor, rows: number, cols: number, out: Tensor, accumulate: boolean): void;
   /**
@@ -145,6 +177,26 @@ export interface IndexTensor {
 }
 
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** The shape of one image (NCHW without the batch): channels × height × width. */
+export interface ImageShape {
+  channels: number;
+  height: number;
+  width: number;
+}
+
+/** A convolution's shape: input and output channels, the image size it keeps, and its odd, square kernel. */
+export interface ConvShape {
+  inChannels: number;
+  outChannels: number;
+  height: number;
+  width: number;
+  /** Side of the kernel, odd (3 for 3×3), at most MAX_CONV_KERNEL. */
+  kernel: number;
+}
+
+/** The largest conv kernel side the backends take (the WGSL weight-gradient kernel holds kernel² sums per invocation). */
+export const MAX_CONV_KERNEL = 5;
 
 /** Which matmul operand is stored transposed (see Backend.matmul). */
 export type Transpose = 'nn' | 'nt' | 'tn';

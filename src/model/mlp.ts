@@ -1,9 +1,9 @@
 import { EngineError } from '../engine/backend.ts';
 import type { LayerSpec } from './layers/layer.ts';
-import type { ModelSpec } from './types.ts';
+import type { MlpSpec } from './types.ts';
 
 /** An MLP as layers: per hidden width, dense + activation (+ dropout while training); then linear logits. */
-export function mlpLayers(spec: ModelSpec): LayerSpec[] {
+export function mlpLayers(spec: MlpSpec): LayerSpec[] {
   checkSpec(spec);
   const layers: LayerSpec[] = [];
   for (const units of spec.hidden) {
@@ -14,7 +14,7 @@ export function mlpLayers(spec: ModelSpec): LayerSpec[] {
   return layers;
 }
 
-function checkSpec(spec: ModelSpec): void {
+function checkSpec(spec: MlpSpec): void {
   const whole = (value: number) => Number.isInteger(value) && value >= 1;
   if (!whole(spec.inputDim)) throw new EngineError(`The model needs at least one input feature, got ${spec.inputDim}.`);
   if (!whole(spec.classes) || spec.classes < 2) throw new EngineError(`The model needs at least 2 classes, got ${spec.classes}.`);

@@ -1,6 +1,8 @@
 import { CLASSIFY, EngineError, type Backend, type IndexTensor, type Tensor } from '../engine/backend.ts';
 import { checkLength, destroyAll, growIndexTensor, growTensor } from './buffers.ts';
+import { cnnLayers } from './cnn.ts';
 import { initialParameters } from './init.ts';
+import type { LayerSpec } from './layers/layer.ts';
 import { packParameters, unpackParameters } from './layout.ts';
 import { mlpLayers } from './mlp.ts';
 import { rowFeatures } from './rows.ts';
@@ -30,6 +32,11 @@ export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): 
   };
 }
 
+/** The layers of a model spec, the list its parameter layout follows: an MLP's or a CNN's. */
+export function modelLayers(spec: ModelSpec): LayerSpec[] {
+  return spec.kind === 'cnn' ? cnnLayers(spec) : mlpLayers(spec);
+}
+
 /**
  * Builds `seeds.length` classifiers of one spec whose every op runs over all of them at
  * once (stacked tensors: one dispatch per op on the GPU, whatever the count). The training
@@ -40,7 +47,7 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
   const { inputDim, classes } = spec;
   const models = seeds.length;
   if (models < 1) throw new EngineError('createNetworks needs at least one seed.');
-  const stack = createLayerStack(backend, inputDim, mlpLayers(spec), PREDICT_CHUNK, models);
+  const stack = createLayerStack(backend, inputDim, modelLayers(spec), PREDICT_CHUNK, models);
   const { layout } = stack;
   const slice = stack.parameters.size;
   seeds.forEach((seed, k) => backend.write(stack.parameters, initialParameters(layout, seed), k * slice));

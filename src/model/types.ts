@@ -1,13 +1,36 @@
+import type { ImageShape } from '../engine/backend.ts';
 import type { Activation, OptimizerName } from '../config/schema.ts';
 
 /** The architecture of a classifier; enough to build it on any backend. */
-export interface ModelSpec {
+export type ModelSpec = MlpSpec | CnnSpec;
+
+/** A multi-layer perceptron over feature rows. */
+export interface MlpSpec {
   kind: 'mlp';
   inputDim: number;
   classes: number;
   hidden: number[];
   activation: Activation;
   /** Dropout rate after each hidden activation, applied only while training. */
+  dropout: number;
+}
+
+/**
+ * A small convolutional network over images (src/model/cnn.ts): per entry of `filters`, a
+ * 3×3 conv of that many filters + relu + 2×2 max-pool; then a dense relu layer per `hidden`
+ * width and linear logits, with dropout after the last pool and each hidden layer.
+ */
+export interface CnnSpec {
+  kind: 'cnn';
+  /** channels × height × width: the flat length of one image row (NCHW, channel planes back to back). */
+  inputDim: number;
+  image: ImageShape;
+  classes: number;
+  /** Filters of each conv block, e.g. [8, 16]. */
+  filters: number[];
+  /** Dense relu widths between the last block and the logits; [] for none. */
+  hidden: number[];
+  /** Dropout rate, applied only while training. */
   dropout: number;
 }
 

@@ -5,9 +5,8 @@
  */
 import { create, toBinary } from '@bufbuild/protobuf';
 import { GraphProtoSchema, ModelProtoSchema, Version, type NodeProto, type TensorProto } from 'onnx-buf';
-import type { LayerSpec } from '../model/layers/layer.ts';
 import { computeLayout } from '../model/layout.ts';
-import { mlpLayers } from '../model/mlp.ts';
+import { modelLayers } from '../model/network.ts';
 import type { ModelSpec } from '../model/types.ts';
 import { OnnxExportError } from './errors.ts';
 import { exportLayer, type GraphValue } from './layerExports.ts';
@@ -35,7 +34,8 @@ export interface OnnxExportOptions {
   metadata: OnnxMetadata;
   /**
    * The shape of one example as the graph receives it, e.g. [1, 28, 28] for an image whose
-   * 784 pixels the MLP reads row-major (the graph flattens it). Default: [spec.inputDim].
+   * 784 pixels the MLP reads row-major (the graph flattens it). Default: [spec.inputDim], or a
+   * CNN's [channels, height, width].
    */
   inputShape?: readonly number[];
 }
@@ -43,19 +43,14 @@ export interface OnnxExportOptions {
 /** The metadata_props keys; classNames is stored as a JSON array. */
 export const METADATA_KEYS = { link: 'link', generation: 'generation', dataset: 'dataset', classNames: 'classNames' } as const;
 
-/** The layers the engine builds for `spec` (the same list its parameter layout follows). */
-function layersOf(spec: ModelSpec): LayerSpec[] {
-  return mlpLayers(spec);
-}
-
 /** The ONNX bytes of `spec` with `parameters` (the packed form of `Network.getParameters()`). */
 export function exportOnnx(spec: ModelSpec, parameters: Float32Array, options: OnnxExportOptions): Uint8Array {
-  const layers = layersOf(spec);
+  const layers = modelLayers(spec);
   const layout = computeLayout(spec.inputDim, layers);
   if (parameters.length !== layout.count) {
     throw new OnnxExportError(`This ${spec.kind} has ${layout.count} parameters, got ${parameters.length}.`);
   }
-  const inputShape = [...(options.inputShape ?? [spec.inputDim])];
+  const inputShape = [...(options.inputShape ?? (spec.kind === 'cnn' ? [spec.image.channels, spec.image.height, spec.image.width] : [spec.inputDim]))];
   if (!inputShape.every((d) => Number.isInteger(d) && d >= 1) || inputShape.reduce((a, b) => a * b, 1) !== spec.inputDim) {
     throw new OnnxExportError(`Input shape [${inputShape.join(', ')}] does not hold the model's ${spec.inputDim} input features.`);
   }

@@ -25,6 +25,16 @@ export function floatTensor(name: string, dims: readonly number[], values: Float
   return create(TensorProtoSchema, { name, dims: dims.map(BigInt), dataType: TensorProto_DataType.FLOAT, floatData: Array.from(values) });
 }
 
+/** An int64 initializer (a Reshape's target shape). */
+export function int64Tensor(name: string, values: readonly number[]): TensorProto {
+  return create(TensorProtoSchema, { name, dims: [BigInt(values.length)], dataType: TensorProto_DataType.INT64, int64Data: values.map(BigInt) });
+}
+
+/** An attribute of integers (kernel_shape, pads, strides). */
+export function intsAttribute(name: string, values: readonly number[]): AttributeProto {
+  return create(AttributeProtoSchema, { name, type: AttributeProto_AttributeType.INTS, ints: values.map(BigInt) });
+}
+
 /** An integer attribute. */
 export function intAttribute(name: string, value: number): AttributeProto {
   return create(AttributeProtoSchema, { name, type: AttributeProto_AttributeType.INT, i: BigInt(value) });

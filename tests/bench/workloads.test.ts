@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
-import { WORKLOADS, epochOrder, makeData } from '../../bench/workloads.ts';
+import { WORKLOADS, epochOrder, makeData, workloadByName, workloadSpec } from '../../bench/workloads.ts';
+import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createNetwork } from '../../src/model/network.ts';
 
 describe('bench workloads', () => {
   it('make the same data for the same seed, with one-hot targets', () => {
@@ -9,6 +11,13 @@ describe('bench workloads', () => {
     expect(makeData(w1).x).toEqual(a.x);
     expect(a.x).toHaveLength(w1.rows * 2);
     for (const r of [0, 1, 2]) expect(a.targets[r * a.classes + a.labels[r]]).toBe(1);
+  });
+
+  it('W3 is the CNN of 28×28 images: conv 8 + pool, conv 16 + pool, dense to 10 classes', () => {
+    const spec = workloadSpec(workloadByName('W3'));
+    expect(spec).toMatchObject({ kind: 'cnn', inputDim: 784, classes: 10, filters: [8, 16], hidden: [] });
+    // 8·9 + 8, 16·8·9 + 16, 16·7·7·10 + 10.
+    expect(createNetwork(createCpuBackend(), spec, 1).parameterCount).toBe(80 + 1168 + 7850);
   });
 
   it('visit every row once per pass of an epoch longer than the dataset', () => {

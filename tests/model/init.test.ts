@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { initialParameters } from '../../src/model/init.ts';
 import { computeLayout, packParameters } from '../../src/model/layout.ts';
 import { mlpLayers } from '../../src/model/mlp.ts';
-import type { ModelSpec } from '../../src/model/types.ts';
+import type { MlpSpec } from '../../src/model/types.ts';
 
-const spec = (activation: ModelSpec['activation']): ModelSpec => ({ kind: 'mlp', inputDim: 50, classes: 10, hidden: [200], activation, dropout: 0 });
+const spec = (activation: MlpSpec['activation']): MlpSpec => ({ kind: 'mlp', inputDim: 50, classes: 10, hidden: [200], activation, dropout: 0 });
 
 describe('initial parameters', () => {
   it('are a function of the seed', () => {

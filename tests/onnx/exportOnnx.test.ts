@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
 import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { createNetwork } from '../../src/model/network.ts';
-import type { ModelSpec } from '../../src/model/types.ts';
+import type { CnnSpec, MlpSpec, ModelSpec } from '../../src/model/types.ts';
 import { OnnxExportError } from '../../src/onnx/errors.ts';
 import { exportOnnx, ONNX_OPSET } from '../../src/onnx/exportOnnx.ts';
 import { parityCase, testMetadata } from './ortParity.ts';
@@ -12,7 +12,7 @@ import { parityCase, testMetadata } from './ortParity.ts';
 /** Parity bound of the issue: max |Δp| between the engine and onnxruntime. */
 const TOLERANCE = 1e-4;
 
-const SHAPES: { name: string; spec: Omit<ModelSpec, 'activation'> }[] = [
+const SHAPES: { name: string; spec: Omit<MlpSpec, 'activation'> }[] = [
   { name: '2-8-2', spec: { kind: 'mlp', inputDim: 2, classes: 2, hidden: [8], dropout: 0 } },
   { name: '2-16-16-3 with dropout', spec: { kind: 'mlp', inputDim: 2, classes: 3, hidden: [16, 16], dropout: 0.3 } },
   { name: '2-5 (no hidden layer)', spec: { kind: 'mlp', inputDim: 2, classes: 5, hidden: [], dropout: 0 } },
@@ -23,7 +23,7 @@ describe('exportOnnx: onnxruntime-node runs the file like the engine (CPU backen
   for (const shape of SHAPES) {
     for (const activation of ACTIVATIONS) {
       it(`${shape.name}, ${activation}`, async () => {
-        const spec: ModelSpec = { ...shape.spec, activation };
+        const spec: MlpSpec = { ...shape.spec, activation };
         const { engine, onnx, maxDifference } = await parityCase(createCpuBackend(), spec, 300, { seed: 11, scale: 4 });
         expect(onnx.dims).toEqual([300, spec.classes]);
         expect(engine.length).toBe(300 * spec.classes);
@@ -36,6 +36,33 @@ describe('exportOnnx: onnxruntime-node runs the file like the engine (CPU backen
     const spec: ModelSpec = { kind: 'mlp', inputDim: 784, classes: 10, hidden: [32], activation: 'relu', dropout: 0.2 };
     const { onnx, maxDifference } = await parityCase(createCpuBackend(), spec, 40, { seed: 5, scale: 0.1, inputShape: [1, 28, 28] });
     expect(onnx.dims).toEqual([40, 10]);
+    expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
+describe('exportOnnx: a CNN runs in onnxruntime-node like the engine (CPU backend)', () => {
+  const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}): CnnSpec => ({
+    kind: 'cnn',
+    inputDim: channels * height * width,
+    image: { channels, height, width },
+    classes: 4,
+    filters,
+    hidden: [],
+    dropout: 0,
+    ...rest,
+  });
+
+  it('1×28×28, conv 8 + pool, conv 16 + pool, dense 10 (Conv, MaxPool, Flatten), input [N, 1, 28, 28]', async () => {
+    const spec = cnn(1, 28, 28, [8, 16], { classes: 10 });
+    const { onnx, maxDifference } = await parityCase(createCpuBackend(), spec, 20, { seed: 3, scale: 1, inputShape: [1, 28, 28] });
+    expect(onnx.dims).toEqual([20, 10]);
+    expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it('3×9×7 (odd sizes: pooling drops the last row and column), a hidden layer and dropout, fed flat rows [N, 189]', async () => {
+    const spec = cnn(3, 9, 7, [4, 5], { hidden: [6], dropout: 0.3 });
+    const { onnx, maxDifference } = await parityCase(createCpuBackend(), spec, 30, { seed: 8, scale: 2, inputShape: [spec.inputDim] });
+    expect(onnx.dims).toEqual([30, 4]);
     expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
   });
 });

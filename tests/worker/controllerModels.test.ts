@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { computeLayout } from '../../src/model/layout.ts';
-import { mlpLayers } from '../../src/model/mlp.ts';
+import { modelLayers } from '../../src/model/network.ts';
 import { createRunController } from '../../src/worker/controller.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
@@ -17,6 +17,6 @@ test('the controller posts each generation\'s model just before its generation e
   for (const message of messages.filter((m) => m.type === 'model')) {
     expect(message.runId).toBe(9);
     const { spec, parameters } = message.model;
-    expect(parameters.length).toBe(computeLayout(spec.inputDim, mlpLayers(spec)).count);
+    expect(parameters.length).toBe(computeLayout(spec.inputDim, modelLayers(spec)).count);
   }
 });

@@ -3,7 +3,7 @@ import type { Backend } from '../../../src/engine/backend.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { EngineName } from '../../report/types.ts';
-import { MODEL_SEED } from '../../workloads.ts';
+import { MODEL_SEED, workloadSpec } from '../../workloads.ts';
 import type { Engine } from './types.ts';
 
 /** A backend for one session, and how to give back what it holds (a GPU device, say). */
@@ -25,8 +25,7 @@ export function createAutodidactEngine(name: EngineName, usesGpu: boolean, open:
     async createSession(workload, data) {
       const { backend, release } = await open();
       const rows = uploadRows(backend, data.x, data.rows, data.dim);
-      const spec = { kind: 'mlp' as const, inputDim: data.dim, classes: data.classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
-      const networks = createNetworks(backend, spec, Array.from({ length: workload.models }, (_, model) => MODEL_SEED + model));
+      const networks = createNetworks(backend, workloadSpec(workload), Array.from({ length: workload.models }, (_, model) => MODEL_SEED + model));
       networks.setTrainingSet(rows, data.targets, data.weights);
       let epoch = 0;
       return {

@@ -6,7 +6,7 @@ import type { Engine } from './types.ts';
 export const plainJsEngine: Engine = {
   name: 'plain-js',
   usesGpu: false,
-  runs: (workload) => workload.models === 1,
+  runs: (workload) => workload.models === 1 && !workload.cnn,
   async createSession(workload, data) {
     const mlp = createPlainMlp(workload.sizes, workload.activation, MODEL_SEED);
     return {

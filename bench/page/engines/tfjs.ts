@@ -11,7 +11,8 @@ export function createTfjsEngine(name: EngineName, backendName: TfjsBackendName)
   return {
     name,
     usesGpu: backendName === 'webgpu',
-    runs: () => true,
+    // Its layers model (tfjsMlp) has no convolutions yet: W3 is autodidact's only.
+    runs: (workload) => !workload.cnn,
     async createSession(workload, data) {
       const release = await activateTfjs(backendName);
       const x = tf.tensor2d(data.x, [data.rows, data.dim]);

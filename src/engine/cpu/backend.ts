@@ -1,10 +1,12 @@
 import { checkModels, EngineError, opModels, VIEW_ALIGN, type Backend, type BackendInfo, type IndexTensor, type Tensor } from '../backend.ts';
 import { activationBackward } from './activation.ts';
+import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
 import { gather } from './gather.ts';
 import { matmul } from './matmul.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
+import { maxPool, maxPoolBackward } from './pool.ts';
 import { sumRows } from './reduce.ts';
 import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 import { cpuTensor, CpuIndexTensor, CpuTensor, indices, slice, storageOf } from './tensor.ts';
@@ -88,6 +90,26 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
     classify(logits, rows, classes, out, outRow) {
       const [tl, to] = [cpuTensor(logits), cpuTensor(out)];
       for (let k = 0, K = opModels('classify', [to], [tl]); k < K; k++) classify(slice(tl, k), rows, classes, slice(to, k), outRow);
+    },
+    conv2d(x, w, b, out, rows, shape, activation) {
+      const [tx, tw, tb, to] = [cpuTensor(x), cpuTensor(w), cpuTensor(b), cpuTensor(out)];
+      for (let k = 0, K = opModels('conv2d', [to], [tx, tw, tb]); k < K; k++) conv2d(slice(tx, k), slice(tw, k), slice(tb, k), slice(to, k), rows, shape, activation);
+    },
+    conv2dInputGrad(dy, w, dx, rows, shape) {
+      const [tdy, tw, tdx] = [cpuTensor(dy), cpuTensor(w), cpuTensor(dx)];
+      for (let k = 0, K = opModels('conv2dInputGrad', [tdx], [tdy, tw]); k < K; k++) conv2dInputGrad(slice(tdy, k), slice(tw, k), slice(tdx, k), rows, shape);
+    },
+    conv2dWeightGrad(x, dy, dw, db, rows, shape) {
+      const [tx, tdy, tdw, tdb] = [cpuTensor(x), cpuTensor(dy), cpuTensor(dw), cpuTensor(db)];
+      for (let k = 0, K = opModels('conv2dWeightGrad', [tdw, tdb], [tx, tdy]); k < K; k++) conv2dWeightGrad(slice(tx, k), slice(tdy, k), slice(tdw, k), slice(tdb, k), rows, shape);
+    },
+    maxPool(x, out, rows, shape) {
+      const [tx, to] = [cpuTensor(x), cpuTensor(out)];
+      for (let k = 0, K = opModels('maxPool', [to], [tx]); k < K; k++) maxPool(slice(tx, k), slice(to, k), rows, shape);
+    },
+    maxPoolBackward(x, dy, dx, rows, shape) {
+      const [tx, tdy, tdx] = [cpuTensor(x), cpuTensor(dy), cpuTensor(dx)];
+      for (let k = 0, K = opModels('maxPoolBackward', [tdx], [tx, tdy]); k < K; k++) maxPoolBackward(slice(tx, k), slice(tdy, k), slice(tdx, k), rows, shape);
     },
     sumRows(x, rows, cols, out, accumulate) {
       const [tx, to] = [cpuTensor(x), cpuTensor(out)];

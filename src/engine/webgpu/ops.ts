@@ -5,9 +5,12 @@ import { encodeAdamStep } from './adamStep.ts';
 import { gpuIndexTensor, gpuTensor } from './arena.ts';
 import { encodeClassify } from './classify.ts';
 import type { KernelContext } from './context.ts';
+import { encodeConv2d, encodeConv2dInputGrad } from './conv2d.ts';
+import { encodeConv2dWeightGrad } from './conv2dWeightGrad.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
+import { encodeMaxPool, encodeMaxPoolBackward } from './maxPool.ts';
 import { encodeSgdStep } from './sgdStep.ts';
 import { encodeSoftmax } from './softmax.ts';
 import { encodeSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
@@ -17,7 +20,11 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 export type ComputeOps = Pick<
   Backend,
   'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
+  | ConvOpName
 >;
+
+/** The convolution and pooling ops. */
+type ConvOpName = 'conv2d' | 'conv2dInputGrad' | 'conv2dWeightGrad' | 'maxPool' | 'maxPoolBackward';
 
 /** The ops, and `flush`, which enqueues those held back to merge with the next one. */
 export interface OpRecorder {
@@ -82,6 +89,15 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     }),
     softmax: plain((logits, rows, classes, probs, probsRow) => encodeSoftmax(context, gpuTensor(logits), rows, classes, gpuTensor(probs), probsRow)),
     classify: plain((logits, rows, classes, out, outRow) => encodeClassify(context, gpuTensor(logits), rows, classes, gpuTensor(out), outRow)),
+    conv2d: plain((x, w, b, out, rows, shape, activation) =>
+      encodeConv2d(context, gpuTensor(x), gpuTensor(w), gpuTensor(b), gpuTensor(out), rows, shape, activation),
+    ),
+    conv2dInputGrad: plain((dy, w, dx, rows, shape) => encodeConv2dInputGrad(context, gpuTensor(dy), gpuTensor(w), gpuTensor(dx), rows, shape)),
+    conv2dWeightGrad: plain((x, dy, dw, db, rows, shape) =>
+      encodeConv2dWeightGrad(context, gpuTensor(x), gpuTensor(dy), gpuTensor(dw), gpuTensor(db), rows, shape),
+    ),
+    maxPool: plain((x, out, rows, shape) => encodeMaxPool(context, gpuTensor(x), gpuTensor(out), rows, shape)),
+    maxPoolBackward: plain((x, dy, dx, rows, shape) => encodeMaxPoolBackward(context, gpuTensor(x), gpuTensor(dy), gpuTensor(dx), rows, shape)),
     sgdStep: plain((params, grads, velocity, decay, count, hyper) =>
       encodeSgdStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(velocity), gpuTensor(decay), count, hyper),
     ),

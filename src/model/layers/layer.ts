@@ -1,4 +1,4 @@
-import type { Activation, Backend, Tensor } from '../../engine/backend.ts';
+import type { Activation, Backend, ImageShape, Tensor } from '../../engine/backend.ts';
 import { mix32 } from '../../data/rng.ts';
 
 /** A fully connected layer: y = act(x·W + b), W stored inDim×units. */
@@ -14,7 +14,27 @@ export interface DropoutSpec {
   rate: number;
 }
 
-export type LayerSpec = DenseSpec | DropoutSpec;
+/**
+ * A 2-D convolution of NCHW images, stride 1, zero 'same' padding: y = act(conv(x, W) + b),
+ * W stored [filters, channels, kernel, kernel] (ONNX Conv's layout); y is filters × height × width.
+ */
+export interface ConvSpec {
+  kind: 'conv';
+  /** The shape of each input row (its channels × height × width floats). */
+  input: ImageShape;
+  filters: number;
+  /** Odd side of the square kernel (3 for 3×3). */
+  kernel: number;
+  activation: Activation;
+}
+
+/** 2×2 max-pooling, stride 2, of NCHW images: channels × ⌊height/2⌋ × ⌊width/2⌋ out. */
+export interface MaxPoolSpec {
+  kind: 'maxpool';
+  input: ImageShape;
+}
+
+export type LayerSpec = DenseSpec | DropoutSpec | ConvSpec | MaxPoolSpec;
 
 /** How a parameter is initialised: He-uniform (relu), Glorot-uniform (tanh, sigmoid, linear), or zero. */
 export type ParameterInit = 'he' | 'glorot' | 'zeros';

@@ -59,7 +59,7 @@ async function train(backend: Backend, run: NetworkRun): Promise<Trace> {
 /** Parameters drift apart by rounding over the epochs (about 1e-6 after three); 1e-5 of (1 + |w|) leaves room and is far below any learning signal. */
 const NETWORK_TOLERANCE = 1e-5;
 
-function networkCase(name: string, run: NetworkRun): CustomCase {
+export function networkCase(name: string, run: NetworkRun): CustomCase {
   return {
     name: `network ${name}`,
     async check(gpu: WebGpuBackend) {

@@ -1,5 +1,6 @@
 /** Every op of the backend contract as parity cases over awkward shapes: one line per op. */
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
+import { CONV_CASES, CONV_STACKED_CASES, CONV_TUNED_CASES } from './convCases.ts';
 import { rowIndices, stacked, targetRows, uniform, type ParityCase } from './parity.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
@@ -185,7 +186,8 @@ const viewOps = (size: number): ParityCase => ({
 
 /**
  * The cases of kernels whose layout depends on the adapter (software or not): matmul's
- * entry points and the loss's workgroup size. The tests run them under both tunings.
+ * entry points, the loss's and the conv weight gradient's workgroup sizes. The tests run
+ * them under both tunings.
  */
 export const TUNED_CASES: ParityCase[] = [
   ...cross(MATMUL_SHAPES, TRANSPOSES).flatMap(([[m, k, n], transpose]) => [matmul(m, k, n, transpose, false), matmul(m, k, n, transpose, true)]),
@@ -194,6 +196,7 @@ export const TUNED_CASES: ParityCase[] = [
   layerGradients(16, 17, 16, 1),
   ...cross(ROW_SHAPES, [false, true]).filter(([[, c]]) => c >= 2).map(([[r, c], soft]) => softmaxCrossEntropy(r, c, soft)),
   softmaxCrossEntropy(300, 10, false),
+  ...CONV_TUNED_CASES,
 ];
 
 export const OP_CASES: ParityCase[] = [
@@ -212,6 +215,7 @@ export const OP_CASES: ParityCase[] = [
   ...cross(SIZES, [0, -1.5]).map(([count, value]) => fill(count, value)),
   viewOps(17),
   viewOps(257),
+  ...CONV_CASES,
 ];
 
 /**
@@ -243,4 +247,5 @@ export const STACKED_CASES: ParityCase[] = [
   stacked(adamStep(257, 10, 1e-3), 3, ['decay']),
   stacked(fill(17, -1.5), 3),
   stacked(viewOps(17), 3, ['src']),
+  ...CONV_STACKED_CASES,
 ];

@@ -2,7 +2,9 @@
 // the yardstick for finite-difference gradient checks and for predictions.
 import type { Activation } from '../../../src/engine/backend.ts';
 import type { ParameterLayout } from '../../../src/model/layout.ts';
+import { convShape } from '../../../src/model/layers/conv.ts';
 import type { LayerSpec } from '../../../src/model/layers/layer.ts';
+import { referenceConv, referenceMaxPool } from './convReference.ts';
 
 /** Multiplies dropout layer `layer`'s element `index` (0 or 1/(1-rate)); absent in evaluation. */
 export type DropoutScale = (layer: number, index: number, rate: number) => number;
@@ -29,6 +31,17 @@ export function referenceLogits(
   layers.forEach((spec, index) => {
     if (spec.kind === 'dropout') {
       if (dropoutScale) input = input.map((value, i) => value * dropoutScale(index, i, spec.rate));
+      return;
+    }
+    if (spec.kind === 'conv') {
+      const [w, b] = layout.layers[index].map((view) => Float64Array.from({ length: view.size }, (_, i) => packed[view.packedOffset + i]));
+      input = referenceConv(input, w, b, rows, convShape(spec)).map((z) => activate(z, spec.activation));
+      inDim = input.length / rows;
+      return;
+    }
+    if (spec.kind === 'maxpool') {
+      input = referenceMaxPool(input, rows, spec.input);
+      inDim = input.length / rows;
       return;
     }
     const [w, b] = layout.layers[index];
