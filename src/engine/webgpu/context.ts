@@ -1,6 +1,6 @@
 import { EngineError, opModels, type Activation } from '../backend.ts';
 import { bindingOf, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
-import { modelField, type Kernel, type ParamValues } from './kernel.ts';
+import type { Kernel, ParamValues } from './kernel.ts';
 import { getPipeline, type PipelineVariant } from './pipelines.ts';
 import type { Recorder } from './recorder.ts';
 
@@ -61,22 +61,21 @@ export function enqueue(
 ): void {
   const bindings: Record<string, Binding> = {};
   const values: Record<string, number> = { ...params };
+  // Unused slots and shared tensors have stride 0.
+  for (const field of kernel.modelFields.values()) values[field] = 0;
   const outputs: GpuTensor[] = [];
   const inputs: GpuTensor[] = [];
-  for (const [name, tensor] of Object.entries(tensors)) {
+  for (const name in tensors) {
+    const tensor = tensors[name];
     bindings[name] = tensor instanceof GpuTensor || tensor instanceof GpuIndexTensor ? bindingOf(tensor) : tensor;
-    const field = modelField(name);
-    const hasField = kernel.params.fields.some((f) => f.name === field);
-    if (tensor instanceof GpuTensor) {
-      if (tensor.models > 1 && !hasField) throw new EngineError(`Kernel ${kernel.label} has no model dimension for "${name}" (tensor "${tensor.label}" stacks ${tensor.models} models).`);
-      const writable = kernel.bindings.some((b) => b.name === name && b.kind === 'storage');
-      (writable ? outputs : inputs).push(tensor);
-    }
-    if (hasField) values[field] = tensor instanceof GpuTensor ? tensor.modelStride : 0;
+    if (!(tensor instanceof GpuTensor)) continue;
+    const field = kernel.modelFields.get(name);
+    if (field) values[field] = tensor.modelStride;
+    else if (tensor.models > 1) throw new EngineError(`Kernel ${kernel.label} has no model dimension for "${name}" (tensor "${tensor.label}" stacks ${tensor.models} models).`);
+    (kernel.writable.has(name) ? outputs : inputs).push(tensor);
   }
-  for (const field of kernel.params.fields) if (field.name.endsWith('Model') && !(field.name in values)) values[field.name] = 0;
   const models = opModels(kernel.label, outputs, inputs);
-  if (kernel.params.fields.some((f) => f.name === 'models')) values.models = models;
+  if (kernel.countsModels) values.models = models;
   const groups: [number, number, number] = [workgroups[0], workgroups[1] ?? 1, modelGroups(context, models)];
   context.recorder.dispatch({ kernel, pipeline: getPipeline(context.device, kernel, variant), params: values, bindings, workgroups: groups });
 }

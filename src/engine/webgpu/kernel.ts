@@ -30,6 +30,11 @@ export interface Kernel {
   source: string;
   bindings: readonly BindingDecl[];
   params: UniformLayout;
+  /** The model dimension, read once from Params: each binding's stride field (`xModel` for x), and whether it takes `models`. */
+  modelFields: ReadonlyMap<string, string>;
+  countsModels: boolean;
+  /** Bindings the kernel writes (storage, read_write). */
+  writable: ReadonlySet<string>;
 }
 
 const BINDING = /@group\(0\)\s*@binding\((\d+)\)\s*var(?:<\s*(\w+)\s*(?:,\s*(\w+)\s*)?>)?\s+(\w+)\s*:/g;
@@ -42,12 +47,18 @@ const FIELD = /(\w+)\s*:\s*(\w+)\s*,?/g;
  * dimension's helpers (models.wgsl) are prepended.
  */
 export function defineKernel(label: string, source: string): Kernel {
-  return { label, source: `${models}\n${source}`, bindings: reflectBindings(label, source), params: reflectParams(label, source) };
-}
-
-/** The Params field holding a binding's model stride: `xModel` for binding `x`. */
-export function modelField(binding: string): string {
-  return `${binding}Model`;
+  const bindings = reflectBindings(label, source);
+  const params = reflectParams(label, source);
+  const fields = new Set(params.fields.map((f) => f.name));
+  return {
+    label,
+    source: `${models}\n${source}`,
+    bindings,
+    params,
+    modelFields: new Map(bindings.filter((b) => fields.has(`${b.name}Model`)).map((b) => [b.name, `${b.name}Model`])),
+    countsModels: fields.has('models'),
+    writable: new Set(bindings.filter((b) => b.kind === 'storage').map((b) => b.name)),
+  };
 }
 
 function reflectBindings(label: string, source: string): BindingDecl[] {
