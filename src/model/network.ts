@@ -53,6 +53,7 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
   seeds.forEach((seed, k) => backend.write(stack.parameters, initialParameters(layout, seed), k * slice));
   const trainer = createTrainer(backend, stack, inputDim, classes);
   let train: TrainingTensors | null = null;
+  let trainRows = 0;
   /** Tensors that grow to the largest training set, epoch order and prediction seen. */
   const grown = {
     targets: null as Tensor | null,
@@ -84,10 +85,13 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
       backend.write(grown.targets, targets);
       backend.write(grown.weights, weights);
       train = { features, targets: grown.targets, weights: grown.weights };
+      trainRows = rows.n;
     },
     async trainEpoch(order, hyper, noiseSeed) {
       if (!train) throw new EngineError('trainEpoch before setTrainingSet: give the network its training rows first.');
       if (!(Number.isInteger(hyper.batch) && hyper.batch >= 1)) throw new EngineError(`Batch size must be a whole number >= 1, got ${hyper.batch}.`);
+      const outside = order.findIndex((row) => !(row >= 0 && row < trainRows));
+      if (outside >= 0) throw new EngineError(`trainEpoch: order[${outside}] = ${order[outside]} is not one of the ${trainRows} training rows.`);
       trainer.ensureCapacity(hyper.batch);
       grown.order = growIndexTensor(backend, grown.order, order.length, 'epoch order');
       backend.writeIndices(grown.order, order);

@@ -11,6 +11,7 @@ import { createLayer } from './layers/registry.ts';
  */
 export interface LayerStack {
   readonly layout: ParameterLayout;
+  readonly specs: readonly LayerSpec[];
   readonly layers: readonly Layer[];
   readonly parameters: Tensor;
   readonly gradients: Tensor;
@@ -59,6 +60,7 @@ export function createLayerStack(backend: Backend, inputDim: number, specs: Laye
 
   const stack: LayerStack = {
     layout,
+    specs,
     layers,
     parameters,
     gradients,

@@ -1,5 +1,6 @@
 import { STATS, type AdamStep, type Backend, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
 import { createBatchTensors, destroyAll } from './buffers.ts';
+import { denseLayers, densePlan } from './denseRun.ts';
 import { streamSeed, type NoiseStep } from './layers/layer.ts';
 import type { LayerStack } from './stack.ts';
 import type { EpochStats, TrainHyper } from './types.ts';
@@ -35,6 +36,8 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
   const adam: AdamStep = { lr: 0, ...ADAM, l2: 0, step: 0 };
   /** Optimizer steps since the parameters were set: Adam's t, and the noise counter. */
   let step = 0;
+  /** An MLP's layers for backends that fuse whole steps (Backend.denseSteps). */
+  const plan = backend.denseSteps ? densePlan(stack) : null;
 
   const optimize = (hyper: TrainHyper) => {
     const { parameters, gradients, moments, decay, layout } = stack;
@@ -63,6 +66,33 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
     optimize(hyper);
   };
 
+  /** Enqueues the epoch's steps as one fused run; false when the backend cannot fuse them. */
+  const fusedSteps = (set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper): boolean => {
+    if (!plan || !backend.denseSteps) return false;
+    const { parameters, gradients, moments, layout } = stack;
+    return backend.denseSteps({
+      inputDim,
+      layers: denseLayers(plan, noise),
+      ...set,
+      order,
+      start: 0,
+      length,
+      batch: hyper.batch,
+      parameters,
+      gradients,
+      moments,
+      parameterCount: layout.paddedSize,
+      stats,
+      counter: step + 1,
+      inputNoise: hyper.inputNoise,
+      inputNoiseSeed: streamSeed(noise, 0),
+      optimizer:
+        hyper.optimizer === 'adam'
+          ? { kind: 'adam', hyper: { lr: hyper.lr, ...ADAM, l2: hyper.l2 } }
+          : { kind: 'sgd', hyper: { lr: hyper.lr, momentum: hyper.momentum, l2: hyper.l2 } },
+    });
+  };
+
   return {
     get batchFeatures() {
       return batch.x;
@@ -75,10 +105,14 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
     async epoch(set, order, length, hyper, noiseSeed) {
       backend.fill(stats, 0);
       noise.seed = noiseSeed >>> 0;
-      let steps = 0;
-      for (let start = 0; start < length; start += hyper.batch, steps++) {
-        noise.counter = ++step;
-        trainStep(set, order, start, Math.min(hyper.batch, length - start), hyper);
+      const steps = Math.ceil(length / hyper.batch);
+      if (fusedSteps(set, order, length, hyper)) {
+        step += steps;
+      } else {
+        for (let start = 0; start < length; start += hyper.batch) {
+          noise.counter = ++step;
+          trainStep(set, order, start, Math.min(hyper.batch, length - start), hyper);
+        }
       }
       const read = await backend.read(stats, STATS.size);
       return Array.from({ length: models }, (_, k) => {

@@ -49,7 +49,8 @@ function modelGroups(context: KernelContext, models: number): number {
  * Enqueues one dispatch of `kernel` with tensors bound by binding name. Over stacked tensors
  * it runs once per model (see models.wgsl): Params.models is the model count and each bound
  * tensor's model stride goes into its `<binding>Model` field (0 for a shared tensor or an
- * unused slot).
+ * unused slot). workgroups[2], when given, replaces models.wgsl's z count, for a kernel that
+ * spreads models otherwise.
  */
 export function enqueue(
   context: KernelContext,
@@ -57,7 +58,7 @@ export function enqueue(
   variant: PipelineVariant,
   params: ParamValues,
   tensors: Readonly<Record<string, GpuTensor | GpuIndexTensor | Binding>>,
-  workgroups: readonly [number, number?],
+  workgroups: readonly [number, number?, number?],
 ): void {
   const bindings: Record<string, Binding> = {};
   const values: Record<string, number> = { ...params };
@@ -76,7 +77,7 @@ export function enqueue(
   }
   const models = opModels(kernel.label, outputs, inputs);
   if (kernel.countsModels) values.models = models;
-  const groups: [number, number, number] = [workgroups[0], workgroups[1] ?? 1, modelGroups(context, models)];
+  const groups: [number, number, number] = [workgroups[0], workgroups[1] ?? 1, workgroups[2] ?? modelGroups(context, models)];
   context.recorder.dispatch({ kernel, pipeline: getPipeline(context.device, kernel, variant), params: values, bindings, workgroups: groups });
 }
 

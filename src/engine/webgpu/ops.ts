@@ -7,6 +7,7 @@ import { encodeClassify } from './classify.ts';
 import type { KernelContext } from './context.ts';
 import { encodeConv2d, encodeConv2dInputGrad } from './conv2d.ts';
 import { encodeConv2dWeightGrad } from './conv2dWeightGrad.ts';
+import { encodeDenseSteps } from './denseSteps.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
@@ -20,7 +21,7 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 export type ComputeOps = Pick<
   Backend,
   'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
-  | ConvOpName
+  | 'denseSteps' | ConvOpName
 >;
 
 /** The convolution and pooling ops. */
@@ -101,6 +102,11 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     sgdStep: plain((params, grads, velocity, decay, count, hyper) =>
       encodeSgdStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(velocity), gpuTensor(decay), count, hyper),
     ),
+    denseSteps(run) {
+      check();
+      flush();
+      return encodeDenseSteps(context, run);
+    },
     adamStep: plain((params, grads, moments, decay, count, hyper) =>
       encodeAdamStep(context, gpuTensor(params), gpuTensor(grads), gpuTensor(moments), gpuTensor(decay), count, hyper),
     ),

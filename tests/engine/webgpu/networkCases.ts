@@ -2,7 +2,8 @@
  * Whole-network parity: the model code (src/model) builds the same MLP on the CPU and on
  * WebGPU from one seed (or K networks side by side from K seeds), trains a few epochs on one
  * seeded set in one seeded order, and the epoch stats, parameters, predictions and
- * classify's verdicts of every model must agree.
+ * classify's verdicts of every model must agree. Layers up to 32 wide train through the
+ * fused denseSteps kernel on WebGPU; the 33-wide ones through the per-step ops.
  */
 import { createRng } from '../../../src/data/rng.ts';
 import type { Backend } from '../../../src/engine/backend.ts';
@@ -107,6 +108,22 @@ export const NETWORK_CASES: CustomCase[] = [
     epochs: 3,
     softTargets: false,
     seeds: Array.from({ length: 16 }, (_, k) => 42 + k),
+  }),
+  networkCase('three 5-24-24-4 sigmoid side by side, fused: dropout, input noise, Adam, L2, soft targets, partial batch', {
+    spec: { kind: 'mlp', inputDim: 5, classes: 4, hidden: [24, 24], activation: 'sigmoid', dropout: 0.3 },
+    hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-3, batch: 20, inputNoise: 0.2 },
+    rows: 90,
+    epochs: 3,
+    softTargets: true,
+    seeds: [1, 2, 3],
+  }),
+  networkCase('3-8-8-8-8-32 relu, five dense layers fused, dropout, SGD with momentum', {
+    spec: { kind: 'mlp', inputDim: 3, classes: 32, hidden: [8, 8, 8, 8], activation: 'relu', dropout: 0.1 },
+    hyper: { ...W1, lr: 0.05, l2: 1e-4, batch: 7 },
+    rows: 50,
+    epochs: 2,
+    softTargets: false,
+    seeds: [5, 6],
   }),
   networkCase('three 17-33-33-5 relu side by side, dropout, input noise, Adam, soft targets', {
     spec: { kind: 'mlp', inputDim: 17, classes: 5, hidden: [33, 33], activation: 'relu', dropout: 0.2 },
