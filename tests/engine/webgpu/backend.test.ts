@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createRng } from '../../../src/data/rng.ts';
 import { EngineError, STATS, VIEW_ALIGN } from '../../../src/engine/backend.ts';
 import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
@@ -6,16 +6,10 @@ import { createWebGpuBackend, GpuDeviceLostError, type WebGpuBackend } from '../
 import { createNetwork } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../../src/model/types.ts';
-import { nodeBackend, nodeGpu } from './nodeGpu.ts';
+import { nodeBackend, nodeGpu, useNodeBackend } from './nodeGpu.ts';
 
 let gpu: WebGpuBackend;
-beforeAll(async () => {
-  gpu = await nodeBackend();
-});
-afterAll(() => {
-  gpu?.dispose();
-  gpu?.device.destroy();
-});
+useNodeBackend((backend) => (gpu = backend));
 
 /** Runs `body` inside a validation error scope and fails on any WebGPU error. */
 async function noGpuErrors<T>(body: () => Promise<T>): Promise<T> {

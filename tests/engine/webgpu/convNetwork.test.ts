@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
 import type { CnnSpec } from '../../../src/model/types.ts';
 import { networkCase } from './networkCases.ts';
-import { nodeBackend } from './nodeGpu.ts';
+import { useNodeBackend } from './nodeGpu.ts';
 import { runCase } from './parity.ts';
 
 const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}): CnnSpec => ({
@@ -35,13 +35,7 @@ const CNN_CASES = [
 ];
 
 let gpu: WebGpuBackend;
-beforeAll(async () => {
-  gpu = await nodeBackend();
-});
-afterAll(() => {
-  gpu?.dispose();
-  gpu?.device.destroy();
-});
+useNodeBackend((backend) => (gpu = backend));
 
 describe('a CNN trained on WebGPU matches the CPU reference (Dawn in Node)', () => {
   test.each(CNN_CASES.map((c) => [c.name, c] as const))('%s', async (_, testCase) => {

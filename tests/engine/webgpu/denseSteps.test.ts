@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { DenseSteps } from '../../../src/engine/backend.ts';
 import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
 import { fusesDenseSteps } from '../../../src/engine/webgpu/denseSteps.ts';
@@ -6,17 +6,11 @@ import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { MlpSpec, TrainHyper } from '../../../src/model/types.ts';
-import { nodeBackend } from './nodeGpu.ts';
+import { useNodeBackend } from './nodeGpu.ts';
 import { uniform } from './parity.ts';
 
 let gpu: WebGpuBackend;
-beforeAll(async () => {
-  gpu = await nodeBackend();
-});
-afterAll(() => {
-  gpu?.dispose();
-  gpu?.device.destroy();
-});
+useNodeBackend((backend) => (gpu = backend));
 
 const W1: MlpSpec = { kind: 'mlp', inputDim: 2, classes: 2, hidden: [16, 16], activation: 'tanh', dropout: 0 };
 const SGD: TrainHyper = { optimizer: 'sgd', lr: 0.1, momentum: 0.9, l2: 0, batch: 16, inputNoise: 0 };

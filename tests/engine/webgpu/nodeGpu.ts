@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
 import { requestNodeGpu } from '../../../src/engine/webgpu/node/gpu.ts';
 
@@ -11,4 +12,17 @@ export const nodeGpu = requestNodeGpu;
 export async function nodeBackend(): Promise<WebGpuBackend> {
   const gpu = await nodeGpu();
   return createWebGpuBackend(gpu.device, gpu.description, 'tests');
+}
+
+/** Gives the test file a WebGPU backend on a fresh Node device for its tests, destroyed after them. */
+export function useNodeBackend(receive: (backend: WebGpuBackend) => void): void {
+  let backend: WebGpuBackend | undefined;
+  beforeAll(async () => {
+    backend = await nodeBackend();
+    receive(backend);
+  });
+  afterAll(() => {
+    backend?.dispose();
+    backend?.device.destroy();
+  });
 }
