@@ -40,6 +40,13 @@ import type { ExperimentConfig } from '../config/schema.ts';
  * The presets (2-8-8-2, batch 16: 1,824) stay on the CPU; 2-128-128-2 at batch 64 (1.1M)
  * and the 784-wide workloads go to the GPU. Replace this with a measured crossover when a
  * hardware adapter can be benchmarked (`npm run bench` prints what is needed).
+ *
+ * MLPs up to 32 wide now train through the fused denseSteps kernel: an epoch is a few
+ * dispatches, and a step costs the GPU one thread's serial arithmetic (the same ~6 ×
+ * parameters × batch flops, at a GPU thread's ~1 GFLOP/s), about what it costs the CPU,
+ * while K models side by side cost the GPU the time of one. One model of that size still
+ * belongs on the CPU, which the rule gives; once the config trains several models at once,
+ * fused sizes should count their models against the dispatch cost instead.
  */
 export const GPU_CROSSOVER_WORK = 150_000;
 
