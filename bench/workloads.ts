@@ -22,6 +22,8 @@ export interface Workload {
    * Engines without convolutions skip it.
    */
   cnn?: { image: ImageShape; filters: number[] };
+  /** Its rows' time limit in units of the plan's: a CNN step is thousands of times a W1 step. */
+  timeScale?: number;
 }
 
 /** Every engine gets the same data (DATA_SEED) and model seeds MODEL_SEED + model index. */
@@ -45,6 +47,7 @@ export const WORKLOADS: readonly Workload[] = [
     models: 1,
     rows: 2048,
     cnn: { image: { channels: 1, height: 28, width: 28 }, filters: [8, 16] },
+    timeScale: 4,
   },
 ];
 

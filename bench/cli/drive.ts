@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/browser.ts';
 import type { PageEnvironment, RowRequest } from '../page/api.ts';
 import type { BenchRow, EngineName, WorkloadName } from '../report/types.ts';
+import { workloadByName } from '../workloads.ts';
 
 export interface DriveOptions {
   /** Times the whole plan runs, so each engine is measured at different moments of the run. */
@@ -38,10 +39,11 @@ export async function driveBenchPage(url: string, options: DriveOptions): Promis
     for (let round = 1; round <= options.rounds; round++) {
       const rows: BenchRow[] = [];
       for (const { workload, engine } of plan) {
-        const request: RowRequest = { workload, engine, targetEpochMs: options.targetEpochMs, timedEpochs: options.timedEpochs, timeoutMs: options.rowTimeoutMs };
+        const timeoutMs = options.rowTimeoutMs * (workloadByName(workload).timeScale ?? 1);
+        const request: RowRequest = { workload, engine, targetEpochMs: options.targetEpochMs, timedEpochs: options.timedEpochs, timeoutMs };
         const started = Date.now();
         try {
-          rows.push(await withTimeout(page.evaluate((r) => window.autodidactBench!.run(r), request), options.rowTimeoutMs + GRACE_MS));
+          rows.push(await withTimeout(page.evaluate((r) => window.autodidactBench!.run(r), request), timeoutMs + GRACE_MS));
         } catch (error) {
           rows.push(failed(workload, engine, error instanceof Error ? error.message : String(error)));
           await page.close().catch(() => {});

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { EngineName } from '../../report/types.ts';
 import { MODEL_SEED } from '../../workloads.ts';
 import { activateTfjs, type TfjsBackendName } from './tfjsBackends.ts';
+import { createTfjsCnn } from './tfjsCnn.ts';
 import { createTfjsMlp } from './tfjsMlp.ts';
 import type { Engine } from './types.ts';
 
@@ -11,13 +12,14 @@ export function createTfjsEngine(name: EngineName, backendName: TfjsBackendName)
   return {
     name,
     usesGpu: backendName === 'webgpu',
-    // Its layers model (tfjsMlp) has no convolutions yet: W3 is autodidact's only.
-    runs: (workload) => !workload.cnn,
+    // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so it cannot train W3's CNN.
+    runs: (workload) => !(workload.cnn && backendName === 'wasm'),
     async createSession(workload, data) {
       const release = await activateTfjs(backendName);
       const x = tf.tensor2d(data.x, [data.rows, data.dim]);
       const targets = tf.tensor2d(data.targets, [data.rows, data.classes]);
-      const models = Array.from({ length: workload.models }, (_, model) => createTfjsMlp(workload, MODEL_SEED + model));
+      const create = workload.cnn ? createTfjsCnn : createTfjsMlp;
+      const models = Array.from({ length: workload.models }, (_, model) => create(workload, MODEL_SEED + model));
       const { batch } = workload.hyper;
       return {
         async trainEpoch(order) {

@@ -2,15 +2,22 @@
 // variables, fused matmul + bias (+ relu), optimizer.minimize, called inside tf.tidy by the caller.
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../../src/data/rng.ts';
+import type { TrainHyper } from '../../../src/model/types.ts';
 import type { Workload } from '../../workloads.ts';
 
-export interface TfjsMlp {
+export interface TfjsModel {
   /** One optimizer step on a batch; returns the batch's mean loss. Call inside tf.tidy. */
   step(x: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar;
   dispose(): void;
 }
 
-export function createTfjsMlp(workload: Workload, seed: number): TfjsMlp {
+/** tfjs's optimizer for the workload's hyperparameters (Adam with epsilon 1e-8, as the engines). */
+export function tfjsOptimizer(hyper: TrainHyper): tf.Optimizer {
+  if (hyper.optimizer === 'adam') return tf.train.adam(hyper.lr, 0.9, 0.999, 1e-8);
+  return hyper.momentum > 0 ? tf.train.momentum(hyper.lr, hyper.momentum) : tf.train.sgd(hyper.lr);
+}
+
+export function createTfjsMlp(workload: Workload, seed: number): TfjsModel {
   const { sizes, activation, hyper } = workload;
   const rng = createRng(seed);
   // The same Glorot-uniform draw as bench/plainMlp.ts.
@@ -21,12 +28,7 @@ export function createTfjsMlp(workload: Workload, seed: number): TfjsMlp {
     return { w: tf.variable(tf.tensor2d(w, [fanIn, fanOut])), b: tf.variable(tf.zeros([fanOut])) };
   });
   const variables = layers.flatMap(({ w, b }) => [w, b]);
-  const optimizer =
-    hyper.optimizer === 'adam'
-      ? tf.train.adam(hyper.lr, 0.9, 0.999, 1e-8)
-      : hyper.momentum > 0
-        ? tf.train.momentum(hyper.lr, hyper.momentum)
-        : tf.train.sgd(hyper.lr);
+  const optimizer = tfjsOptimizer(hyper);
 
   // tfjs fuses relu into the matmul but not tanh, which stays a separate op.
   const forward = (x: tf.Tensor2D): tf.Tensor2D => {
