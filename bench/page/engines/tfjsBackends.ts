@@ -63,7 +63,7 @@ export async function describeTfjsWasm(): Promise<string> {
     if (!(await tf.setBackend('wasm'))) return 'tfjs-wasm did not start';
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threads = getThreadsCount();
-    return `tfjs-wasm: ${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}`;
+    return `tfjs-wasm: ${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}; no W3 row (tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so it cannot train a CNN)`;
   } catch (error) {
     return `tfjs-wasm did not start: ${error instanceof Error ? error.message : String(error)}`;
   }
