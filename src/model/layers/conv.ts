@@ -1,5 +1,6 @@
-import { EngineError, type ConvShape, type Tensor } from '../../engine/backend.ts';
+import { EngineError, type ConvShape } from '../../engine/backend.ts';
 import type { ConvSpec, Layer, LayerContext, ParameterShape } from './layer.ts';
+import { createLayerTensors } from './layerTensors.ts';
 
 /** The op-level shape of a conv layer. */
 export function convShape(spec: ConvSpec): ConvShape {
@@ -40,42 +41,29 @@ export function convParameters(spec: ConvSpec, inDim: number): ParameterShape[] 
  * place), then ∂L/∂W and ∂L/∂b in one op, and ∂L/∂x (the transposed convolution of dz).
  */
 export function createConv(spec: ConvSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient, models } = context;
+  const { backend, inDim } = context;
   checkImageInput('conv', spec.input, inDim);
   const [weights, bias] = context.parameters;
   const [weightGradient, biasGradient] = context.gradients;
   const shape = convShape(spec);
   const outDim = convOutputDim(spec);
-  let output: Tensor | null = null;
-  let inputGradient: Tensor | null = null;
-  let input: Tensor | null = null;
-
-  const free = () => {
-    if (output) backend.destroy(output);
-    if (inputGradient) backend.destroy(inputGradient);
-    output = inputGradient = input = null;
-  };
+  const tensors = createLayerTensors(context, 'conv', outDim);
   return {
     outDim,
-    allocate(capacity) {
-      free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} conv output`, models);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} conv input gradient`, models);
-    },
+    allocate: tensors.allocate,
     forward(x, rows) {
-      if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);
-      input = x;
+      const output = tensors.forward(x);
       backend.conv2d(x, weights, bias, output, rows, shape, spec.activation);
       return output;
     },
     backward(dy, rows) {
-      if (!output || !input) throw new EngineError(`Layer ${index}: backward() before a training forward().`);
+      const { input, output, inputGradient } = tensors.backward();
       backend.activationBackward(output, dy, dy, rows * outDim, spec.activation);
       backend.conv2dWeightGrad(input, dy, weightGradient, biasGradient, rows, shape);
       if (!inputGradient) return null;
       backend.conv2dInputGrad(dy, weights, inputGradient, rows, shape);
       return inputGradient;
     },
-    dispose: free,
+    dispose: tensors.free,
   };
 }

@@ -1,5 +1,5 @@
-import { EngineError, type Tensor } from '../../engine/backend.ts';
 import type { DenseSpec, Layer, LayerContext, ParameterShape } from './layer.ts';
+import { createLayerTensors } from './layerTensors.ts';
 
 /** W (inDim×units, L2-decayed) and b (units, zero). */
 export function denseParameters(spec: DenseSpec, inDim: number): ParameterShape[] {
@@ -15,34 +15,21 @@ export function denseParameters(spec: DenseSpec, inDim: number): ParameterShape[
  * (in place), ∂L/∂W = xᵀ·dz, ∂L/∂b = Σ_rows dz, ∂L/∂x = dz·Wᵀ.
  */
 export function createDense(spec: DenseSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient, models } = context;
+  const { backend, inDim } = context;
   const [weights, bias] = context.parameters;
   const [weightGradient, biasGradient] = context.gradients;
   const outDim = spec.units;
-  let output: Tensor | null = null;
-  let inputGradient: Tensor | null = null;
-  let input: Tensor | null = null;
-
-  const free = () => {
-    if (output) backend.destroy(output);
-    if (inputGradient) backend.destroy(inputGradient);
-    output = inputGradient = input = null;
-  };
+  const tensors = createLayerTensors(context, 'dense', outDim);
   return {
     outDim,
-    allocate(capacity) {
-      free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} dense output`, models);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} dense input gradient`, models);
-    },
+    allocate: tensors.allocate,
     forward(x, rows) {
-      if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);
-      input = x;
+      const output = tensors.forward(x);
       backend.dense(x, weights, bias, output, rows, inDim, outDim, spec.activation);
       return output;
     },
     backward(dy, rows) {
-      if (!output || !input) throw new EngineError(`Layer ${index}: backward() before a training forward().`);
+      const { input, output, inputGradient } = tensors.backward();
       backend.activationBackward(output, dy, dy, rows * outDim, spec.activation);
       backend.matmul(input, dy, weightGradient, inDim, rows, outDim, 'tn', false);
       backend.sumRows(dy, rows, outDim, biasGradient, false);
@@ -50,6 +37,6 @@ export function createDense(spec: DenseSpec, context: LayerContext): Layer {
       backend.matmul(dy, weights, inputGradient, rows, outDim, inDim, 'nt', false);
       return inputGradient;
     },
-    dispose: free,
+    dispose: tensors.free,
   };
 }

@@ -1,6 +1,7 @@
-import { EngineError, type Tensor } from '../../engine/backend.ts';
+import { EngineError } from '../../engine/backend.ts';
 import { checkImageInput } from './conv.ts';
 import type { Layer, LayerContext, MaxPoolSpec } from './layer.ts';
+import { createLayerTensors } from './layerTensors.ts';
 
 /** A max-pool layer's output width: channels × ⌊height/2⌋ × ⌊width/2⌋. */
 export function maxPoolOutputDim(spec: MaxPoolSpec): number {
@@ -13,40 +14,27 @@ export function maxPoolOutputDim(spec: MaxPoolSpec): number {
  * window's argmax, recomputed from the forward input, so no indices are stored.
  */
 export function createMaxPool(spec: MaxPoolSpec, context: LayerContext): Layer {
-  const { backend, inDim, index, needsInputGradient, models } = context;
+  const { backend, inDim } = context;
   checkImageInput('maxpool', spec.input, inDim);
   if (spec.input.height < 2 || spec.input.width < 2) {
     throw new EngineError(`A maxpool layer needs images of at least 2×2, got ${spec.input.height}×${spec.input.width}.`);
   }
   const outDim = maxPoolOutputDim(spec);
-  let output: Tensor | null = null;
-  let inputGradient: Tensor | null = null;
-  let input: Tensor | null = null;
-
-  const free = () => {
-    if (output) backend.destroy(output);
-    if (inputGradient) backend.destroy(inputGradient);
-    output = inputGradient = input = null;
-  };
+  const tensors = createLayerTensors(context, 'maxpool', outDim);
   return {
     outDim,
-    allocate(capacity) {
-      free();
-      output = backend.createTensor(capacity * outDim, `layer ${index} maxpool output`, models);
-      if (needsInputGradient) inputGradient = backend.createTensor(capacity * inDim, `layer ${index} maxpool input gradient`, models);
-    },
+    allocate: tensors.allocate,
     forward(x, rows) {
-      if (!output) throw new EngineError(`Layer ${index} was used before allocate().`);
-      input = x;
+      const output = tensors.forward(x);
       backend.maxPool(x, output, rows, spec.input);
       return output;
     },
     backward(dy, rows) {
-      if (!input) throw new EngineError(`Layer ${index}: backward() before a training forward().`);
+      const { input, inputGradient } = tensors.backward();
       if (!inputGradient) return null;
       backend.maxPoolBackward(input, dy, inputGradient, rows, spec.input);
       return inputGradient;
     },
-    dispose: free,
+    dispose: tensors.free,
   };
 }
