@@ -8,6 +8,7 @@ import { httpSource } from '../data/images/httpSource.ts';
 import { ImageDataError, loadImages, type ByteSource } from '../data/images/load.ts';
 import { imageRequest } from '../data/images/split.ts';
 import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
+import { createLabelerChoice, NO_ORT, type OrtLoader } from './labelerChoice.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
 
 /** Drives runs from protocol commands; the worker entry and the tests are its hosts. */
@@ -47,13 +48,16 @@ type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'dataUrl' | 
  * posting protocol messages through `post`. Pause holds at the next epoch checkpoint; Step
  * runs to the next generation checkpoint and holds there. A new start cancels the old run,
  * and nothing from a cancelled run is posted after its 'cancelled'. `yieldToHost` lets the
- * host's event loop deliver commands at every checkpoint.
+ * host's event loop deliver commands at every checkpoint. `loadOrt` brings onnxruntime-web for
+ * runs with labeler=onnx (without it they label with the engine, and say so).
  */
 export function createRunController(
   post: (message: WorkerMessage) => void,
   yieldToHost: () => Promise<void> = async () => {},
   imageSource: (dataUrl: string) => ByteSource = httpSource,
+  loadOrt: OrtLoader = NO_ORT,
 ): RunController {
+  const pickLabeler = createLabelerChoice(loadOrt);
   let current: ActiveRun | null = null;
   let stopped: StoppedRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
@@ -123,6 +127,9 @@ export function createRunController(
     try {
       const images = await imagesFor(run);
       if (!live(run)) return;
+      const { labeler, status } = await pickLabeler(config);
+      if (!live(run)) return;
+      post({ type: 'labeler', runId: run.runId, labeler: status });
       const chosen = await createBackend(backend, { size: experimentSize(config) });
       try {
         if (!live(run)) return;
@@ -138,6 +145,7 @@ export function createRunController(
             },
             resume: run.point ?? undefined,
             images,
+            labeler,
           }),
         run.abort.signal);
       } finally {

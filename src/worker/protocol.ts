@@ -21,11 +21,22 @@ export type WorkerCommand =
   /** Goes on with run `runId`, stopped by a lost GPU device, from its last finished generation, on `backend`. */
   | { type: 'resume-run'; runId: number; backend: 'webgpu' | 'cpu' };
 
+/** Who labels the pool in a run, as the status line says it. */
+export interface LabelerStatus {
+  /** What labels: the engine, or onnxruntime-web on each teacher's exported ONNX model. */
+  name: 'engine' | 'onnx';
+  text: string;
+  /** labeler=onnx was asked for but onnxruntime-web did not load: the engine labels instead. */
+  fallback: boolean;
+}
+
 /** Worker -> page. Every message names its run so the page can drop a stale one. */
 export type WorkerMessage =
   | { type: 'event'; runId: number; event: ExperimentEvent }
   /** A finished generation's trained model (for the page's downloads), posted just before its 'generation' event. */
   | { type: 'model'; runId: number; model: GenerationModel }
+  /** Who labels the pool this run; posted before the run trains. */
+  | { type: 'labeler'; runId: number; labeler: LabelerStatus }
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'cancelled'; runId: number }
