@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createOrtLabeler, type OrtSessionOptions } from '../../src/onnx/ortLabeler.ts';
 import type { WebOrt } from '../../src/onnx/webOrt.ts';
 import { createRunController } from '../../src/worker/controller.ts';
-import { createLabelerChoice, NO_ORT } from '../../src/worker/labelerChoice.ts';
+import { createLabelerChoice, NO_ORT, onceUntilFailed } from '../../src/worker/labelerChoice.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
 
@@ -25,7 +25,7 @@ describe('the labeler a run uses', () => {
 
   test('labeler=onnx: onnxruntime-web labels, loaded once for every run', async () => {
     let loads = 0;
-    const pick = createLabelerChoice(() => (loads++, nodeOrt()));
+    const pick = createLabelerChoice(onceUntilFailed(() => (loads++, nodeOrt())));
     const first = await pick(smallConfig({ labeler: 'onnx' }));
     const second = await pick(smallConfig({ labeler: 'onnx', seed: 9 }));
     expect(first.labeler).toBeTypeOf('function');
@@ -36,7 +36,7 @@ describe('the labeler a run uses', () => {
 
   test('labeler=onnx where onnxruntime-web cannot load: the engine, with the reason, and the next run tries again', async () => {
     let loads = 0;
-    const pick = createLabelerChoice(() => (loads++ === 0 ? Promise.reject(new Error('no such file: ort.wasm')) : nodeOrt()));
+    const pick = createLabelerChoice(onceUntilFailed(() => (loads++ === 0 ? Promise.reject(new Error('no such file: ort.wasm')) : nodeOrt())));
     const failed = await pick(smallConfig({ labeler: 'onnx' }));
     expect(failed.labeler).toBeUndefined();
     expect(failed.status).toEqual({ name: 'engine', text: 'Pseudo-labels: the engine, because onnxruntime-web could not load here (no such file: ort.wasm)', fallback: true });
