@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../config/schema.ts';
+import type { TeacherFile } from '../onnx/importTeacher.ts';
 import type { ExperimentEvent, GenerationModel } from '../selftrain/events.ts';
 
 /** Page -> worker. */
@@ -12,6 +13,8 @@ export type WorkerCommand =
       stepping: boolean;
       /** Absolute URL of the site's image data folder, for image experiments (see src/data/images/httpSource.ts). */
       dataUrl?: string;
+      /** A visitor's .onnx classifier, generation 0's teacher (src/onnx/importTeacher.ts). */
+      teacher?: TeacherFile;
     }
   | { type: 'pause' }
   | { type: 'resume' }
