@@ -24,6 +24,7 @@ export function StatusLine({ client }: { client: WorkerClient }) {
           {labeler.text}
         </p>
       )}
+      {labeler?.teacher && <p className="status__backend">Generation 0&rsquo;s teacher: {labeler.teacher}</p>}
     </div>
   );
 }

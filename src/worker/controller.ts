@@ -134,9 +134,9 @@ export function createRunController(
       if (!live(run)) return;
       const { labeler, status } = await pickLabeler(config);
       if (!live(run)) return;
-      post({ type: 'labeler', runId: run.runId, labeler: status });
       // Once generation 0 has finished, its teacher has done its part.
       const imported = run.teacher && !run.point ? await openImported(run.teacher, config) : null;
+      if (live(run)) post({ type: 'labeler', runId: run.runId, labeler: imported ? { ...status, teacher: imported.summary } : status });
       const chosen = await createBackend(backend, { size: experimentSize(config) }).catch(async (error: unknown) => {
         await imported?.release();
         throw error;

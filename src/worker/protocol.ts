@@ -31,6 +31,8 @@ export interface LabelerStatus {
   text: string;
   /** labeler=onnx was asked for but onnxruntime-web did not load: the engine labels instead. */
   fallback: boolean;
+  /** Generation 0's teacher, a visitor's file, as "gen-2.onnx: [N, 2] → [N, 2]"; absent without one. */
+  teacher?: string;
 }
 
 /** Worker -> page. Every message names its run so the page can drop a stale one. */

@@ -59,6 +59,7 @@ describe('a visitor\'s .onnx model as generation 0\'s teacher', () => {
     const { page, errors, close } = await openPage();
     await importTeacher(page, 'gen-2.onnx', bytes);
     await runToEnd(page);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Generation 0’s teacher: gen-2.onnx: [N, 2] → [N, 2]');
     const generations = await metricsOf(page);
     expect(generations.map((g) => g.generation)).toEqual([0, 1, 2]);
     expect(generations[0].pseudoLabels).toBe(40);

@@ -26,10 +26,14 @@ interface PageRun {
   fetched: string[];
 }
 
-/** Opens `config`'s link, runs it to the end and reads its pseudo-label counts; the page must fetch nothing off-site. */
-async function runPage(config: ExperimentConfig): Promise<PageRun> {
+/**
+ * Opens `config`'s link, runs it to the end and reads its pseudo-label counts; the page must
+ * fetch nothing off-site. With `blockWasm` the site's .wasm files answer 404.
+ */
+async function runPage(config: ExperimentConfig, blockWasm = false): Promise<PageRun> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page: Page = await context.newPage();
+  if (blockWasm) await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const base = new URL(inject('baseUrl'));
@@ -71,5 +75,11 @@ describe('labeler=onnx in the page', () => {
     expect(engine.perClass).toHaveLength(config.gens + 1);
     expect(engine.perClass.slice(1).every((counts) => counts.some((n) => n > 0))).toBe(true);
     expect(onnx.perClass).toEqual(engine.perClass);
+
+    // onnxruntime-web's .wasm missing: the engine labels, the status line says so and why.
+    const fallback = await runPage({ ...config, labeler: 'onnx' }, true);
+    expect(fallback.labelerName).toBe('engine');
+    expect(fallback.labeler).toMatch(/^Pseudo-labels: the engine, because onnxruntime-web could not load here \(.+\)$/);
+    expect(fallback.perClass).toEqual(engine.perClass);
   });
 });

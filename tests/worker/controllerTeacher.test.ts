@@ -30,6 +30,7 @@ describe('the run controller with a teacher file', () => {
     const models: GenerationModel[] = [];
     await runCollecting(config, { onModel: (model) => models.push(model) });
     const messages = await run(config, generationOnnx(config, models[1]), nodeOrt);
+    expect(messages[0]).toMatchObject({ type: 'labeler', labeler: { name: 'engine', teacher: 'teacher.onnx: [N, 2] → [N, 2]' } });
     const first = messages.find((m) => m.type === 'event' && m.event.type === 'generation');
     expect(first).toMatchObject({ event: { result: { generation: 0, pseudoLabels: 2 * config.k } } });
     expect(messages.at(-1)).toMatchObject({ type: 'event', event: { type: 'done' } });
