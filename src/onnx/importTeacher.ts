@@ -106,7 +106,9 @@ export function asProbabilities(values: Float32Array, classes: number): Float32A
   return softmax;
 }
 
+/** onnxruntime's own words, without its boilerplate ("Can't create a session. ERROR_CODE: 7, ERROR_MESSAGE: ") or a final full stop. */
 function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const text = message.replace(/^Can't create a session\.\s*(ERROR_CODE: \d+, ERROR_MESSAGE:\s*)?/, '').replace(/\.$/, '') || message;
   return text.length > REASON_LENGTH ? `${text.slice(0, REASON_LENGTH)}…` : text;
 }
