@@ -7,6 +7,7 @@ import { RunButtons } from './controls/RunButtons.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
+import { ImportTeacher } from './teacher/ImportTeacher.tsx';
 import { DataView } from './view2d/DataView.tsx';
 import { ImageView } from './images/ImageView.tsx';
 import { isImageDataset } from '../src/data/images/format.ts';
@@ -25,6 +26,7 @@ export function App({ client }: { client: WorkerClient }) {
         <RunButtons client={client} />
         <PresetSelect />
         <ControlPanel />
+        <ImportTeacher client={client} />
       </aside>
       <main className="page__main">
         <LinkNote />

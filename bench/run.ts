@@ -3,14 +3,16 @@
 import { writeFileSync } from 'node:fs';
 import { ArgsError, USAGE, parseArgs } from './cli/args.ts';
 import { driveBenchPage } from './cli/drive.ts';
+import { driveLabelling } from './cli/driveLabelling.ts';
 import { describeLoad, describeMachine } from './cli/machine.ts';
 import { buildAndServeBenchPage } from './cli/serve.ts';
 import { bestOfRounds } from './report/rounds.ts';
+import { renderLabelling } from './report/labellingTable.ts';
 import { renderReport } from './report/table.ts';
 import type { BenchReport } from './report/types.ts';
 
-const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000 };
-const QUICK = { rounds: 1, targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000 };
+const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000, labellingPasses: 5 };
+const QUICK = { rounds: 1, targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000, labellingPasses: 3 };
 
 async function main(): Promise<number> {
   let args;
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
   const server = await buildAndServeBenchPage();
   try {
     const result = await driveBenchPage(server.url, { ...settings, engines: args.engines, workloads: args.workloads, log });
+    const labelling = await driveLabelling(server.url, { passes: settings.labellingPasses, rowTimeoutMs: settings.rowTimeoutMs, workloads: args.workloads, log });
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),
       browser: `Chromium ${result.browserVersion} (headless)`,
@@ -43,8 +46,10 @@ async function main(): Promise<number> {
         `each row: epochs sized to ~${settings.targetEpochMs} ms, median of ${settings.timedEpochs} timed epochs after a warm-up, best of ${settings.rounds} round(s) of the whole plan; samples/s counts every model's samples`,
       ],
       rows: bestOfRounds(result.rounds),
+      labelling,
     };
     console.log(renderReport(report));
+    if (labelling.length > 0) console.log(`\n${renderLabelling(labelling)}`);
     if (args.json) {
       writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
       log(`wrote ${args.json}`);

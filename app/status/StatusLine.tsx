@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { backendText, isFallback, statusText } from '../format/statusText.ts';
-import { progressSelector } from '../store/selectors.ts';
+import { labelerSelector, progressSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import type { WorkerClient } from '../worker/workerClient.ts';
 import { ContinueButtons } from './ContinueButtons.tsx';
@@ -13,11 +13,18 @@ export function StatusLine({ client }: { client: WorkerClient }) {
   const progress = useLab(useShallow(progressSelector));
   const backend = backendText(progress.backend);
   const fallback = isFallback(progress.backend);
+  const labeler = useLab(labelerSelector);
   return (
     <div className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>
       <ContinueButtons client={client} />
       <p className={fallback ? 'status__backend status__backend--fallback' : 'status__backend'}>{backend || 'Training runs in a background worker, on the CPU or the GPU.'}</p>
+      {labeler && (
+        <p className={labeler.fallback ? 'status__backend status__backend--fallback' : 'status__backend'} data-labeler={labeler.name}>
+          {labeler.text}
+        </p>
+      )}
+      {labeler?.teacher && <p className="status__backend">Generation 0&rsquo;s teacher: {labeler.teacher}</p>}
     </div>
   );
 }

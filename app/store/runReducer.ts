@@ -1,6 +1,6 @@
 import type { BackendInfo } from '../../src/engine/backend.ts';
 import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
-import type { WorkerMessage } from '../../src/worker/protocol.ts';
+import type { LabelerStatus, WorkerMessage } from '../../src/worker/protocol.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -17,6 +17,8 @@ export interface RunData {
   epoch: number;
   epochsPerGeneration: number;
   backend: BackendInfo | null;
+  /** Who labels the pool (the worker says so before the run trains); null until then. */
+  labeler: LabelerStatus | null;
   results: GenerationResult[];
   /** Each finished generation's trained model, in generation order (what the Downloads area exports). */
   models: GenerationModel[];
@@ -44,6 +46,7 @@ export const IDLE_RUN: RunData = {
   epoch: 0,
   epochsPerGeneration: 0,
   backend: null,
+  labeler: null,
   results: [],
   models: [],
   baseline: null,
@@ -83,6 +86,8 @@ export function reduceRunMessage(run: RunData, message: WorkerMessage): Partial<
       return ended ? null : { status: 'running' };
     case 'cancelled':
       return null;
+    case 'labeler':
+      return ended ? null : { labeler: message.labeler };
     case 'data':
       return ended ? null : { data: { received: message.received, total: message.total } };
     case 'error':

@@ -12,6 +12,7 @@ export const stoppedEarlySelector = (state: LabState) => state.run.stoppedEarly;
 export const gridSelector = (state: LabState) => state.run.grid;
 export const pseudoSelector = (state: LabState) => state.run.pseudo;
 export const testPredictionsSelector = (state: LabState) => state.run.testPredictions;
+export const labelerSelector = (state: LabState) => state.run.labeler;
 export const lossSeriesSelector = (state: LabState) => state.loss;
 
 /** What the status line shows (picked with useShallow). */

@@ -1,3 +1,4 @@
+import type { TeacherFile } from '../../src/onnx/importTeacher.ts';
 import type { WorkerCommand, WorkerMessage } from '../../src/worker/protocol.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { isImageDataset } from '../../src/data/images/format.ts';
@@ -35,6 +36,8 @@ export interface WorkerClient {
   reset(): void;
   /** Goes on with a run stopped by a lost GPU device, from its last finished generation, on a new GPU or the CPU. */
   continueOn(backend: 'webgpu' | 'cpu'): void;
+  /** Generation 0's teacher for the runs that start from now on (null: none); see app/teacher/ImportTeacher.tsx. */
+  setTeacher(teacher: TeacherFile | null): void;
   dispose(): void;
 }
 
@@ -46,6 +49,7 @@ export interface WorkerClient {
 export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs = 250, dataUrl = defaultDataUrl() }: WorkerClientOptions): WorkerClient {
   let worker: WorkerPort | null = null;
   let nextRunId = 1;
+  let teacher: TeacherFile | null = null;
   let pendingProgress: WorkerMessage | null = null;
   let progressTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -110,7 +114,7 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
     flushProgress();
     store.getState().beginRun(runId, config.gens, config.epochs);
     if (!ensureWorker()) return;
-    post({ type: 'start', runId, config, gridSize, stepping, ...(isImageDataset(config.data) ? { dataUrl } : {}) });
+    post({ type: 'start', runId, config, gridSize, stepping, ...(isImageDataset(config.data) ? { dataUrl } : {}), ...(teacher ? { teacher } : {}) });
   };
 
   const unsubscribeConfig = store.subscribe(
@@ -165,6 +169,9 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
       if (run.status !== 'error' || !run.resumable || !worker) return;
       store.getState().continueRun();
       post({ type: 'resume-run', runId: run.runId, backend });
+    },
+    setTeacher(file) {
+      teacher = file;
     },
     dispose() {
       unsubscribeConfig();

@@ -62,7 +62,7 @@ export async function driveBenchPage(url: string, options: DriveOptions): Promis
   }
 }
 
-async function openBenchPage(browser: Browser, url: string, log: (line: string) => void): Promise<Page> {
+export async function openBenchPage(browser: Browser, url: string, log: (line: string) => void): Promise<Page> {
   const page = await browser.newPage();
   // The page's own errors explain a failed row; tfjs's routine warnings would only be noise.
   page.on('console', (message) => {
@@ -74,7 +74,7 @@ async function openBenchPage(browser: Browser, url: string, log: (line: string) 
   return page;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);

@@ -1,6 +1,7 @@
 // The bench page's interface to the Node runner (bench/run.ts), which calls it through
 // Playwright's page.evaluate one row at a time, so a hung row can be timed out from outside.
-import type { AdapterSummary, BenchRow, EngineName, WorkloadName } from '../report/types.ts';
+import type { AdapterSummary, BenchRow, EngineName, LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
+import type { LabellingRequest } from './labelling.ts';
 
 export interface RowRequest {
   workload: WorkloadName;
@@ -21,6 +22,10 @@ export interface BenchApi {
   plan(): { workload: WorkloadName; engine: EngineName }[];
   /** Measures one row; a failure comes back as a row with its error, never as a rejection. */
   run(request: RowRequest): Promise<BenchRow>;
+  /** The labelling rows this page can run (workload × labeller), in run order. */
+  labellingPlan(): { workload: WorkloadName; labeller: LabellerName }[];
+  /** Measures one labelling row; a failure comes back as a row with its error. */
+  labelling(request: LabellingRequest): Promise<LabellingRow>;
   /** The WebGPU adapter and how the engines ran. */
   environment(): Promise<PageEnvironment>;
 }

@@ -1,13 +1,17 @@
 // The bench page: installs the GPU counters before any engine makes a device, then waits for
 // the Node runner to ask for rows through window.autodidactBench.
 import { WORKLOADS, makeData, workloadByName, type WorkloadData } from '../workloads.ts';
-import type { WorkloadName } from '../report/types.ts';
+import { LABELLER_NAMES, type WorkloadName } from '../report/types.ts';
 import { describeDefaultAdapter } from './adapter.ts';
 import type { BenchApi } from './api.ts';
 import { ENGINES } from './engines/index.ts';
 import { describeTfjsWasm } from './engines/tfjsBackends.ts';
 import { installGpuCounters } from './gpuCounters.ts';
+import { measureLabelling } from './labelling.ts';
 import { failedRow, measureRow } from './measure.ts';
+
+/** The labelling pass's models: the 2-D MLP, the image MLP and the CNN (W1x16 is W1's model sixteen times). */
+const LABELLING_WORKLOADS: readonly WorkloadName[] = ['W1', 'W2', 'W3'];
 
 const gpu = installGpuCounters();
 const dataCache = new Map<WorkloadName, WorkloadData>();
@@ -27,6 +31,15 @@ const api: BenchApi = {
     } catch (error) {
       console.error(`bench: ${workload.name} ${engine.name} failed`, error);
       return failedRow(workload, engine, error);
+    } finally {
+      showStatus('idle');
+    }
+  },
+  labellingPlan: () => LABELLING_WORKLOADS.flatMap((workload) => LABELLER_NAMES.map((labeller) => ({ workload, labeller }))),
+  async labelling(request) {
+    showStatus(`labelling ${request.workload} ${request.labeller}…`);
+    try {
+      return await measureLabelling(request);
     } finally {
       showStatus('idle');
     }

@@ -48,7 +48,26 @@ export interface BenchEnvironment {
   notes: string[];
 }
 
+/** Who runs a frozen model's labelling pass over the pool (issue 5): the engine, or onnxruntime-web on its exported file. */
+export const LABELLER_NAMES = ['autodidact-webgpu', 'autodidact-cpu', 'ort-webgpu', 'ort-wasm'] as const;
+export type LabellerName = (typeof LABELLER_NAMES)[number];
+
+/** One labeller on one workload's model: a pass predicts every pool example's class probabilities, read back. */
+export interface LabellingRow {
+  workload: WorkloadName;
+  labeller: LabellerName;
+  /** Pool examples. */
+  examples: number;
+  /** Examples per second, median of the timed passes. */
+  examplesPerSecond: number | null;
+  /** From the trained parameters to a labeller ready for its first pass: session creation (ONNX export included) or backend, network and pool upload. */
+  msToSession: number | null;
+  error: string | null;
+}
+
 /** What `--json FILE` writes. */
 export interface BenchReport extends BenchEnvironment {
   rows: BenchRow[];
+  /** The labelling pass, when it was measured. */
+  labelling?: LabellingRow[];
 }

@@ -8,6 +8,7 @@ import {
   ACTIVATIONS,
   BACKENDS,
   DATASETS,
+  LABELERS,
   MODELS,
   OPTIMIZERS,
   SELECTIONS,
@@ -217,6 +218,10 @@ export const PARAM_TABLE = {
   backend: {
     kind: 'enum', values: BACKENDS, default: 'auto', group: 'run',
     label: 'Backend', help: 'Where training runs: auto picks the faster one for this model, webgpu the GPU (the CPU if there is none), cpu plain JavaScript',
+  },
+  labeler: {
+    kind: 'enum', values: LABELERS, default: 'engine', group: 'run',
+    label: 'Labeler', help: "Who labels the pool with each frozen teacher: the engine, or onnxruntime-web (WebGPU, else WASM) on the teacher's exported ONNX model",
   },
 } as const satisfies ParamTable;
 

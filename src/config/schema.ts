@@ -22,6 +22,10 @@ export type StudentInit = (typeof STUDENTS)[number];
 export const BACKENDS = ['auto', 'cpu', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
+// labeler (issue 5): who runs each frozen teacher's labelling pass.
+export const LABELERS = ['engine', 'onnx'] as const;
+export type LabelerName = (typeof LABELERS)[number];
+
 export const MODELS = ['mlp'] as const;
 export type ModelName = (typeof MODELS)[number];
 
@@ -70,4 +74,6 @@ export interface ExperimentConfig {
   gens: number;
   seed: number;
   backend: BackendChoice;
+  /** Who labels the pool each generation: the engine, or onnxruntime-web on the teacher's exported ONNX model. */
+  labeler: LabelerName;
 }

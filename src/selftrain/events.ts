@@ -108,6 +108,9 @@ export interface GenerationModel {
  */
 export type TeacherLabeler = (teacher: GenerationModel, pool: Pick<Dataset, 'x' | 'n' | 'dim'>) => Promise<Float32Array>;
 
+/** Labels the pool with a model from outside the run (a visitor's ONNX file): pool.n × classes probabilities, row-major. */
+export type PoolLabeler = (pool: Pick<Dataset, 'x' | 'n' | 'dim'>) => Promise<Float32Array>;
+
 export interface RunOptions {
   onEvent?: (event: ExperimentEvent) => void;
   signal?: AbortSignal;
@@ -126,6 +129,8 @@ export interface RunOptions {
   onModel?: (model: GenerationModel) => void;
   /** Who runs each teacher's labelling pass: this labeler, or (when absent) the engine. */
   labeler?: TeacherLabeler;
+  /** Generation 0's teacher (issue 5's imported model): without it generation 0 learns from the labelled set alone. */
+  firstTeacher?: PoolLabeler;
   /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
   resume?: ResumePoint;
   /** The loaded images an image experiment (data=mnist|fashion) splits; see imageRequest in src/data/images/split.ts. */

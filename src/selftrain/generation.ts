@@ -1,5 +1,5 @@
 import type { Network } from '../model/types.ts';
-import type { ExperimentEvent, GenerationResult, DecisionGrid, TeacherLabeler } from './events.ts';
+import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, TeacherLabeler } from './events.ts';
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { SALT, type RunSession } from './session.ts';
@@ -32,13 +32,7 @@ export async function teach(session: RunSession, teacher: Network, generation: n
   const classes = session.spec.classes;
   if (labeler) {
     const model = { generation: generation - 1, spec: session.spec, parameters: await teacher.getParameters() };
-    const { pool } = session.split;
-    const probabilities = await labeler(model, pool);
-    if (probabilities.length !== pool.n * classes) {
-      throw new Error(`The labeler returned ${probabilities.length} probabilities for ${pool.n} pool rows × ${classes} classes.`);
-    }
-    const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
-    return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
+    return teachingFrom(session, await labeler(model, session.split.pool), generation);
   }
   if (!config.soft) {
     const verdict = await teacher.classify(session.poolRows);
@@ -47,6 +41,27 @@ export async function teach(session: RunSession, teacher: Network, generation: n
   const probabilities = await teacher.predict(session.poolRows);
   const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
   return { selection, softTargets: sharpen(probabilities, classes, config.temperature) };
+}
+
+/**
+ * Generation 0 taught by a model from outside the run (RunOptions.firstTeacher, a visitor's ONNX
+ * file, say): its pool probabilities are admitted as a first teacher's would be (the selection
+ * rule's step 1: the top k, or the first curriculum share).
+ */
+export async function teachFromOutside(session: RunSession, label: PoolLabeler): Promise<Teaching> {
+  return teachingFrom(session, await label(session.split.pool), 1);
+}
+
+/** The teaching pool × classes `probabilities` give under the configured selection at `step`. */
+function teachingFrom(session: RunSession, probabilities: Float32Array, step: number): Teaching {
+  const { config } = session;
+  const { classes } = session.spec;
+  const rows = session.split.pool.n;
+  if (probabilities.length !== rows * classes) {
+    throw new Error(`The labeler returned ${probabilities.length} probabilities for ${rows} pool rows × ${classes} classes.`);
+  }
+  const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, step);
+  return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
 }
 
 /**

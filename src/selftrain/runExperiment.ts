@@ -4,7 +4,7 @@ import type { Backend } from '../engine/backend.ts';
 import type { Network } from '../model/types.ts';
 import { throwIfAborted } from './errors.ts';
 import type { ExperimentResult, GenerationResult, RunOptions } from './events.ts';
-import { NO_TEACHING, teach, trainStudent } from './generation.ts';
+import { NO_TEACHING, teach, teachFromOutside, trainStudent, type Teaching } from './generation.ts';
 import { trainOracle } from './oracle.ts';
 import { admitsSomethingNew } from './selection.ts';
 import { loopStart } from './resume.ts';
@@ -58,7 +58,7 @@ async function runGenerations(
   let previous = start.previous;
   try {
     for (let generation = start.next; generation <= session.config.gens; generation++) {
-      const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : NO_TEACHING;
+      const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : await firstTeaching(session, options);
       if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
       const { student, event } = await trainStudent(session, generation, teacher, teaching);
       teacher?.dispose();
@@ -77,4 +77,9 @@ async function runGenerations(
   } finally {
     teacher?.dispose();
   }
+}
+
+/** Generation 0's teaching: from `options.firstTeacher` when there is one, else none. */
+function firstTeaching(session: RunSession, options: RunOptions): Promise<Teaching> {
+  return options.firstTeacher ? teachFromOutside(session, options.firstTeacher) : Promise.resolve(NO_TEACHING);
 }

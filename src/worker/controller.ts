@@ -7,7 +7,10 @@ import { isImageDataset, type LoadedImages } from '../data/images/format.ts';
 import { httpSource } from '../data/images/httpSource.ts';
 import { ImageDataError, loadImages, type ByteSource } from '../data/images/load.ts';
 import { imageRequest } from '../data/images/split.ts';
+import { TeacherImportError } from '../onnx/errors.ts';
+import { openTeacher, teacherExpectation, type ImportedTeacher, type TeacherFile } from '../onnx/importTeacher.ts';
 import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
+import { createLabelerChoice, NO_ORT, onceUntilFailed, type OrtLoader } from './labelerChoice.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
 
 /** Drives runs from protocol commands; the worker entry and the tests are its hosts. */
@@ -36,24 +39,30 @@ interface ActiveRun {
   dataUrl: string;
   /** Where the run can go on from if its device is lost; null before generation 0 finishes. */
   point: ResumePoint | null;
+  /** Generation 0's teacher, a visitor's .onnx file; null: generation 0 learns from the labels alone. */
+  teacher: TeacherFile | null;
   done: Promise<void>;
 }
 
 /** A run stopped by a lost device, kept until it goes on or another run starts. */
-type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'dataUrl' | 'point'>;
+type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'dataUrl' | 'point' | 'teacher'>;
 
 /**
  * A host-agnostic controller: start, pause, resume, step and cancel over `runExperiment`,
  * posting protocol messages through `post`. Pause holds at the next epoch checkpoint; Step
  * runs to the next generation checkpoint and holds there. A new start cancels the old run,
  * and nothing from a cancelled run is posted after its 'cancelled'. `yieldToHost` lets the
- * host's event loop deliver commands at every checkpoint.
+ * host's event loop deliver commands at every checkpoint. `loadOrt` brings onnxruntime-web for
+ * runs with labeler=onnx (without it they label with the engine, and say so).
  */
 export function createRunController(
   post: (message: WorkerMessage) => void,
   yieldToHost: () => Promise<void> = async () => {},
   imageSource: (dataUrl: string) => ByteSource = httpSource,
+  loadOrt: OrtLoader = NO_ORT,
 ): RunController {
+  const ortRuntime = onceUntilFailed(loadOrt);
+  const pickLabeler = createLabelerChoice(ortRuntime);
   let current: ActiveRun | null = null;
   let stopped: StoppedRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
@@ -107,8 +116,8 @@ export function createRunController(
   }
 
   function start(command: Extract<WorkerCommand, { type: 'start' }>): void {
-    const { runId, config, gridSize, dataUrl = '' } = command;
-    launch({ runId, config, gridSize, dataUrl, point: null }, command.stepping, config.backend);
+    const { runId, config, gridSize, dataUrl = '', teacher = null } = command;
+    launch({ runId, config, gridSize, dataUrl, point: null, teacher }, command.stepping, config.backend);
   }
 
   /** Goes on with a run its lost device stopped, from its last finished generation, on `backend`. */
@@ -123,11 +132,20 @@ export function createRunController(
     try {
       const images = await imagesFor(run);
       if (!live(run)) return;
-      const chosen = await createBackend(backend, { size: experimentSize(config) });
+      const { labeler, status } = await pickLabeler(config);
+      if (!live(run)) return;
+      // Once generation 0 has finished, its teacher has done its part.
+      const imported = run.teacher && !run.point ? await openImported(run.teacher, config) : null;
+      if (live(run)) post({ type: 'labeler', runId: run.runId, labeler: imported ? { ...status, teacher: imported.summary } : status });
+      const chosen = await createBackend(backend, { size: experimentSize(config) }).catch(async (error: unknown) => {
+        await imported?.release();
+        throw error;
+      });
       try {
         if (!live(run)) return;
         await runUntilLost(chosen, (signal) =>
           runExperiment(config, chosen.backend, {
+            firstTeacher: imported?.label,
             signal,
             gridSize,
             onEvent: (event) => observe(run, event),
@@ -138,23 +156,33 @@ export function createRunController(
             },
             resume: run.point ?? undefined,
             images,
+            labeler,
           }),
         run.abort.signal);
       } finally {
         chosen.dispose();
+        await imported?.release();
       }
     } catch (error) {
       // A cancelled run is no longer live. An AbortError while it still is came from the
       // engine (Chromium rejects a pending mapAsync when its device is destroyed): report it.
       if (!live(run)) return;
       const resumable = isDeviceLoss(error);
-      if (resumable) stopped = { runId: run.runId, config, gridSize, dataUrl, point: run.point };
-      const from = run.point?.generations.at(-1)?.generation ?? -1;
-      const message = error instanceof ImageDataError ? imageFailure(config.data, error) : describeFailure(error, from);
+      if (resumable) stopped = { runId: run.runId, config, gridSize, dataUrl, point: run.point, teacher: run.teacher };
+      const message = failureMessage(error, config, run.point?.generations.at(-1)?.generation ?? -1);
       post({ type: 'error', runId: run.runId, message, ...(resumable ? { resumable } : {}) });
     } finally {
       if (current === run) current = null;
     }
+  }
+
+  /** The visitor's teacher opened on onnxruntime-web and checked against `config`'s dataset. */
+  async function openImported(teacher: TeacherFile, config: ExperimentConfig): Promise<ImportedTeacher> {
+    const runtime = await ortRuntime().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TeacherImportError(`onnxruntime-web could not load here (${reason}), and reading ${teacher.name} needs it.`);
+    });
+    return openTeacher(runtime.ort, runtime.options, teacher, teacherExpectation(config));
   }
 
   function observe(run: ActiveRun, event: ExperimentEvent): void {
@@ -210,6 +238,13 @@ export function createRunController(
     },
     settled: () => latest,
   };
+}
+
+/** What the page says when a run fails: image data, a teacher file, or the engine (deviceLoss.ts). */
+function failureMessage(error: unknown, config: ExperimentConfig, from: number): string {
+  if (error instanceof ImageDataError) return imageFailure(config.data, error);
+  if (error instanceof TeacherImportError) return `${error.message} The run stopped; your settings are kept: remove the teacher or pick another file.`;
+  return describeFailure(error, from);
 }
 
 /** What the page says when an image set could not be loaded or failed its checksum. */

@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../config/schema.ts';
+import type { TeacherFile } from '../onnx/importTeacher.ts';
 import type { ExperimentEvent, GenerationModel } from '../selftrain/events.ts';
 
 /** Page -> worker. */
@@ -12,6 +13,8 @@ export type WorkerCommand =
       stepping: boolean;
       /** Absolute URL of the site's image data folder, for image experiments (see src/data/images/httpSource.ts). */
       dataUrl?: string;
+      /** A visitor's .onnx classifier, generation 0's teacher (src/onnx/importTeacher.ts). */
+      teacher?: TeacherFile;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -21,11 +24,24 @@ export type WorkerCommand =
   /** Goes on with run `runId`, stopped by a lost GPU device, from its last finished generation, on `backend`. */
   | { type: 'resume-run'; runId: number; backend: 'webgpu' | 'cpu' };
 
+/** Who labels the pool in a run, as the status line says it. */
+export interface LabelerStatus {
+  /** What labels: the engine, or onnxruntime-web on each teacher's exported ONNX model. */
+  name: 'engine' | 'onnx';
+  text: string;
+  /** labeler=onnx was asked for but onnxruntime-web did not load: the engine labels instead. */
+  fallback: boolean;
+  /** Generation 0's teacher, a visitor's file, as "gen-2.onnx: [N, 2] → [N, 2]"; absent without one. */
+  teacher?: string;
+}
+
 /** Worker -> page. Every message names its run so the page can drop a stale one. */
 export type WorkerMessage =
   | { type: 'event'; runId: number; event: ExperimentEvent }
   /** A finished generation's trained model (for the page's downloads), posted just before its 'generation' event. */
   | { type: 'model'; runId: number; model: GenerationModel }
+  /** Who labels the pool this run; posted before the run trains. */
+  | { type: 'labeler'; runId: number; labeler: LabelerStatus }
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'cancelled'; runId: number }

@@ -46,6 +46,11 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('reads the labeler by name, and names the choices when it is unknown', () => {
+    expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
+    expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'engine' }, notes: ['labeler=gpu is not one of engine, onnx; using engine'] });
+  });
+
   it('reads only own properties', () => {
     const inherited = Object.create({ labels: 400 }) as Record<string, unknown>;
     const hostile = JSON.parse('{"__proto__": {"labels": 300}, "constructor": 1}') as Record<string, unknown>;

@@ -40,7 +40,7 @@ describe('the run controller', () => {
     h.send(start(1, smallConfig({ gens: 1 })));
     await h.settled();
     expect(h.messages.every((m) => m.runId === 1)).toBe(true);
-    expect(summary(h.messages[0])).toBe('start');
+    expect(h.messages.slice(0, 2).map(summary)).toEqual(['labeler', 'start']);
     expect(h.messages.filter((m) => m.type === 'event' && m.event.type === 'generation')).toHaveLength(2);
     expect(isDone(h.messages.at(-1)!)).toBe(true);
   });

@@ -144,3 +144,15 @@ test('a run stopped by a lost GPU device goes on where it stopped: results stay,
   expect(worker.sent.filter((c) => c.type === 'resume-run')).toHaveLength(1);
   expect(store.getState().run.status).toBe('error');
 });
+
+test('a teacher file goes with every run started after it is set, until it is removed', () => {
+  const { client, workers } = setup();
+  const teacher = { name: 'gen-2.onnx', bytes: Uint8Array.of(8, 1) };
+  client.setTeacher(teacher);
+  client.run();
+  client.reset();
+  client.setTeacher(null);
+  client.run();
+  const starts = workers.flatMap((worker) => worker.sent.filter((command) => command.type === 'start'));
+  expect(starts.map((command) => command.teacher)).toEqual([teacher, undefined]);
+});
