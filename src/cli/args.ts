@@ -4,7 +4,7 @@ import { BACKENDS, type BackendChoice } from '../config/schema.ts';
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'list-presets'; json: boolean }
-  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null; labeler: Labeler };
+  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null; labeler: Labeler | null };
 
 /** Who runs each teacher's labelling pass: the engine, or onnxruntime-web (WASM) on the teacher's exported ONNX file. */
 export const LABELERS = ['engine', 'onnx'] as const;
@@ -30,8 +30,9 @@ export const USAGE = `Usage:
   --export-onnx DIR  write each generation's model as DIR/gen-0.onnx ... gen-G.onnx
                    (gen-00.onnx ... when G >= 10) and the run's JSON as DIR/result.json;
                    with --seeds N, one folder per seed: DIR/seed-<seed>/
-  --labeler        who labels the pool each generation: the engine (default), or
+  --labeler        who labels the pool each generation: the engine, or
                    onnxruntime-web (WASM) running the teacher's exported ONNX model
+                   (default: the link's labeler key, else the engine)
   --list-presets   print the ready-made experiments`;
 
 /** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */
@@ -43,7 +44,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let backend: BackendChoice | null = null;
   let seeds = 1;
   let exportOnnx: string | null = null;
-  let labeler: Labeler = 'engine';
+  let labeler: Labeler | null = null;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -57,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const chosen = await chooseBackend(config);
     if (!chosen) return 2;
     const options: RunOptions = { onModel: onnx?.onModel, images };
-    if (request.labeler === 'onnx') options.labeler = await onnxLabeler(seedConfig);
+    if ((request.labeler ?? config.labeler) === 'onnx') options.labeler = await onnxLabeler(seedConfig);
     const result = await run(seedConfig, chosen, options);
     onnx?.writeResult(result);
     results.push(result);

@@ -10,9 +10,9 @@ describe('parseArgs', () => {
       backend: 'cpu',
       seeds: 5,
       exportOnnx: null,
-      labeler: 'engine',
+      labeler: null,
     });
-    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1, exportOnnx: null, labeler: 'engine' });
+    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1, exportOnnx: null, labeler: null });
     expect(parseArgs(['v=1', '--export-onnx', 'out/models'])).toMatchObject({ kind: 'run', exportOnnx: 'out/models' });
     expect(parseArgs(['v=1', '--labeler', 'onnx'])).toMatchObject({ kind: 'run', labeler: 'onnx' });
   });

@@ -19,3 +19,9 @@ test('--labeler onnx (onnxruntime-web, WASM) admits what the engine admits: with
   expect(onnx.generations).toHaveLength(4);
   expect(withoutSeconds(onnx)).toEqual(withoutSeconds(engine));
 });
+
+test("the link's labeler key picks the labeler when --labeler is not given, and the flag overrides it", () => {
+  const onLink = encodeLink(smallConfig({ gens: 1, soft: false, labeler: 'onnx' }));
+  expect(cliJson(onLink).stderr).toMatch(/labeler: onnxruntime-web/);
+  expect(cliJson(onLink, '--labeler', 'engine').stderr).not.toMatch(/labeler:/);
+});
