@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
 import type { WebGpuBackend } from '../../src/engine/webgpu/index.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
-import { nodeBackend } from '../engine/webgpu/nodeGpu.ts';
+import { useNodeBackend } from '../engine/webgpu/nodeGpu.ts';
 import { parityCase } from './ortParity.ts';
 
 let gpu: WebGpuBackend;
-beforeAll(async () => {
-  gpu = await nodeBackend();
-});
-afterAll(() => {
-  gpu?.dispose();
-  gpu?.device.destroy();
-});
+useNodeBackend((backend) => (gpu = backend));
 
 describe('exportOnnx: onnxruntime-node runs the file like the engine on WebGPU (Dawn in Node)', () => {
   for (const activation of ACTIVATIONS) {
