@@ -40,7 +40,7 @@ export interface ImageRequest {
   test: number;
 }
 
-/** Loads and checks the chunks that hold the requested images. */
+/** Loads and checks the chunks that hold the requested images. `onProgress` is never called after the load has failed. */
 export async function loadImages(request: ImageRequest, source: ByteSource, onProgress?: LoadProgress): Promise<LoadedImages> {
   const manifest = parseManifest(await source(MANIFEST_FILE));
   const entry = manifest.datasets[request.data];
@@ -50,17 +50,27 @@ export async function loadImages(request: ImageRequest, source: ByteSource, onPr
   const all = [...trainChunks, ...testChunks];
   const total = all.reduce((sum, chunk) => sum + chunk.size, 0);
   const received = new Array<number>(all.length).fill(0);
-  const report = () => onProgress?.(received.reduce((sum, bytes) => sum + bytes, 0), total);
+  // Once a chunk fails, the others' downloads still run on: they must not report progress after
+  // the failure, or a caller that shows the latest report would overwrite the error with it.
+  let failed = false;
+  const report = () => {
+    if (!failed) onProgress?.(received.reduce((sum, bytes) => sum + bytes, 0), total);
+  };
   report();
   const payloads = await Promise.all(
     all.map(async (chunk, i) => {
-      const stored = await source(chunk.file, (bytes) => {
-        received[i] = Math.min(bytes, chunk.size);
+      try {
+        const stored = await source(chunk.file, (bytes) => {
+          received[i] = Math.min(bytes, chunk.size);
+          report();
+        });
+        received[i] = chunk.size;
         report();
-      });
-      received[i] = chunk.size;
-      report();
-      return checkChunk(chunk, await gunzip(stored, chunk.file));
+        return checkChunk(chunk, await gunzip(stored, chunk.file));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }),
   );
   return {
