@@ -3,6 +3,7 @@ import { EngineError } from '../engine/backend.ts';
 import { createNetwork } from '../model/network.ts';
 import { uploadRows } from '../model/rows.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
+import type { ClassifyReply, ClassifyRequest } from './classifyProtocol.ts';
 
 /**
  * Class probabilities (rows × classes, row-major) of `inputs` under `model`: the engine's own
@@ -21,5 +22,14 @@ export async function classifyRows(model: GenerationModel, inputs: Float32Array)
     return await network.predict(uploadRows(backend, inputs, inputs.length / inputDim, inputDim));
   } finally {
     backend.dispose();
+  }
+}
+
+/** The classifier worker's answer to one request: its probabilities, or the reason there are none. */
+export async function replyTo({ id, model, inputs }: ClassifyRequest): Promise<ClassifyReply> {
+  try {
+    return { id, probabilities: await classifyRows(model, inputs) };
+  } catch (error) {
+    return { id, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,13 +1,5 @@
 /** The classifier's module Web Worker entry: one ClassifyRequest in, its ClassifyReply out. */
-import type { ClassifyReply, ClassifyRequest } from './classifyProtocol.ts';
-import { classifyRows } from './classifyRows.ts';
+import type { ClassifyRequest } from './classifyProtocol.ts';
+import { replyTo } from './classifyRows.ts';
 
-self.onmessage = async ({ data: { id, model, inputs } }: MessageEvent<ClassifyRequest>) => {
-  let reply: ClassifyReply;
-  try {
-    reply = { id, probabilities: await classifyRows(model, inputs) };
-  } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
-};
+self.onmessage = async ({ data }: MessageEvent<ClassifyRequest>) => self.postMessage(await replyTo(data));
