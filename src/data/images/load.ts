@@ -14,6 +14,7 @@ import {
   type ImageSubset,
   type LoadedImages,
 } from './format.ts';
+import { unfilterImages } from './paeth.ts';
 import { sha256Hex } from './sha256.ts';
 
 /**
@@ -122,11 +123,13 @@ interface Payload {
   labels: Uint8Array;
 }
 
+/** The chunk's images and labels, unfiltered, once its length and checksum are right. */
 function checkChunk(chunk: ChunkEntry, bytes: Uint8Array): Payload {
   const expected = chunk.count * (IMAGE_BYTES + 1);
   if (bytes.length !== expected) {
     throw new ImageDataError(`${chunk.file} holds ${bytes.length} bytes, not the ${expected} its manifest promises; the download may be cut short`);
   }
+  if (chunk.filter === 'paeth') unfilterImages(bytes, chunk.count);
   const digest = sha256Hex(bytes);
   if (digest !== chunk.sha256) {
     throw new ImageDataError(`${chunk.file} failed its checksum (SHA-256 ${digest.slice(0, 12)}…, expected ${chunk.sha256.slice(0, 12)}…); the data is damaged or stale, reload or rebuild the site`);
