@@ -78,4 +78,15 @@ describe('MNIST in the page', () => {
     await page.getByRole('img', { name: /Scatter plot of the moons data/ }).waitFor();
     await context.close();
   });
+
+  test('loads Fashion-MNIST, stored Paeth-filtered, and checks it in the page', async () => {
+    const page = await openPage(`#${LINK.replace('data=mnist', 'data=fashion')}`);
+    const bar = page.getByRole('progressbar', { name: /Fashion-MNIST images loaded/ });
+    await bar.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('gallery-summary').textContent()).toMatch(/^20 labelled, 300 unlabelled/);
+    const classes = await page.getByRole('group', { name: /Pseudo-labels per class/ }).getByRole('button').allTextContents();
+    expect(classes.slice(1).map((text) => text.split(':')[0])).toEqual(['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
+    await page.getByRole('heading', { name: /Draw a piece of clothing/ }).waitFor();
+    await page.context().close();
+  });
 });
