@@ -2,11 +2,12 @@ import { expect, test } from 'vitest';
 import { createClassifierClient, type ClassifierPort } from '../../../app/worker/classifierClient.ts';
 import type { GenerationModel } from '../../../src/selftrain/events.ts';
 import type { ClassifyReply, ClassifyRequest } from '../../../src/worker/classifyProtocol.ts';
-import { classifyRows, replyTo } from '../../../src/worker/classifyRows.ts';
+import { createRowClassifier, replyTo } from '../../../src/worker/classifyRows.ts';
 import { runCollecting, smallConfig } from '../../selftrain/fixtures.ts';
 
 /** The classifier worker run in-process: requests wait until `answer()`, which replies in the order asked (or reversed). */
 class InProcessClassifier implements ClassifierPort {
+  classifier = createRowClassifier();
   requests: ClassifyRequest[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent<ClassifyReply>) => void) | null = null;
@@ -16,11 +17,12 @@ class InProcessClassifier implements ClassifierPort {
   }
   terminate() {
     this.terminated = true;
+    this.classifier.dispose();
   }
   async answer(reversed = false) {
     const requests = reversed ? [...this.requests].reverse() : this.requests;
     this.requests = [];
-    for (const request of requests) this.onmessage?.({ data: await replyTo(request) } as MessageEvent<ClassifyReply>);
+    for (const request of requests) this.onmessage?.({ data: await replyTo(this.classifier, request) } as MessageEvent<ClassifyReply>);
   }
 }
 
@@ -49,8 +51,9 @@ test('each request gets its own rows\' probabilities, whatever order the replies
   expect(ports).toHaveLength(1);
   await ports[0].answer(true);
   const [pa, pb] = await Promise.all(replies);
-  expect(Array.from(pa)).toEqual(Array.from(await classifyRows(model, a)));
-  expect(Array.from(pb)).toEqual(Array.from(await classifyRows(model, b)));
+  const reference = createRowClassifier();
+  expect(Array.from(pa)).toEqual(Array.from(await reference.classify(model, a)));
+  expect(Array.from(pb)).toEqual(Array.from(await reference.classify(model, b)));
   expect(pb).toHaveLength(2 * model.spec.classes);
 });
 
