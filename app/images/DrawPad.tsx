@@ -59,14 +59,19 @@ export function DrawPad() {
           {verdict && 'probabilities' in verdict && (
             <>
               <p className="draw-pad__verdict" data-testid="draw-pad-verdict">
-                Generation {verdict.model.generation} says <strong>{names[verdict.probabilities.indexOf(Math.max(...verdict.probabilities))]}</strong> (
+                Generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
                 {formatPercent(Math.max(...verdict.probabilities))} sure)
               </p>
-              <DrawPadBars classNames={names} probabilities={verdict.probabilities} />
+              <DrawPadBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
             </>
           )}
         </div>
       </div>
     </section>
   );
+}
+
+/** The first most probable class. */
+function topClass(probabilities: Float32Array): number {
+  return probabilities.indexOf(Math.max(...probabilities));
 }

@@ -1,8 +1,7 @@
 import { formatPercent } from '../format/percent.ts';
 
-/** One bar per class, labelled, its length the class's probability; the likeliest class stands out. */
-export function DrawPadBars({ classNames, probabilities }: { classNames: readonly string[]; probabilities: Float32Array }) {
-  const top = probabilities.indexOf(Math.max(...probabilities));
+/** One bar per class, labelled, its length the class's probability; the likeliest class (`top`) stands out. */
+export function DrawPadBars({ classNames, probabilities, top }: { classNames: readonly string[]; probabilities: Float32Array; top: number }) {
   return (
     <ol className="draw-pad__bars" aria-label="Class probabilities">
       {classNames.map((name, c) => (
