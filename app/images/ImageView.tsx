@@ -5,6 +5,7 @@ import { configSelector, pseudoSelector, testPredictionsSelector } from '../stor
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { useLab } from '../store/useLabStore.ts';
 import { DataProgress } from './DataProgress.tsx';
+import { DrawPad } from './DrawPad.tsx';
 import { galleryItems, perClassCounts } from './galleryItems.ts';
 import { ImageTile } from './ImageTile.tsx';
 import { useImageSplit } from './useImageSplit.ts';
@@ -14,7 +15,7 @@ const SHOWN = 120;
 
 const DATASET_NAMES: Record<string, string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
 
-/** For image data, in place of the 2-D view: the download, then this generation's pseudo-labelled images by confidence. */
+/** For image data, in place of the 2-D view: the download, then this generation's pseudo-labelled images by confidence, the test confusion matrix and the drawing pad. */
 export function ImageView() {
   const config = useLab(configSelector);
   const pseudo = useLab(pseudoSelector);
@@ -69,6 +70,7 @@ export function ImageView() {
             })}
           </ol>
           <ConfusionMatrix split={split} predicted={testPredictions} />
+          <DrawPad />
         </>
       )}
     </figure>

@@ -65,4 +65,28 @@ describe('MNIST in the page', () => {
     for (const caption of captions) expect(caption).toMatch(/^1 /);
     await page.context().close();
   });
+
+  test('a damaged chunk fails its checksum with a clear message, and the page keeps working', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/mnist-test-00\.bin\.gz$/, (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000 * 785) }));
+    await page.goto(inject('baseUrl') + `#${LINK}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the MNIST images' });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.textContent()).toMatch(/mnist-test-00\.bin\.gz failed its checksum/);
+    await page.getByLabel('Dataset').selectOption('moons');
+    await page.getByRole('img', { name: /Scatter plot of the moons data/ }).waitFor();
+    await context.close();
+  });
+
+  test('loads Fashion-MNIST, stored Paeth-filtered, and checks it in the page', async () => {
+    const page = await openPage(`#${LINK.replace('data=mnist', 'data=fashion')}`);
+    const bar = page.getByRole('progressbar', { name: /Fashion-MNIST images loaded/ });
+    await bar.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('gallery-summary').textContent()).toMatch(/^20 labelled, 300 unlabelled/);
+    const classes = await page.getByRole('group', { name: /Pseudo-labels per class/ }).getByRole('button').allTextContents();
+    expect(classes.slice(1).map((text) => text.split(':')[0])).toEqual(['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
+    await page.getByRole('heading', { name: /Draw a piece of clothing/ }).waitFor();
+    await page.context().close();
+  });
 });

@@ -22,10 +22,13 @@ export const TEST_IMAGES = 10_000;
 export const TRAIN_CHUNK = 2_500;
 export const TEST_CHUNK = 1_000;
 
-/** The manifest's file name, next to the chunks. */
-export const MANIFEST_FILE = 'manifest.json';
 /** Bumped when the layout changes, so a stale cache is rebuilt rather than misread. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** The manifest's file name, next to the chunks; versioned, so caches of two versions can share a folder. */
+export const MANIFEST_FILE = `manifest-v${FORMAT_VERSION}.json`;
+
+/** How a chunk's images are stored before gzip: as they are, or Paeth-filtered (./paeth.ts). */
+export type ChunkFilter = 'none' | 'paeth';
 
 /** One stored chunk. */
 export interface ChunkEntry {
@@ -35,8 +38,10 @@ export interface ChunkEntry {
   count: number;
   /** Bytes of the compressed file, for the progress bar. */
   size: number;
-  /** SHA-256 of the uncompressed chunk (images then labels), lowercase hex. */
+  /** SHA-256 of the uncompressed, unfiltered chunk (images then labels), lowercase hex. */
   sha256: string;
+  /** How its images were filtered before compression; undone before the checksum. */
+  filter: ChunkFilter;
 }
 
 /** The manifest of every image set. */
@@ -66,9 +71,9 @@ export function isImageDataset(data: string): data is ImageDatasetName {
   return (IMAGE_DATASETS as readonly string[]).includes(data);
 }
 
-/** Chunk file name of part `part` (train or test), number `index`. */
-export function chunkFile(data: ImageDatasetName, part: 'train' | 'test', index: number): string {
-  return `${data}-${part}-${String(index).padStart(2, '0')}.bin.gz`;
+/** Chunk file name of part `part` (train or test), number `index`, stored with `filter`. */
+export function chunkFile(data: ImageDatasetName, part: 'train' | 'test', index: number, filter: ChunkFilter): string {
+  return `${data}-${part}-${String(index).padStart(2, '0')}${filter === 'none' ? '' : `.${filter}`}.bin.gz`;
 }
 
 /** The training images an experiment needs: labels + pool, rounded up to whole chunks. */

@@ -14,6 +14,7 @@ import {
   type ImageSubset,
   type LoadedImages,
 } from './format.ts';
+import { unfilterImages } from './paeth.ts';
 import { sha256Hex } from './sha256.ts';
 
 /**
@@ -40,7 +41,7 @@ export interface ImageRequest {
   test: number;
 }
 
-/** Loads and checks the chunks that hold the requested images. */
+/** Loads and checks the chunks that hold the requested images. `onProgress` is never called after the load has failed. */
 export async function loadImages(request: ImageRequest, source: ByteSource, onProgress?: LoadProgress): Promise<LoadedImages> {
   const manifest = parseManifest(await source(MANIFEST_FILE));
   const entry = manifest.datasets[request.data];
@@ -50,17 +51,27 @@ export async function loadImages(request: ImageRequest, source: ByteSource, onPr
   const all = [...trainChunks, ...testChunks];
   const total = all.reduce((sum, chunk) => sum + chunk.size, 0);
   const received = new Array<number>(all.length).fill(0);
-  const report = () => onProgress?.(received.reduce((sum, bytes) => sum + bytes, 0), total);
+  // Once a chunk fails, the others' downloads still run on: they must not report progress after
+  // the failure, or a caller that shows the latest report would overwrite the error with it.
+  let failed = false;
+  const report = () => {
+    if (!failed) onProgress?.(received.reduce((sum, bytes) => sum + bytes, 0), total);
+  };
   report();
   const payloads = await Promise.all(
     all.map(async (chunk, i) => {
-      const stored = await source(chunk.file, (bytes) => {
-        received[i] = Math.min(bytes, chunk.size);
+      try {
+        const stored = await source(chunk.file, (bytes) => {
+          received[i] = Math.min(bytes, chunk.size);
+          report();
+        });
+        received[i] = chunk.size;
         report();
-      });
-      received[i] = chunk.size;
-      report();
-      return checkChunk(chunk, await gunzip(stored, chunk.file));
+        return checkChunk(chunk, await gunzip(stored, chunk.file));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }),
   );
   return {
@@ -112,11 +123,13 @@ interface Payload {
   labels: Uint8Array;
 }
 
+/** The chunk's images and labels, unfiltered, once its length and checksum are right. */
 function checkChunk(chunk: ChunkEntry, bytes: Uint8Array): Payload {
   const expected = chunk.count * (IMAGE_BYTES + 1);
   if (bytes.length !== expected) {
     throw new ImageDataError(`${chunk.file} holds ${bytes.length} bytes, not the ${expected} its manifest promises; the download may be cut short`);
   }
+  if (chunk.filter === 'paeth') unfilterImages(bytes, chunk.count);
   const digest = sha256Hex(bytes);
   if (digest !== chunk.sha256) {
     throw new ImageDataError(`${chunk.file} failed its checksum (SHA-256 ${digest.slice(0, 12)}…, expected ${chunk.sha256.slice(0, 12)}…); the data is damaged or stale, reload or rebuild the site`);

@@ -73,6 +73,33 @@ describe('the converted image data', () => {
     );
   });
 
+  it('reports no progress after a chunk has failed, while the other chunks are still downloading', async () => {
+    const dir = cacheCopy();
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as ImageManifest;
+    writeFileSync(join(dir, manifest.datasets.mnist.test[0].file), gzipSync(new Uint8Array(manifest.datasets.mnist.test[0].count * (IMAGE_BYTES + 1))));
+    const disk = diskSource(dir);
+    const events: string[] = [];
+    let trainDone!: () => void;
+    const trainFinished = new Promise<void>((resolve) => (trainDone = resolve));
+    // The damaged test chunk arrives at once; the training chunk trickles in after the failure.
+    const slowTrain: typeof disk = async (file, onBytes) => {
+      if (!file.includes('-train-')) return disk(file, onBytes);
+      const bytes = await disk(file);
+      for (const part of [0.25, 0.5, 1]) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        onBytes?.(Math.round(bytes.length * part));
+      }
+      trainDone();
+      return bytes;
+    };
+    const load = loadImages({ data: 'mnist', train: 10, test: 10 }, slowTrain, (received) => events.push(`progress ${received}`));
+    await expect(load.catch((error: Error) => (events.push('failed'), Promise.reject(error)))).rejects.toThrow(/failed its checksum/);
+    await trainFinished;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.at(-1)).toBe('failed');
+    expect(events.filter((event) => event.startsWith('progress')).length).toBeGreaterThan(0);
+  });
+
   it('rejects a cut-short chunk and a manifest of another format', async () => {
     const dir = cacheCopy();
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as ImageManifest;

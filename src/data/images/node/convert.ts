@@ -20,11 +20,13 @@ import {
   TRAIN_CHUNK,
   TRAIN_IMAGES,
   type ChunkEntry,
+  type ChunkFilter,
   type ImageDatasetName,
   type ImageManifest,
   type ImageSubset,
 } from '../format.ts';
 import { readIdxImages, readIdxLabels } from '../idx.ts';
+import { filterImages } from '../paeth.ts';
 import { sha256Hex } from '../sha256.ts';
 
 /** The repository's cache of converted image data (gitignored). */
@@ -33,6 +35,9 @@ export const IMAGE_CACHE_DIR = fileURLToPath(new URL('../../../../.cache/images/
 /** Fashion-MNIST items per class in the package: the 1,000 test items come first, then the 6,000 training items. */
 const FASHION_TEST_PER_CLASS = TEST_IMAGES / IMAGE_CLASSES;
 const FASHION_TRAIN_PER_CLASS = TRAIN_IMAGES / IMAGE_CLASSES;
+
+/** Measured on the chunks: Paeth filtering shrinks Fashion-MNIST's gzipped textures by 8% and grows MNIST's blank-ground digits by 20%. */
+const STORED_FILTER: Record<ImageDatasetName, ChunkFilter> = { mnist: 'none', fashion: 'paeth' };
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -137,10 +142,11 @@ function writeChunks(dir: string, data: ImageDatasetName, part: 'train' | 'test'
     const payload = new Uint8Array(count * (IMAGE_BYTES + 1));
     payload.set(set.images.subarray(start * IMAGE_BYTES, (start + count) * IMAGE_BYTES));
     payload.set(set.labels.subarray(start, start + count), count * IMAGE_BYTES);
-    const stored = gzipSync(payload, { level: 6 });
-    const file = chunkFile(data, part, index);
+    const filter = STORED_FILTER[data];
+    const stored = gzipSync(filter === 'paeth' ? filterImages(payload, count) : payload, { level: 6 });
+    const file = chunkFile(data, part, index, filter);
     writeAtomically(join(dir, file), stored);
-    chunks.push({ file, count, size: stored.length, sha256: sha256Hex(payload) });
+    chunks.push({ file, count, size: stored.length, sha256: sha256Hex(payload), filter });
   }
   return chunks;
 }

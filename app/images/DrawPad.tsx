@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { classNames } from '../../src/data/datasets2d.ts';
+import { formatPercent } from '../format/percent.ts';
+import { configSelector, modelsSelector } from '../store/selectors.ts';
+import { useLab } from '../store/useLabStore.ts';
+import { DrawPadBars } from './DrawPadBars.tsx';
+import { ImageTile } from './ImageTile.tsx';
+import { PAD_SIDE, useDrawingCanvas } from './useDrawingCanvas.ts';
+import { useDrawingVerdict } from './useDrawingVerdict.ts';
+
+/** "Latest" in the generation picker: follow each new generation as it finishes. */
+const LATEST = 'latest';
+
+/** For image data: draw a digit (or a garment) and see what a chosen generation makes of it, live. */
+export function DrawPad() {
+  const config = useLab(configSelector);
+  const models = useLab(modelsSelector);
+  const [picked, setPicked] = useState<number | typeof LATEST>(LATEST);
+  const [image, setImage] = useState<Float32Array | null>(null);
+  const { canvasRef, handlers, clear } = useDrawingCanvas(setImage);
+  // A generation the current run does not have (after a reset, say) falls back to the latest.
+  const model = models.find((m) => m.generation === picked) ?? models.at(-1) ?? null;
+  const verdict = useDrawingVerdict(model, image);
+  const names = classNames(config);
+  const what = config.data === 'mnist' ? 'a digit' : 'a piece of clothing';
+
+  return (
+    <section className="draw-pad" aria-label="Draw and classify">
+      <h3 className="chart__title">Draw {what}; the network says what it sees</h3>
+      <div className="draw-pad__body">
+        <div className="draw-pad__surface">
+          <canvas ref={canvasRef} className="draw-pad__canvas" width={PAD_SIDE} height={PAD_SIDE} role="img" aria-label={`Drawing pad: draw ${what} here`} {...handlers} />
+          <div className="draw-pad__tools">
+            <button type="button" onClick={clear}>
+              Clear
+            </button>
+            <label>
+              Generation{' '}
+              <select value={String(picked)} onChange={(event) => setPicked(event.target.value === LATEST ? LATEST : Number(event.target.value))} disabled={models.length === 0}>
+                <option value={LATEST}>latest{models.length > 0 ? ` (${models.at(-1)!.generation})` : ''}</option>
+                {models.map((m) => (
+                  <option key={m.generation} value={m.generation}>
+                    {m.generation}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+        <div className="draw-pad__result" aria-live="polite">
+          {image && <ImageTile pixels={image} label="The drawing as the network sees it: 28×28, centred" />}
+          {!model && <p className="draw-pad__note">Run the experiment: each trained generation can classify your drawing.</p>}
+          {model && !image && <p className="draw-pad__note">Draw in the box with a mouse, finger or pen.</p>}
+          {verdict && 'error' in verdict && (
+            <p className="image-view__error" role="alert">
+              Could not classify the drawing: {verdict.error}
+            </p>
+          )}
+          {verdict && 'probabilities' in verdict && (
+            <>
+              <p className="draw-pad__verdict" data-testid="draw-pad-verdict">
+                Generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
+                {formatPercent(Math.max(...verdict.probabilities))} sure)
+              </p>
+              <DrawPadBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The first most probable class. */
+function topClass(probabilities: Float32Array): number {
+  return probabilities.indexOf(Math.max(...probabilities));
+}
