@@ -43,6 +43,11 @@ export interface OnnxExportOptions {
 /** The metadata_props keys; classNames is stored as a JSON array. */
 export const METADATA_KEYS = { link: 'link', generation: 'generation', dataset: 'dataset', classNames: 'classNames' } as const;
 
+/** One example's shape as an exported model takes it by default: [channels, height, width] for a CNN, [inputDim] for an MLP. */
+export function exampleShape(spec: ModelSpec): number[] {
+  return spec.kind === 'cnn' ? [spec.image.channels, spec.image.height, spec.image.width] : [spec.inputDim];
+}
+
 /** The ONNX bytes of `spec` with `parameters` (the packed form of `Network.getParameters()`). */
 export function exportOnnx(spec: ModelSpec, parameters: Float32Array, options: OnnxExportOptions): Uint8Array {
   const layers = modelLayers(spec);
@@ -50,7 +55,7 @@ export function exportOnnx(spec: ModelSpec, parameters: Float32Array, options: O
   if (parameters.length !== layout.count) {
     throw new OnnxExportError(`This ${spec.kind} has ${layout.count} parameters, got ${parameters.length}.`);
   }
-  const inputShape = [...(options.inputShape ?? (spec.kind === 'cnn' ? [spec.image.channels, spec.image.height, spec.image.width] : [spec.inputDim]))];
+  const inputShape = [...(options.inputShape ?? exampleShape(spec))];
   if (!inputShape.every((d) => Number.isInteger(d) && d >= 1) || inputShape.reduce((a, b) => a * b, 1) !== spec.inputDim) {
     throw new OnnxExportError(`Input shape [${inputShape.join(', ')}] does not hold the model's ${spec.inputDim} input features.`);
   }

@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { TeacherLabeler } from '../selftrain/events.ts';
-import { ONNX_INPUT, ONNX_OUTPUT } from './exportOnnx.ts';
+import { exampleShape, ONNX_INPUT, ONNX_OUTPUT } from './exportOnnx.ts';
 import { generationOnnx } from './generationOnnx.ts';
 
 /** What the labeler needs of an onnxruntime module: onnxruntime-web (browser or Node) and onnxruntime-node both fit. */
@@ -17,7 +17,7 @@ export function createOrtLabeler(ort: OrtModule, config: ExperimentConfig, optio
   return async (teacher, pool) => {
     const session = await ort.InferenceSession.create(generationOnnx(config, teacher), options);
     try {
-      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, pool.dim]) };
+      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, ...exampleShape(teacher.spec)]) };
       const output = (await session.run(feeds))[ONNX_OUTPUT];
       return Float32Array.from((await output.getData()) as Float32Array);
     } finally {

@@ -1,6 +1,10 @@
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
+import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createNetwork } from '../../src/model/network.ts';
+import { uploadRows } from '../../src/model/rows.ts';
+import type { ModelSpec } from '../../src/model/types.ts';
 import { createOrtLabeler } from '../../src/onnx/ortLabeler.ts';
 import type { ExperimentEvent } from '../../src/selftrain/events.ts';
 import { runCollecting, smallConfig, withoutTimes } from '../selftrain/fixtures.ts';
@@ -38,4 +42,20 @@ describe('labelling with onnxruntime-web (WASM, in Node) instead of the engine',
       }
     });
   }
+});
+
+test("a CNN teacher's labelling pass on onnxruntime-web feeds NCHW images and matches the engine's probabilities", async () => {
+  const spec: ModelSpec = { kind: 'cnn', inputDim: 64, image: { channels: 1, height: 8, width: 8 }, classes: 3, filters: [2, 3], hidden: [5], dropout: 0 };
+  const cpu = createCpuBackend();
+  const network = createNetwork(cpu, spec, 7);
+  const n = 11;
+  const x = Float32Array.from({ length: n * 64 }, (_, i) => ((i * 37) % 101) / 100);
+  const rows = uploadRows(cpu, x, n, 64);
+  const expected = await network.predict(rows);
+  const config = smallConfig({ data: 'gauss', classes: 3 });
+  const teacher = { generation: 0, spec, parameters: await network.getParameters() };
+  const labeler = createOrtLabeler(ortWeb, config, { executionProviders: ['wasm'] });
+  const actual = await labeler(teacher, { x, n, dim: 64 });
+  expect(actual.length).toBe(n * 3);
+  actual.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-5));
 });
