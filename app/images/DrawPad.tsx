@@ -6,7 +6,7 @@ import { useLab } from '../store/useLabStore.ts';
 import { DrawPadBars } from './DrawPadBars.tsx';
 import { ImageTile } from './ImageTile.tsx';
 import { PAD_SIDE, useDrawingCanvas } from './useDrawingCanvas.ts';
-import { useDrawingVerdict } from './useDrawingVerdict.ts';
+import { useVerdict } from '../worker/useVerdict.ts';
 
 /** "Latest" in the generation picker: follow each new generation as it finishes. */
 const LATEST = 'latest';
@@ -20,7 +20,7 @@ export function DrawPad() {
   const { canvasRef, handlers, clear } = useDrawingCanvas(setImage);
   // A generation the current run does not have (after a reset, say) falls back to the latest.
   const model = models.find((m) => m.generation === picked) ?? models.at(-1) ?? null;
-  const verdict = useDrawingVerdict(model, image);
+  const verdict = useVerdict(model, image, config.labeler);
   const names = classNames(config);
   const what = config.data === 'mnist' ? 'a digit' : 'a piece of clothing';
 
@@ -60,7 +60,7 @@ export function DrawPad() {
             <>
               <p className="draw-pad__verdict" data-testid="draw-pad-verdict">
                 Generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
-                {formatPercent(Math.max(...verdict.probabilities))} sure)
+                {formatPercent(Math.max(...verdict.probabilities))} sure; run by {verdict.by})
               </p>
               <DrawPadBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
             </>

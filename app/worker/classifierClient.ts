@@ -1,4 +1,5 @@
-import type { ClassifyReply, ClassifyRequest } from '../../src/worker/classifyProtocol.ts';
+import type { LabelerName } from '../../src/config/schema.ts';
+import type { ClassifyReply, ClassifyRequest, Verdict } from '../../src/worker/classifyProtocol.ts';
 import type { GenerationModel } from '../../src/selftrain/events.ts';
 
 /** The part of a Worker the classifier client uses (a stand-in runs it in-process in tests). */
@@ -10,8 +11,8 @@ export interface ClassifierPort {
 }
 
 export interface ClassifierClient {
-  /** Class probabilities (rows × classes) of `inputs` under `model`; rejects with a message a person can read. */
-  classify(model: GenerationModel, inputs: Float32Array): Promise<Float32Array>;
+  /** Class probabilities (rows × classes) of `inputs` under `model`, and what ran it; rejects with a message a person can read. */
+  classify(model: GenerationModel, inputs: Float32Array, labeler: LabelerName): Promise<Verdict>;
   /** Stops the worker and rejects what is still pending. */
   dispose(): void;
 }
@@ -23,7 +24,7 @@ export interface ClassifierClient {
 export function createClassifierClient(spawn: () => ClassifierPort): ClassifierClient {
   let port: ClassifierPort | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (probabilities: Float32Array) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (verdict: Verdict) => void; reject: (error: Error) => void }>();
 
   const stop = (reason: string) => {
     port?.terminate();
@@ -39,7 +40,7 @@ export function createClassifierClient(spawn: () => ClassifierPort): ClassifierC
       const request = pending.get(reply.id);
       pending.delete(reply.id);
       if ('error' in reply) request?.reject(new Error(reply.error));
-      else request?.resolve(reply.probabilities);
+      else request?.resolve({ probabilities: reply.probabilities, by: reply.by });
     };
     started.onerror = (event) => {
       event.preventDefault?.();
@@ -50,12 +51,12 @@ export function createClassifierClient(spawn: () => ClassifierPort): ClassifierC
   };
 
   return {
-    classify(model, inputs) {
+    classify(model, inputs, labeler) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         try {
-          ensurePort().postMessage({ id, model, inputs });
+          ensurePort().postMessage({ id, model, inputs, labeler });
         } catch (error) {
           stop(`Could not start the classifier: ${error instanceof Error ? error.message : String(error)}`);
         }

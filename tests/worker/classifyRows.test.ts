@@ -1,3 +1,4 @@
+import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { makeSplit } from '../../src/data/split.ts';
 import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
@@ -31,7 +32,8 @@ describe('createRowClassifier', () => {
     const classifier = createRowClassifier();
     // One network serves all three generations (one spec): each request must see its own parameters.
     const all = await Promise.all(models.map((model) => classifier.classify(model, test.x)));
-    all.forEach((probabilities, g) => {
+    all.forEach(({ probabilities, by }, g) => {
+      expect(by).toBe('the engine');
       const { classes } = models[g].spec;
       expect(probabilities).toHaveLength(test.n * classes);
       for (let row = 0; row < test.n; row++) expect(probabilities.subarray(row * classes, (row + 1) * classes).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -51,7 +53,7 @@ describe('createRowClassifier', () => {
     backend.dispose();
     const classifier = createRowClassifier();
     await classifier.classify(models[0], new Float32Array(2));
-    expect(Array.from(await classifier.classify(cnn, images))).toEqual(Array.from(expected));
+    expect(Array.from((await classifier.classify(cnn, images)).probabilities)).toEqual(Array.from(expected));
     classifier.dispose();
   });
 
@@ -59,7 +61,28 @@ describe('createRowClassifier', () => {
     const { models } = await smallRun();
     const classifier = createRowClassifier();
     await expect(classifier.classify(models[0], new Float32Array(3))).rejects.toThrow(/whole rows of 2 features; got 3 values/);
-    expect(await classifier.classify(models[0], new Float32Array(4))).toHaveLength(2 * models[0].spec.classes);
+    expect((await classifier.classify(models[0], new Float32Array(4))).probabilities).toHaveLength(2 * models[0].spec.classes);
     classifier.dispose();
+  });
+
+  it('with labeler=onnx runs the generation on onnxruntime-web (its exported file) and says so; without onnxruntime the engine answers and says why', async () => {
+    const { models, test } = await smallRun();
+    const engine = createRowClassifier();
+    const onnx = createRowClassifier(async () => ({
+      ort: ortWeb, options: { executionProviders: ['wasm'] }, provider: 'wasm', version: ortWeb.env.versions.web ?? '?',
+      labeler: () => async () => new Float32Array(0),
+    }));
+    for (const model of models) {
+      const expected = (await engine.classify(model, test.x)).probabilities;
+      const { probabilities, by } = await onnx.classify(model, test.x, 'onnx');
+      expect(by).toMatch(/^onnxruntime-web 1\.30\.\d+ \(WASM\)$/);
+      expect(probabilities).toHaveLength(expected.length);
+      probabilities.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-5));
+    }
+    const missing = createRowClassifier(() => Promise.reject(new Error('no wasm here')));
+    const fallback = await missing.classify(models[0], test.x, 'onnx');
+    expect(fallback.by).toBe('the engine (onnxruntime-web could not load: no wasm here)');
+    expect(Array.from(fallback.probabilities)).toEqual(Array.from((await engine.classify(models[0], test.x)).probabilities));
+    for (const classifier of [engine, onnx, missing]) classifier.dispose();
   });
 });

@@ -47,33 +47,34 @@ test('each request gets its own rows\' probabilities, whatever order the replies
   const { client, ports } = setup();
   expect(ports).toHaveLength(0);
   const [a, b] = [new Float32Array([1, 0.5]), new Float32Array([-1, 0.2, 0.3, 0.4])];
-  const replies = [client.classify(model, a), client.classify(model, b)];
+  const replies = [client.classify(model, a, 'engine'), client.classify(model, b, 'engine')];
   expect(ports).toHaveLength(1);
   await ports[0].answer(true);
   const [pa, pb] = await Promise.all(replies);
   const reference = createRowClassifier();
-  expect(Array.from(pa)).toEqual(Array.from(await reference.classify(model, a)));
-  expect(Array.from(pb)).toEqual(Array.from(await reference.classify(model, b)));
-  expect(pb).toHaveLength(2 * model.spec.classes);
+  expect(Array.from(pa.probabilities)).toEqual(Array.from((await reference.classify(model, a)).probabilities));
+  expect(Array.from(pb.probabilities)).toEqual(Array.from((await reference.classify(model, b)).probabilities));
+  expect(pb.probabilities).toHaveLength(2 * model.spec.classes);
+  expect(pb.by).toBe('the engine');
 });
 
 test('a failed request rejects with its reason; a crashed worker rejects what is pending and the next request starts a new one', async () => {
   const model = await trainedModel();
   const { client, ports } = setup();
-  const bad = client.classify(model, new Float32Array(3));
+  const bad = client.classify(model, new Float32Array(3), 'engine');
   await ports[0].answer();
   await expect(bad).rejects.toThrow(/whole rows of 2 features/);
 
-  const lost = client.classify(model, new Float32Array(2));
+  const lost = client.classify(model, new Float32Array(2), 'engine');
   ports[0].onerror?.({ message: 'out of memory', preventDefault: () => {} } as ErrorEvent);
   await expect(lost).rejects.toThrow('The classifier stopped: out of memory');
   expect(ports[0].terminated).toBe(true);
-  const again = client.classify(model, new Float32Array(2));
+  const again = client.classify(model, new Float32Array(2), 'engine');
   expect(ports).toHaveLength(2);
   await ports[1].answer();
-  expect(await again).toHaveLength(model.spec.classes);
+  expect((await again).probabilities).toHaveLength(model.spec.classes);
 
-  const closed = client.classify(model, new Float32Array(2));
+  const closed = client.classify(model, new Float32Array(2), 'engine');
   client.dispose();
   await expect(closed).rejects.toThrow('The classifier was closed.');
 });
