@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RunMetrics } from '../../src/export/metrics.ts';
-import { modelsSelector, resultsSelector } from '../store/selectors.ts';
+import { isImageDataset } from '../../src/data/images/format.ts';
+import { configSelector, modelsSelector, resultsSelector } from '../store/selectors.ts';
 import { labStore, useLab } from '../store/useLabStore.ts';
 import { allModelsFile, metricsFile, modelFile, type DownloadFile } from './downloadFiles.ts';
 import { saveFile } from './saveFile.ts';
@@ -27,6 +28,7 @@ export function Downloads() {
     }
   };
   const config = () => labStore.getState().config;
+  const images = isImageDataset(useLab(configSelector).data);
 
   return (
     <section className="downloads" aria-labelledby="downloads-heading">
@@ -48,8 +50,8 @@ export function Downloads() {
         </button>
       </div>
       <p className="downloads__note">
-        Models are standard ONNX (opset 17): input <code>input</code>, float32 [N, 2] raw coordinates; output <code>probabilities</code>, float32 [N,
-        classes].
+        Models are standard ONNX (opset 17): input <code>input</code>, float32 {images ? '[N, 1, 28, 28] pixels scaled to [0, 1]' : '[N, 2] raw coordinates'};
+        output <code>probabilities</code>, float32 [N, classes].
       </p>
       {failure && (
         <p className="downloads__failure" role="alert">

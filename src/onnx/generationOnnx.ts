@@ -1,8 +1,15 @@
 import { encodeLink } from '../config/codec.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import { classNames } from '../data/datasets2d.ts';
+import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
+import type { ModelSpec } from '../model/types.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
-import { exportOnnx } from './exportOnnx.ts';
+import { exampleShape, exportOnnx } from './exportOnnx.ts';
+
+/** One example's shape in the experiment's exported files: [1, 28, 28] images (for the MLP too), [2] points. */
+export function generationInputShape(config: ExperimentConfig, spec: ModelSpec): number[] {
+  return isImageDataset(config.data) ? [1, IMAGE_SIDE, IMAGE_SIDE] : exampleShape(spec);
+}
 
 /**
  * The ONNX file of one generation of the experiment `config` (src/onnx/exportOnnx.ts), its
@@ -10,7 +17,7 @@ import { exportOnnx } from './exportOnnx.ts';
  */
 export function generationOnnx(config: ExperimentConfig, model: GenerationModel): Uint8Array {
   const metadata = { link: `#${encodeLink(config)}`, generation: model.generation, dataset: config.data, classNames: classNames(config) };
-  return exportOnnx(model.spec, model.parameters, { metadata });
+  return exportOnnx(model.spec, model.parameters, { metadata, inputShape: generationInputShape(config, model.spec) });
 }
 
 /** `gen-3.onnx`; zero-padded to the digits of the last generation `gens` (gen-03.onnx when gens ≥ 10), so names sort. */

@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { TeacherLabeler } from '../selftrain/events.ts';
-import { exampleShape, ONNX_INPUT, ONNX_OUTPUT } from './exportOnnx.ts';
-import { generationOnnx } from './generationOnnx.ts';
+import { ONNX_INPUT, ONNX_OUTPUT } from './exportOnnx.ts';
+import { generationInputShape, generationOnnx } from './generationOnnx.ts';
 
 /** What the labeler needs of an onnxruntime module: onnxruntime-web (browser or Node) and onnxruntime-node both fit. */
 export type OrtModule = Pick<typeof import('onnxruntime-web'), 'InferenceSession' | 'Tensor'>;
@@ -17,7 +17,7 @@ export function createOrtLabeler(ort: OrtModule, config: ExperimentConfig, optio
   return async (teacher, pool) => {
     const session = await ort.InferenceSession.create(generationOnnx(config, teacher), options);
     try {
-      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, ...exampleShape(teacher.spec)]) };
+      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, ...generationInputShape(config, teacher.spec)]) };
       const output = (await session.run(feeds))[ONNX_OUTPUT];
       return Float32Array.from((await output.getData()) as Float32Array);
     } finally {

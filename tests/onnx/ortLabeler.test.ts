@@ -5,6 +5,7 @@ import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
+import { generationOnnx } from '../../src/onnx/generationOnnx.ts';
 import { createOrtLabeler } from '../../src/onnx/ortLabeler.ts';
 import type { ExperimentEvent } from '../../src/selftrain/events.ts';
 import { runCollecting, smallConfig, withoutTimes } from '../selftrain/fixtures.ts';
@@ -57,5 +58,21 @@ test("a CNN teacher's labelling pass on onnxruntime-web feeds NCHW images and ma
   const labeler = createOrtLabeler(ortWeb, config, { executionProviders: ['wasm'] });
   const actual = await labeler(teacher, { x, n, dim: 64 });
   expect(actual.length).toBe(n * 3);
+  actual.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-5));
+});
+
+test('an MLP on images is exported taking [N, 1, 28, 28] like the CNN, and labels like the engine', async () => {
+  const spec: ModelSpec = { kind: 'mlp', inputDim: 784, classes: 10, hidden: [6], activation: 'relu', dropout: 0 };
+  const cpu = createCpuBackend();
+  const network = createNetwork(cpu, spec, 3);
+  const n = 4;
+  const x = Float32Array.from({ length: n * 784 }, (_, i) => ((i * 13) % 255) / 255);
+  const expected = await network.predict(uploadRows(cpu, x, n, 784));
+  const config = { ...smallConfig({}), data: 'mnist' as const, classes: 10 };
+  const teacher = { generation: 1, spec, parameters: await network.getParameters() };
+  const session = await ortWeb.InferenceSession.create(generationOnnx(config, teacher), { executionProviders: ['wasm'] });
+  expect(session.inputMetadata[0]).toMatchObject({ isTensor: true, shape: ['N', 1, 28, 28] });
+  await session.release();
+  const actual = await createOrtLabeler(ortWeb, config, { executionProviders: ['wasm'] })(teacher, { x, n, dim: 784 });
   actual.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-5));
 });
