@@ -3,7 +3,7 @@ import { classNames } from '../../src/data/datasets2d.ts';
 import { formatPercent } from '../format/percent.ts';
 import { configSelector, modelsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
-import { DrawPadBars } from './DrawPadBars.tsx';
+import { ProbabilityBars } from '../charts/ProbabilityBars.tsx';
 import { ImageTile } from './ImageTile.tsx';
 import { PAD_SIDE, useDrawingCanvas } from './useDrawingCanvas.ts';
 import { useVerdict } from '../worker/useVerdict.ts';
@@ -62,7 +62,7 @@ export function DrawPad() {
                 Generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
                 {formatPercent(Math.max(...verdict.probabilities))} sure; run by {verdict.by})
               </p>
-              <DrawPadBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
+              <ProbabilityBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { gridExtent, makeSplit } from '../../src/data/split.ts';
 import type { Split } from '../../src/data/types.ts';
 import { formatCount } from '../format/percent.ts';
@@ -7,6 +7,7 @@ import { configSelector, gridSelector, pseudoSelector } from '../store/selectors
 import { useLab } from '../store/useLabStore.ts';
 import { countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
 import { DataLegend } from './DataLegend.tsx';
+import { PointProbe, type ProbePoint } from './PointProbe.tsx';
 import { useCanvasSize } from './useCanvasSize.ts';
 
 /** Marks grow a little on large views (a projector) and never shrink below their base size. */
@@ -36,6 +37,17 @@ export function DataView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawnRef = useRef(false);
   const { width, height, ratio } = useCanvasSize(frameRef);
+  const [probe, setProbe] = useState<ProbePoint | null>(null);
+  /** A click's data coordinates: the inverse of drawScene's mapping over the view's extent. */
+  const probeAt = (event: MouseEvent<HTMLCanvasElement>) => {
+    if ('error' in data) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const [xMin, xMax, yMin, yMax] = data.extent;
+    const fx = (event.clientX - box.left) / box.width;
+    const fy = (event.clientY - box.top) / box.height;
+    setProbe({ x: xMin + fx * (xMax - xMin), y: yMin + (1 - fy) * (yMax - yMin) });
+  };
+  const marker = probe && !('error' in data) ? markerPosition(probe, data.extent) : null;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -75,11 +87,19 @@ export function DataView() {
           ref={canvasRef}
           className="data-view__canvas"
           role="img"
-          aria-label={`Scatter plot of the ${config.data} data over the model's decision regions: ${summary}.`}
+          aria-label={`Scatter plot of the ${config.data} data over the model's decision regions: ${summary}. Click a point to see what the latest generation makes of it.`}
+          onClick={probeAt}
         />
+        {marker && <span className="data-view__probe" style={marker} aria-hidden="true" />}
       </div>
       <p className="data-view__summary">{summary}</p>
       <DataLegend classNames={'error' in data ? [] : data.split.classNames} />
+      <PointProbe point={probe} />
     </figure>
   );
+}
+
+/** Where a probed point sits in the frame, as CSS percentages (drawScene's mapping). */
+function markerPosition(point: ProbePoint, [xMin, xMax, yMin, yMax]: Extent): { left: string; top: string } {
+  return { left: `${(100 * (point.x - xMin)) / (xMax - xMin)}%`, top: `${100 - (100 * (point.y - yMin)) / (yMax - yMin)}%` };
 }

@@ -1,7 +1,7 @@
 import { formatPercent } from '../format/percent.ts';
 
 /** One bar per class, labelled, its length the class's probability; the likeliest class (`top`) stands out. */
-export function DrawPadBars({ classNames, probabilities, top }: { classNames: readonly string[]; probabilities: Float32Array; top: number }) {
+export function ProbabilityBars({ classNames, probabilities, top }: { classNames: readonly string[]; probabilities: Float32Array; top: number }) {
   return (
     <ol className="draw-pad__bars" aria-label="Class probabilities">
       {classNames.map((name, c) => (
