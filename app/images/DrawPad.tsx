@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { classNames } from '../../src/data/datasets2d.ts';
-import { formatPercent } from '../format/percent.ts';
 import { configSelector, modelsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
-import { ProbabilityBars } from '../charts/ProbabilityBars.tsx';
 import { ImageTile } from './ImageTile.tsx';
 import { PAD_SIDE, useDrawingCanvas } from './useDrawingCanvas.ts';
 import { useVerdict } from '../worker/useVerdict.ts';
+import { VerdictView } from '../worker/VerdictView.tsx';
 
 /** "Latest" in the generation picker: follow each new generation as it finishes. */
 const LATEST = 'latest';
@@ -51,27 +50,9 @@ export function DrawPad() {
           {image && <ImageTile pixels={image} label="The drawing as the network sees it: 28×28, centred" />}
           {!model && <p className="draw-pad__note">Run the experiment: each trained generation can classify your drawing.</p>}
           {model && !image && <p className="draw-pad__note">Draw in the box with a mouse, finger or pen.</p>}
-          {verdict && 'error' in verdict && (
-            <p className="image-view__error" role="alert">
-              Could not classify the drawing: {verdict.error}
-            </p>
-          )}
-          {verdict && 'probabilities' in verdict && (
-            <>
-              <p className="draw-pad__verdict" data-testid="draw-pad-verdict">
-                Generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
-                {formatPercent(Math.max(...verdict.probabilities))} sure; run by {verdict.by})
-              </p>
-              <ProbabilityBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
-            </>
-          )}
+          <VerdictView verdict={verdict} classNames={names} lead="" what="the drawing" testId="draw-pad-verdict" />
         </div>
       </div>
     </section>
   );
-}
-
-/** The first most probable class. */
-function topClass(probabilities: Float32Array): number {
-  return probabilities.indexOf(Math.max(...probabilities));
 }

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { classNames } from '../../src/data/datasets2d.ts';
-import { ProbabilityBars } from '../charts/ProbabilityBars.tsx';
-import { formatPercent } from '../format/percent.ts';
 import { configSelector, modelsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { useVerdict } from '../worker/useVerdict.ts';
+import { VerdictView } from '../worker/VerdictView.tsx';
 
 /** A point of the 2-D view, in data coordinates. */
 export interface ProbePoint {
@@ -25,25 +24,7 @@ export function PointProbe({ point }: { point: ProbePoint | null }) {
   if (!model) return <p className="point-probe__note">At {where}: run the experiment, and each trained generation can say what it sees there.</p>;
   return (
     <div className="point-probe" aria-live="polite">
-      {verdict && 'error' in verdict && (
-        <p className="image-view__error" role="alert">
-          Could not classify the point: {verdict.error}
-        </p>
-      )}
-      {verdict && 'probabilities' in verdict && (
-        <>
-          <p className="point-probe__verdict" data-testid="point-probe-verdict">
-            At {where}, generation {verdict.model.generation} says <strong>{names[topClass(verdict.probabilities)]}</strong> (
-            {formatPercent(Math.max(...verdict.probabilities))} sure; run by {verdict.by})
-          </p>
-          <ProbabilityBars classNames={names} probabilities={verdict.probabilities} top={topClass(verdict.probabilities)} />
-        </>
-      )}
+      <VerdictView verdict={verdict} classNames={names} lead={`At ${where}, `} what="the point" testId="point-probe-verdict" />
     </div>
   );
-}
-
-/** The first most probable class. */
-function topClass(probabilities: Float32Array): number {
-  return probabilities.indexOf(Math.max(...probabilities));
 }

@@ -4,8 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../../src/data/rng.ts';
 import type { Workload } from '../../workloads.ts';
-import type { TfjsModel } from './tfjsMlp.ts';
-import { tfjsOptimizer } from './tfjsMlp.ts';
+import { tfjsModel, tfjsOptimizer, type TfjsModel } from './tfjsMlp.ts';
 
 const KERNEL = 3;
 
@@ -45,15 +44,5 @@ export function createTfjsCnn(workload: Workload, seed: number): TfjsModel {
     return tf.fused.matMul({ a: flat, b: dense.w, bias: dense.b }) as tf.Tensor2D;
   };
 
-  return {
-    step(x, targets) {
-      const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(targets, forward(x)) as tf.Scalar, true, variables);
-      if (!loss) throw new Error('optimizer.minimize returned no loss');
-      return loss;
-    },
-    dispose() {
-      optimizer.dispose();
-      for (const variable of variables) variable.dispose();
-    },
-  };
+  return tfjsModel(forward, variables, optimizer);
 }

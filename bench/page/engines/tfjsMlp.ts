@@ -41,6 +41,11 @@ export function createTfjsMlp(workload: Workload, seed: number): TfjsModel {
     return h;
   };
 
+  return tfjsModel(forward, variables, optimizer);
+}
+
+/** A model of a forward pass over `variables`: a step minimizes softmax cross-entropy with `optimizer`. */
+export function tfjsModel(forward: (x: tf.Tensor2D) => tf.Tensor2D, variables: tf.Variable[], optimizer: tf.Optimizer): TfjsModel {
   return {
     step(x, targets) {
       const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(targets, forward(x)) as tf.Scalar, true, variables);
