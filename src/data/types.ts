@@ -2,6 +2,8 @@
 export interface Dataset {
   /** n × dim features, row-major. */
   x: Float32Array;
+  /** Image sets: the same features as the pixel bytes they came from (x = PIXEL_VALUES[pixels]), kept as bytes on a backend. */
+  pixels?: Uint8Array;
   /** n class indices in [0, classes). */
   y: Int32Array;
   n: number;

@@ -40,6 +40,8 @@ export interface Backend {
   createTensor(size: number, label: string, models?: number): Tensor;
   /** A zero-filled int32 tensor (row indices). */
   createIndexTensor(size: number, label: string): IndexTensor;
+  /** Image pixels kept as bytes (a quarter of their floats' memory); gathers read byte v as PIXEL_VALUES[v]. */
+  createByteTensor(data: Uint8Array, label: string): ByteTensor;
   /**
    * A window `[offset, offset + size)` of a tensor, sharing its storage. `offset` must be a
    * multiple of VIEW_ALIGN (WebGPU binds storage at 256-byte offsets). A view of a stacked
@@ -58,13 +60,16 @@ export interface Backend {
    * run; of a stacked tensor, the first `count` of each model's slice, K × count in all.
    */
   read(tensor: Tensor, count?: number): Promise<Float32Array>;
-  /** Frees a tensor made by createTensor or createIndexTensor (views die with their parent). */
-  destroy(tensor: Tensor | IndexTensor): void;
+  /** Frees a tensor made by createTensor, createIndexTensor or createByteTensor (views die with their parent). */
+  destroy(tensor: Tensor | IndexTensor | ByteTensor): void;
   /** Frees everything this backend allocated. */
   dispose(): void;
 
-  /** Writes out[r, :] = src[index[indexOffset + r], :] for r < rows; `dim` floats per row. */
-  gather(src: Tensor, dim: number, index: IndexTensor, indexOffset: number, rows: number, out: Tensor): void;
+  /**
+   * Writes out[r, :] = src[index[indexOffset + r], :] for r < rows; `dim` values per row. A
+   * byte source is scaled as it is gathered: byte v becomes PIXEL_VALUES[v].
+   */
+  gather(src: Tensor | ByteTensor, dim: number, index: IndexTensor, indexOffset: number, rows: number, out: Tensor): void;
   /**
    * Writes out (m×n) = op(a)·op(b), or adds it to out when `accumulate`. `transpose` says which
    * operand is stored transposed: 'nn' a is m×k, b is k×n (Y = X·W); 'nt' b is stored n×k
@@ -218,6 +223,15 @@ export interface Tensor {
   /** Models stacked in it (1: an ordinary tensor, or one shared by every model of an op). */
   readonly models: number;
 }
+
+/** A uint8 buffer of image pixels on a backend, written once at creation; opaque to callers. */
+export interface ByteTensor {
+  readonly size: number;
+  readonly dtype: 'u8';
+}
+
+/** What a gather makes of pixel byte v: v / 255 rounded to f32, as the image rows' floats are. */
+export const PIXEL_VALUES: Float32Array = Float32Array.from({ length: 256 }, (_, v) => v / 255);
 
 /** An int32 buffer of row indices on a backend; opaque to callers. */
 export interface IndexTensor {

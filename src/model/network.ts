@@ -1,4 +1,4 @@
-import { CLASSIFY, EngineError, type Backend, type IndexTensor, type Tensor } from '../engine/backend.ts';
+import { CLASSIFY, EngineError, type Backend, type ByteTensor, type IndexTensor, type Tensor } from '../engine/backend.ts';
 import { checkLength, destroyAll, growIndexTensor, growTensor } from './buffers.ts';
 import { cnnLayers } from './cnn.ts';
 import { initialParameters } from './init.ts';
@@ -139,7 +139,7 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
   };
 
   /** Enqueues the evaluation-mode forward pass of `n` rows chunk by chunk; `head` takes each chunk's logits. */
-  function evaluate(features: Tensor, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
+  function evaluate(features: Tensor | ByteTensor, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
     const previous = grown.rowNumbers;
     const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, n, 'row numbers'));
     if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));

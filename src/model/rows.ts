@@ -1,4 +1,4 @@
-import { EngineError, type Backend, type Tensor } from '../engine/backend.ts';
+import { EngineError, type Backend, type ByteTensor, type Tensor } from '../engine/backend.ts';
 import type { DeviceRows } from './types.ts';
 
 /** Feature rows uploaded to a backend once; batches are gathered from them on the device. */
@@ -6,7 +6,8 @@ class BackendRows implements DeviceRows {
   private disposed = false;
   constructor(
     readonly backend: Backend,
-    readonly features: Tensor,
+    /** Floats, or image bytes that gathers scale to the same floats. */
+    readonly features: Tensor | ByteTensor,
     readonly n: number,
     readonly dim: number,
   ) {}
@@ -28,8 +29,17 @@ export function uploadRows(backend: Backend, x: Float32Array, n: number, dim: nu
   return new BackendRows(backend, features, n, dim);
 }
 
+/**
+ * Uploads n rows of `dim` image pixels as bytes, a quarter of their floats' memory: gathers
+ * read byte v as PIXEL_VALUES[v] (v / 255), so the rows train exactly as their floats would.
+ */
+export function uploadPixelRows(backend: Backend, pixels: Uint8Array, n: number, dim: number): DeviceRows {
+  if (pixels.length < n * dim) throw new EngineError(`uploadPixelRows: ${n} rows of ${dim} pixels need ${n * dim} bytes, got ${pixels.length}.`);
+  return new BackendRows(backend, backend.createByteTensor(pixels.subarray(0, n * dim), `pixel rows ${n}×${dim}`), n, dim);
+}
+
 /** The feature tensor of rows uploaded to `backend` with `dim` features; throws on foreign or disposed rows. */
-export function rowFeatures(backend: Backend, rows: DeviceRows, dim: number): Tensor {
+export function rowFeatures(backend: Backend, rows: DeviceRows, dim: number): Tensor | ByteTensor {
   if (!(rows instanceof BackendRows) || rows.backend !== backend) {
     throw new EngineError('These rows were not uploaded to this network\'s backend: make them with uploadRows(network backend, ...).');
   }

@@ -1,4 +1,4 @@
-import { STATS, type AdamStep, type Backend, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
+import { STATS, type AdamStep, type Backend, type ByteTensor, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
 import { createBatchTensors, destroyAll } from './buffers.ts';
 import { denseLayers, densePlan } from './denseRun.ts';
 import { streamSeed, type NoiseStep } from './layers/layer.ts';
@@ -7,9 +7,9 @@ import type { EpochStats, TrainHyper } from './types.ts';
 
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
-/** The training set on the backend: features (owned by the caller's DeviceRows), targets, weights. */
+/** The training set on the backend: features (owned by the caller's DeviceRows; floats or pixel bytes), targets, weights. */
 export interface TrainingTensors {
-  features: Tensor;
+  features: Tensor | ByteTensor;
   targets: Tensor;
   weights: Tensor;
 }
@@ -68,12 +68,14 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
 
   /** Enqueues the epoch's steps as one fused run; false when the backend cannot fuse them. */
   const fusedSteps = (set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper): boolean => {
-    if (!plan || !backend.denseSteps) return false;
+    const { features } = set;
+    if (!plan || !backend.denseSteps || features.dtype !== 'f32') return false;
     const { parameters, gradients, moments, layout } = stack;
     return backend.denseSteps({
       inputDim,
       layers: denseLayers(plan, noise),
       ...set,
+      features,
       order,
       start: 0,
       length,

@@ -1,12 +1,12 @@
 import type { ExperimentConfig } from '../config/schema.ts';
 import { createRng, type Rng } from '../data/rng.ts';
-import type { Split } from '../data/types.ts';
+import type { Dataset, Split } from '../data/types.ts';
 import type { Backend } from '../engine/backend.ts';
 import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
 import { makeSplit, gridExtent, SplitError } from '../data/split.ts';
 import { isImageDataset } from '../data/images/format.ts';
 import { makeImageSplit } from '../data/images/split.ts';
-import { uploadRows } from '../model/rows.ts';
+import { uploadPixelRows, uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
 import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
 import { gridPoints, type Extent } from './grid.ts';
@@ -45,12 +45,12 @@ export interface RunSession {
 export function openSession(config: ExperimentConfig, backend: Backend, options: RunOptions): RunSession {
   const split = splitOf(config, options);
   const { labelled, pool, test } = split;
-  const trainX = new Float32Array((labelled.n + pool.n) * labelled.dim);
-  trainX.set(labelled.x);
-  trainX.set(pool.x, labelled.x.length);
   const placed: DeviceRows[] = [];
-  const place = (x: Float32Array, n: number) => {
-    const rows = uploadRows(backend, x, n, labelled.dim);
+  /** A set's rows on the backend: image pixels stay bytes there (a quarter of the memory), other features floats. */
+  const place = (...sets: Pick<Dataset, 'x' | 'pixels' | 'n'>[]) => {
+    const n = sets.reduce((sum, set) => sum + set.n, 0);
+    const pixels = sets.every((set) => set.pixels) ? concat(sets.map((set) => set.pixels!), Uint8Array) : null;
+    const rows = pixels ? uploadPixelRows(backend, pixels, n, labelled.dim) : uploadRows(backend, concat(sets.map((set) => set.x), Float32Array), n, labelled.dim);
     placed.push(rows);
     return rows;
   };
@@ -65,10 +65,10 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     spec: modelSpec(config, labelled.dim, labelled.classes),
     hyper: trainHyper(config),
     layout: { labelledLabels: labelled.y, poolSize: pool.n, classes: labelled.classes },
-    trainRows: place(trainX, labelled.n + pool.n),
-    poolRows: place(pool.x, pool.n),
-    testRows: place(test.x, test.n),
-    grid: extent ? { size: gridSize, extent, rows: place(gridPoints(gridSize, extent), gridSize * gridSize) } : null,
+    trainRows: place(labelled, pool),
+    poolRows: place(pool),
+    testRows: place(test),
+    grid: extent ? { size: gridSize, extent, rows: place({ x: gridPoints(gridSize, extent), n: gridSize * gridSize }) } : null,
     root: createRng(config.seed),
     emit: (event) => options.onEvent?.(event),
     async hold(at) {
@@ -96,4 +96,16 @@ function modelSpec(config: ExperimentConfig, inputDim: number, classes: number):
 
 function trainHyper(config: ExperimentConfig): TrainHyper {
   return { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+}
+
+/** The arrays back to back (one array is returned as it is). */
+function concat<T extends Float32Array | Uint8Array>(parts: T[], Type: { new (length: number): T }): T {
+  if (parts.length === 1) return parts[0];
+  const out = new Type(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -50,14 +50,16 @@ export function makeImageSplit(config: SplitConfig, images: LoadedImages): Split
   };
 }
 
-/** The chosen images as float32 rows scaled to [0, 1]. */
+/** The chosen images as float32 rows scaled to [0, 1] (the engine's PIXEL_VALUES), and as the bytes they came from. */
 function rows(set: ImageSubset, indices: readonly number[]): Dataset {
   const x = new Float32Array(indices.length * IMAGE_BYTES);
+  const pixels = new Uint8Array(indices.length * IMAGE_BYTES);
   const y = new Int32Array(indices.length);
   indices.forEach((index, row) => {
-    const pixels = set.images.subarray(index * IMAGE_BYTES, (index + 1) * IMAGE_BYTES);
-    for (let p = 0; p < IMAGE_BYTES; p++) x[row * IMAGE_BYTES + p] = pixels[p] / 255;
+    const image = set.images.subarray(index * IMAGE_BYTES, (index + 1) * IMAGE_BYTES);
+    pixels.set(image, row * IMAGE_BYTES);
+    for (let p = 0; p < IMAGE_BYTES; p++) x[row * IMAGE_BYTES + p] = image[p] / 255;
     y[row] = set.labels[index];
   });
-  return { x, y, n: indices.length, dim: IMAGE_BYTES, classes: IMAGE_CLASSES };
+  return { x, pixels, y, n: indices.length, dim: IMAGE_BYTES, classes: IMAGE_CLASSES };
 }

@@ -1,4 +1,4 @@
-import { checkModels, EngineError, opModels, VIEW_ALIGN, type Backend, type BackendInfo, type IndexTensor, type Tensor } from '../backend.ts';
+import { checkModels, EngineError, opModels, VIEW_ALIGN, type Backend, type BackendInfo, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
 import { activationBackward } from './activation.ts';
 import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
@@ -9,7 +9,7 @@ import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
 import { sumRows } from './reduce.ts';
 import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
-import { cpuTensor, CpuIndexTensor, CpuTensor, indices, slice, storageOf } from './tensor.ts';
+import { CpuByteTensor, cpuByteTensor, cpuTensor, CpuIndexTensor, CpuTensor, indices, slice, storageOf } from './tensor.ts';
 
 const CPU_INFO: BackendInfo = {
   kind: 'cpu',
@@ -27,6 +27,7 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       return CpuTensor.zeros(checkedSize(size, label), models, label);
     },
     createIndexTensor: (size, label) => new CpuIndexTensor(new Int32Array(checkedSize(size, label)), label),
+    createByteTensor: (data, label) => new CpuByteTensor(Uint8Array.from(data), label),
     view(tensor, offset, size, label) {
       const parent = cpuTensor(tensor);
       if (offset % VIEW_ALIGN !== 0) throw new EngineError(`View "${label}" starts at ${offset}, not a multiple of ${VIEW_ALIGN} floats.`);
@@ -49,12 +50,18 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       return out;
     },
     // Garbage collection frees CPU tensors; these exist for the WebGPU backend's sake.
-    destroy: (tensor: Tensor | IndexTensor) => void tensor,
+    destroy: (tensor: Tensor | IndexTensor | ByteTensor) => void tensor,
     dispose: () => undefined,
 
     gather(src, dim, index, indexOffset, rows, out) {
-      const [s, o] = [cpuTensor(src), cpuTensor(out)];
+      const o = cpuTensor(out);
       const order = indices(index);
+      if (src.dtype === 'u8') {
+        const bytes = cpuByteTensor(src).data;
+        for (let k = 0; k < o.models; k++) gather(bytes, dim, order, indexOffset, rows, slice(o, k));
+        return;
+      }
+      const s = cpuTensor(src);
       for (let k = 0, K = opModels('gather', [o], [s]); k < K; k++) gather(slice(s, k), dim, order, indexOffset, rows, slice(o, k));
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {

@@ -1,4 +1,4 @@
-import { EngineError, type IndexTensor, type Tensor } from '../backend.ts';
+import { EngineError, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
 
 /**
  * A CPU float tensor: one Float32Array per model (`slices`), each of `size` elements;
@@ -37,6 +37,18 @@ export class CpuIndexTensor implements IndexTensor {
   }
 }
 
+/** A CPU byte tensor (image pixels). */
+export class CpuByteTensor implements ByteTensor {
+  readonly dtype = 'u8';
+  readonly size: number;
+  constructor(
+    readonly data: Uint8Array,
+    readonly label: string,
+  ) {
+    this.size = data.length;
+  }
+}
+
 /** A tensor made by the CPU backend. */
 export function cpuTensor(tensor: Tensor): CpuTensor {
   if (!(tensor instanceof CpuTensor)) throw new EngineError('A tensor from another backend was passed to the CPU backend.');
@@ -52,6 +64,12 @@ export function slice(tensor: CpuTensor, k: number): Float32Array {
 export function storageOf(tensor: CpuTensor, op: string): Float32Array {
   if (!tensor.storage) throw new EngineError(`${op}: "${tensor.label}" is a view of a stacked tensor; its slices are not back to back. Use the whole tensor.`);
   return tensor.storage;
+}
+
+/** A byte tensor made by the CPU backend. */
+export function cpuByteTensor(tensor: ByteTensor): CpuByteTensor {
+  if (!(tensor instanceof CpuByteTensor)) throw new EngineError('A byte tensor from another backend was passed to the CPU backend.');
+  return tensor;
 }
 
 /** The storage of an index tensor made by the CPU backend. */

@@ -1,4 +1,4 @@
-import { checkModels, EngineError, VIEW_ALIGN, type IndexTensor, type Tensor } from '../backend.ts';
+import { checkModels, EngineError, VIEW_ALIGN, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
 import { BUFFER_USAGE } from './flags.ts';
 
 /** A range of a GPU buffer as a kernel binds it (bytes); `id` names the buffer in cache keys. */
@@ -45,6 +45,23 @@ export class GpuIndexTensor implements IndexTensor {
   ) {}
 }
 
+/** A uint8 tensor of image pixels, four to a 32-bit word (kernels bind it as array<u32>). */
+export class GpuByteTensor implements ByteTensor {
+  readonly dtype = 'u8';
+  constructor(
+    readonly buffer: GPUBuffer,
+    readonly id: number,
+    readonly size: number,
+    readonly label: string,
+  ) {}
+}
+
+/** The GPU storage of a byte tensor made by a WebGPU backend. */
+export function gpuByteTensor(tensor: ByteTensor): GpuByteTensor {
+  if (!(tensor instanceof GpuByteTensor)) throw new EngineError('A byte tensor from another backend was passed to the WebGPU backend.');
+  return tensor;
+}
+
 /** The GPU storage of a tensor made by a WebGPU backend. */
 export function gpuTensor(tensor: Tensor): GpuTensor {
   if (!(tensor instanceof GpuTensor)) throw new EngineError('A tensor from another backend was passed to the WebGPU backend.');
@@ -57,8 +74,9 @@ export function gpuIndexTensor(tensor: IndexTensor): GpuIndexTensor {
   return tensor;
 }
 
-/** The bytes a kernel binds for `tensor` (at least one element, so an empty tensor still binds). */
-export function bindingOf(tensor: GpuTensor | GpuIndexTensor): Binding {
+/** The bytes a kernel binds for `tensor` (at least one word, so an empty tensor still binds). */
+export function bindingOf(tensor: GpuTensor | GpuIndexTensor | GpuByteTensor): Binding {
+  if (tensor instanceof GpuByteTensor) return { buffer: tensor.buffer, id: tensor.id, offset: 0, size: 4 * Math.max(Math.ceil(tensor.size / 4), 1) };
   const [offset, span] = tensor instanceof GpuTensor ? [tensor.offset, tensor.span] : [0, tensor.size];
   return { buffer: tensor.buffer, id: tensor.id, offset: 4 * offset, size: 4 * Math.max(span, 1) };
 }
@@ -67,6 +85,8 @@ export function bindingOf(tensor: GpuTensor | GpuIndexTensor): Binding {
 export interface Arena {
   createTensor(size: number, label: string, models?: number): GpuTensor;
   createIndexTensor(size: number, label: string): GpuIndexTensor;
+  /** A byte tensor holding `data`, uploaded now (padded with zeros to whole words). */
+  createByteTensor(data: Uint8Array, label: string): GpuByteTensor;
   view(tensor: GpuTensor, offset: number, size: number, label: string): GpuTensor;
   /** A buffer for the backend's own use (uniform ring, staging), destroyed with the arena. */
   createBuffer(label: string, bytes: number, usage: number): GPUBuffer;
@@ -98,9 +118,9 @@ export function createArena(device: GPUDevice): Arena {
     peakBytes = Math.max(peakBytes, liveBytes);
     return buffer;
   };
-  const createTensorBuffer = (size: number, label: string) => {
+  const createTensorBuffer = (size: number, label: string, bytesPerElement = 4) => {
     if (!Number.isInteger(size) || size < 0) throw new EngineError(`Tensor "${label}" needs a whole, non-negative size, got ${size}.`);
-    const buffer = createBuffer(label, 4 * size, TENSOR_USAGE);
+    const buffer = createBuffer(label, bytesPerElement * size, TENSOR_USAGE);
     tensors.add(buffer);
     return buffer;
   };
@@ -112,6 +132,14 @@ export function createArena(device: GPUDevice): Arena {
       return new GpuTensor(createTensorBuffer(size * models, label), nextId++, 0, size, label, false, models, stride);
     },
     createIndexTensor: (size, label) => new GpuIndexTensor(createTensorBuffer(size, label), nextId++, size, label),
+    createByteTensor(data, label) {
+      const buffer = createTensorBuffer(data.length, label, 1);
+      // writeBuffer takes whole words: the tail is padded with zeros.
+      const words = new Uint8Array(Math.ceil(data.length / 4) * 4);
+      words.set(data);
+      if (words.length > 0) device.queue.writeBuffer(buffer, 0, words);
+      return new GpuByteTensor(buffer, nextId++, data.length, label);
+    },
     view(tensor, offset, size, label) {
       if (offset % VIEW_ALIGN !== 0) throw new EngineError(`View "${label}" starts at ${offset}, not a multiple of ${VIEW_ALIGN} floats.`);
       if (!(offset >= 0 && size >= 0 && offset + size <= tensor.size)) {

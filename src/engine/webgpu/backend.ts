@@ -1,5 +1,5 @@
-import { EngineError, type Backend, type BackendInfo, type IndexTensor, type Tensor } from '../backend.ts';
-import { bindingOf, createArena, gpuIndexTensor, gpuTensor, GpuTensor, type Arena, type Binding, type GpuIndexTensor } from './arena.ts';
+import { EngineError, type Backend, type BackendInfo, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
+import { bindingOf, createArena, gpuByteTensor, gpuIndexTensor, gpuTensor, GpuTensor, type Arena, type Binding, type GpuIndexTensor } from './arena.ts';
 import type { KernelContext } from './context.ts';
 import { watchDevice, type AdapterDescription, type GpuLoss } from './device.ts';
 import { encodeFill } from './fill.ts';
@@ -72,6 +72,12 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
     lost: health.lost,
     createTensor: (size, label, models) => arena.createTensor(size, label, models),
     createIndexTensor: (size, label) => arena.createIndexTensor(size, label),
+    createByteTensor(data, label) {
+      // Its upload lands before any command submitted after it: recorded work goes first.
+      before();
+      recorder.flush();
+      return arena.createByteTensor(data, label);
+    },
     view: (tensor, offset, size, label) => arena.view(gpuTensor(tensor), offset, size, label),
     write: (tensor, data, offset = 0) => writeWords(gpuTensor(tensor), data, offset, 'write'),
     writeIndices: (tensor, data, offset = 0) => writeWords(gpuIndexTensor(tensor), data, offset, 'writeIndices'),
@@ -83,8 +89,8 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
       before();
       return readBack(gpuTensor(tensor), count ?? tensor.size);
     },
-    destroy(tensor: Tensor | IndexTensor) {
-      const owned = tensor.dtype === 'f32' ? gpuTensor(tensor) : gpuIndexTensor(tensor);
+    destroy(tensor: Tensor | IndexTensor | ByteTensor) {
+      const owned = tensor.dtype === 'f32' ? gpuTensor(tensor) : tensor.dtype === 'i32' ? gpuIndexTensor(tensor) : gpuByteTensor(tensor);
       if (owned instanceof GpuTensor && owned.isView) return;
       // Recorded dispatches may still use the buffer: submit them before it goes.
       before();

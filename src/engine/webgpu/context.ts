@@ -1,5 +1,5 @@
 import { EngineError, opModels, type Activation } from '../backend.ts';
-import { bindingOf, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
+import { bindingOf, GpuByteTensor, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
 import type { Kernel, ParamValues } from './kernel.ts';
 import { getPipeline, type PipelineVariant } from './pipelines.ts';
 import type { Recorder } from './recorder.ts';
@@ -57,7 +57,7 @@ export function enqueue(
   kernel: Kernel,
   variant: PipelineVariant,
   params: ParamValues,
-  tensors: Readonly<Record<string, GpuTensor | GpuIndexTensor | Binding>>,
+  tensors: Readonly<Record<string, GpuTensor | GpuIndexTensor | GpuByteTensor | Binding>>,
   workgroups: readonly [number, number?, number?],
 ): void {
   const bindings: Record<string, Binding> = {};
@@ -68,7 +68,7 @@ export function enqueue(
   const inputs: GpuTensor[] = [];
   for (const name in tensors) {
     const tensor = tensors[name];
-    bindings[name] = tensor instanceof GpuTensor || tensor instanceof GpuIndexTensor ? bindingOf(tensor) : tensor;
+    bindings[name] = tensor instanceof GpuTensor || tensor instanceof GpuIndexTensor || tensor instanceof GpuByteTensor ? bindingOf(tensor) : tensor;
     if (!(tensor instanceof GpuTensor)) continue;
     const field = kernel.modelFields.get(name);
     if (field) values[field] = tensor.modelStride;
@@ -91,7 +91,7 @@ export function checkFits(op: string, name: string, tensor: { size: number }, el
  * Throws when an output shares a buffer with an input (WebGPU forbids a buffer bound both
  * read-only and writable in one dispatch) or overlaps another output.
  */
-export function checkDistinct(op: string, outputs: readonly GpuTensor[], inputs: readonly (GpuTensor | GpuIndexTensor)[]): void {
+export function checkDistinct(op: string, outputs: readonly GpuTensor[], inputs: readonly (GpuTensor | GpuIndexTensor | GpuByteTensor)[]): void {
   outputs.forEach((out, i) => {
     for (const input of inputs) {
       if (input.buffer === out.buffer) {

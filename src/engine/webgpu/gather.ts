@@ -1,17 +1,38 @@
-import { EngineError } from '../backend.ts';
-import type { GpuIndexTensor, GpuTensor } from './arena.ts';
+import { EngineError, PIXEL_VALUES } from '../backend.ts';
+import { GpuByteTensor, type GpuIndexTensor, type GpuTensor } from './arena.ts';
 import { checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
 import { defineKernel } from './kernel.ts';
 import source from './gather.wgsl?raw';
 
-const GATHER = defineKernel('gather', source);
+/** Slot 0 reads floats. */
+const FLOAT_SOURCE = `@group(0) @binding(2) var<storage, read> src0: array<f32>;
+fn length0() -> u32 { return arrayLength(&src0); }
+fn load0(i: u32) -> f32 { return src0[i]; }`;
+
+/** Slot 0 reads image bytes, four to a word (little-endian), each as its pixel value. */
+const BYTE_SOURCE = `@group(0) @binding(2) var<storage, read> src0: array<u32>;
+const PIXELS = array<f32, 256>(${Array.from(PIXEL_VALUES, hexFloat).join(', ')});
+fn length0() -> u32 { return min(params.src0Bytes, 4u * arrayLength(&src0)); }
+fn load0(i: u32) -> f32 { return PIXELS[(src0[i >> 2u] >> ((i & 3u) * 8u)) & 255u]; }`;
+
+const GATHER = defineKernel('gather', `${FLOAT_SOURCE}\n${source}`);
+const GATHER_BYTES = defineKernel('gatherBytes', `${BYTE_SOURCE}\n${source}`);
+
+/** An f32 as an exact WGSL hexadecimal float literal (0x1.0101p-8f). */
+function hexFloat(value: number): string {
+  if (value === 0) return '0.0f';
+  const bits = new Uint32Array(Float32Array.of(value).buffer)[0];
+  const exponent = ((bits >>> 23) & 0xff) - 127;
+  const mantissa = ((bits & 0x7fffff) << 1).toString(16).padStart(6, '0');
+  return `${bits >>> 31 ? '-' : ''}0x1.${mantissa}p${exponent}f`;
+}
 
 /** Source slots one gather dispatch fills (the shader's src0..src2, out0..out2). */
 const SLOTS = 3;
 
 /** One gather op: out[r, :] = src[index[indexOffset + r], :] for r < rows. */
 export interface GatherOp {
-  src: GpuTensor;
+  src: GpuTensor | GpuByteTensor;
   dim: number;
   index: GpuIndexTensor;
   indexOffset: number;
@@ -44,6 +65,8 @@ export function createGatherQueue(context: KernelContext): GatherQueue {
     if (queued.length === 0) return true;
     const first = queued[0];
     if (queued.length === SLOTS || op.index !== first.index || op.indexOffset !== first.indexOffset || op.rows !== first.rows) return false;
+    // Only slot 0 reads bytes.
+    if (op.src instanceof GpuByteTensor) return false;
     // One dispatch may not read a buffer another slot writes, nor write one buffer twice.
     const outs = [...queued.map((q) => q.out), op.out];
     const ins = [...queued.map((q) => q.src), op.src, op.index];
@@ -53,7 +76,8 @@ export function createGatherQueue(context: KernelContext): GatherQueue {
     if (queued.length === 0) return;
     const { index, indexOffset, rows } = queued[0];
     const slot = (s: number) => queued[s] ?? null;
-    const params = { indexOffset, rows, dim0: slot(0)?.dim ?? 0, dim1: slot(1)?.dim ?? 0, dim2: slot(2)?.dim ?? 0 };
+    const bytes = queued[0].src instanceof GpuByteTensor ? queued[0].src : null;
+    const params = { indexOffset, rows, dim0: slot(0)?.dim ?? 0, dim1: slot(1)?.dim ?? 0, dim2: slot(2)?.dim ?? 0, src0Bytes: bytes?.size ?? 0 };
 
     const bindings = {
       index,
@@ -68,7 +92,7 @@ export function createGatherQueue(context: KernelContext): GatherQueue {
     queued.length = 0;
     // Wide rows (an image's pixels): a workgroup per row. Narrow rows (2-D points, targets): an invocation per row.
     const shape = Math.max(params.dim0, params.dim1, params.dim2) > 16 ? { COLS: 64, ROWS: 1 } : { COLS: 1, ROWS: 64 };
-    if (rows > 0) enqueue(context, GATHER, { constants: shape }, params, bindings, [1, Math.min(Math.ceil(rows / shape.ROWS), 65535)]);
+    if (rows > 0) enqueue(context, bytes ? GATHER_BYTES : GATHER, { constants: shape }, params, bindings, [1, Math.min(Math.ceil(rows / shape.ROWS), 65535)]);
   };
   return {
     push(op) {

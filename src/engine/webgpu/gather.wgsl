@@ -1,13 +1,15 @@
 // gather: out_s[r, c] = src_s[index[indexOffset + r], c] for r < rows, c < dim_s, for up to
 // three (src, out, dim) slots sharing one index range, so a batch's features, targets and
-// weights arrive in one dispatch. A slot with dim 0 is unused. A row index outside src_s
+// weights arrive in one dispatch. A slot with dim 0 is unused. Slot 0's source is declared by
+// a prepended header (gather.ts) with load0 and length0: floats, or image bytes four to a
+// word, each read as PIXELS[v] (v / 255 in f32) so pixels stay bytes on the GPU. A row index outside src_s
 // (or an index position outside `index`) writes zeros and counts into errors[0], which
 // the host reports at its next read.
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
 //   1 index   storage, read        array<i32>
-//   2 src0    storage, read        array<f32>
+//   2 src0    storage, read        array<f32>, or array<u32> of packed bytes (header)
 //   3 src1    storage, read        array<f32>
 //   4 src2    storage, read        array<f32>
 //   5 out0    storage, read_write  array<f32>
@@ -28,6 +30,8 @@ struct Params {
   out0Model: u32,
   out1Model: u32,
   out2Model: u32,
+  // Bytes in a byte source (its binding is padded to whole words).
+  src0Bytes: u32,
 }
 
 // A workgroup is COLS × ROWS invocations: ROWS output rows at a time, COLS of a row's
@@ -37,7 +41,6 @@ override ROWS: u32 = 1;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> index: array<i32>;
-@group(0) @binding(2) var<storage, read> src0: array<f32>;
 @group(0) @binding(3) var<storage, read> src1: array<f32>;
 @group(0) @binding(4) var<storage, read> src2: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out0: array<f32>;
@@ -74,10 +77,10 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
     let out2Base = model * params.out2Model;
     for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
       if (params.dim0 > 0u && (r + 1u) * params.dim0 <= room(arrayLength(&out0), out0Base)) {
-        let row = sourceRow(r, room(arrayLength(&src0), src0Base) / params.dim0, lid.x + model);
+        let row = sourceRow(r, room(length0(), src0Base) / params.dim0, lid.x + model);
         for (var c = lid.x; c < params.dim0; c += COLS) {
           var value = 0.0;
-          if (row >= 0) { value = src0[src0Base + u32(row) * params.dim0 + c]; }
+          if (row >= 0) { value = load0(src0Base + u32(row) * params.dim0 + c); }
           out0[out0Base + r * params.dim0 + c] = value;
         }
       }

@@ -2,7 +2,7 @@ import type { Backend } from '../backend.ts';
 import { encodeActivationBackward } from './activationBackward.ts';
 import { encodeAddNoise } from './addNoise.ts';
 import { encodeAdamStep } from './adamStep.ts';
-import { gpuIndexTensor, gpuTensor } from './arena.ts';
+import { gpuByteTensor, gpuIndexTensor, gpuTensor } from './arena.ts';
 import { encodeClassify } from './classify.ts';
 import type { KernelContext } from './context.ts';
 import { encodeConv2d, encodeConv2dInputGrad } from './conv2d.ts';
@@ -58,7 +58,7 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     gather(src, dim, index, indexOffset, rows, out) {
       check();
       matmuls.flush();
-      const op = { src: gpuTensor(src), dim, index: gpuIndexTensor(index), indexOffset, rows, out: gpuTensor(out) };
+      const op = { src: src.dtype === 'u8' ? gpuByteTensor(src) : gpuTensor(src), dim, index: gpuIndexTensor(index), indexOffset, rows, out: gpuTensor(out) };
       checkGather(op);
       gathers.push(op);
     },

@@ -116,6 +116,30 @@ const gather = (srcRows: number, dim: number, rows: number, indexOffset: number)
   tolerance: 0,
 });
 
+/** Seeded bytes, 0 to 255 (pixels). */
+const pixelBytes = (n: number, seed: number) => Uint8Array.from(uniform(n, seed), (v) => Math.floor(v * 256));
+
+/**
+ * A gather from image bytes (a byte tensor made in the op, as a session uploads pixels): each
+ * byte arrives as its pixel value, bit for bit; then, when `batch`, a target and a weight of
+ * the same rows, merged with it into one dispatch on the GPU.
+ */
+const byteGather = (srcRows: number, dim: number, rows: number, indexOffset: number, batch = false): ParityCase => ({
+  name: `gather ${rows} of ${srcRows}×${dim} bytes from ${indexOffset}${batch ? ', with targets and weights' : ''}`,
+  inputs: { index: rowIndices(indexOffset + rows + 2, srcRows, srcRows * dim + 1), out: rows * dim + 1, y: srcRows * 3, w: srcRows, by: rows * 3, bw: rows },
+  run(b, t, ix) {
+    const pixels = b.createByteTensor(pixelBytes(srcRows * dim, dim + rows), 'pixels');
+    b.gather(pixels, dim, ix.index, indexOffset, rows, t.out);
+    if (batch) {
+      b.gather(t.y, 3, ix.index, indexOffset, rows, t.by);
+      b.gather(t.w, 1, ix.index, indexOffset, rows, t.bw);
+    }
+    b.destroy(pixels);
+  },
+  outputs: batch ? ['out', 'by', 'bw'] : ['out'],
+  tolerance: 0,
+});
+
 /** The trainer's three gathers of one batch (features, targets, weights), merged into one dispatch on the GPU. */
 const batchGather = (srcRows: number, dim: number, classes: number, rows: number): ParityCase => ({
   name: `gather batch of ${rows}: ${dim} features, ${classes} targets, a weight`,
@@ -210,6 +234,10 @@ export const OP_CASES: ParityCase[] = [
   ...ROW_SHAPES.map(([r, c], i) => gather(r + 4, c, SIZES[i % SIZES.length], i % 2 ? 3 : 0)),
   batchGather(100, 2, 3, 17),
   batchGather(300, 65, 10, 257),
+  byteGather(5, 1, 1, 0),
+  byteGather(21, 3, 17, 3),
+  byteGather(70, 784, 65, 1, true),
+  byteGather(260, 17, 257, 0, true),
   ...cross(SIZES, [[0, 0], [0.9, 1e-3]] as [number, number][]).map(([count, [momentum, l2]]) => sgdStep(count, momentum, l2)),
   ...cross(SIZES, [[1, 0], [10, 1e-3]] as [number, number][]).map(([count, [step, l2]]) => adamStep(count, step, l2)),
   ...cross(SIZES, [0, -1.5]).map(([count, value]) => fill(count, value)),
@@ -225,6 +253,7 @@ export const OP_CASES: ParityCase[] = [
 export const STACKED_CASES: ParityCase[] = [
   ...TRANSPOSES.flatMap((t) => [stacked(matmul(17, 33, 9, t, false), 3), stacked(matmul(40, 20, 33, t, true), 2, ['a'])]),
   stacked(matmul(65, 257, 17, 'nn', false), 3, ['b']),
+  stacked(byteGather(21, 17, 9, 2, true), 3, ['y', 'w']),
   stacked(dense(17, 3, 65, 'tanh'), 3, ['x']),
   stacked(dense(65, 257, 17, 'relu'), 4),
   stacked(dense(16, 2, 16, 'tanh'), 16, ['x']),
