@@ -4,7 +4,7 @@ import type { Split } from '../data/types.ts';
 import type { Backend } from '../engine/backend.ts';
 import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
 import { makeSplit, gridExtent, SplitError } from '../data/split.ts';
-import { isImageDataset } from '../data/images/format.ts';
+import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
 import { makeImageSplit } from '../data/images/split.ts';
 import { uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
@@ -90,7 +90,12 @@ function splitOf(config: ExperimentConfig, options: RunOptions): Split {
   return makeImageSplit(config, options.images);
 }
 
-function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
+/** The MLP, or on image data the CNN: its filters, then `hidden` as dense relu layers (`act` is the MLP's). */
+export function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
+  if (config.model === 'cnn' && isImageDataset(config.data)) {
+    const image = { channels: 1, height: IMAGE_SIDE, width: IMAGE_SIDE };
+    return { kind: 'cnn', inputDim, image, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
+  }
   return { kind: 'mlp', inputDim, classes, hidden: [...config.hidden], activation: config.act, dropout: config.dropout };
 }
 
