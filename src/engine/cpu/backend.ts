@@ -8,6 +8,7 @@ import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
 import { sumRows } from './reduce.ts';
+import { checkShift, gatherShifted } from './shift.ts';
 import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 import { cpuTensor, CpuIndexTensor, CpuTensor, indices, slice, storageOf } from './tensor.ts';
 
@@ -56,6 +57,14 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       const [s, o] = [cpuTensor(src), cpuTensor(out)];
       const order = indices(index);
       for (let k = 0, K = opModels('gather', [o], [s]); k < K; k++) gather(slice(s, k), dim, order, indexOffset, rows, slice(o, k));
+    },
+    gatherShifted(src, shape, index, indexOffset, rows, out, maxShift, seed, counter) {
+      checkShift(shape, maxShift);
+      const [s, o] = [cpuTensor(src), cpuTensor(out)];
+      const order = indices(index);
+      for (let k = 0, K = opModels('gatherShifted', [o], [s]); k < K; k++) {
+        gatherShifted(slice(s, k), shape, order, indexOffset, rows, slice(o, k), maxShift, seed, counter, k * rows);
+      }
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {
       const [ta, tb, to] = [cpuTensor(a), cpuTensor(b), cpuTensor(out)];

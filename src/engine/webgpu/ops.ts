@@ -9,6 +9,7 @@ import { encodeConv2d, encodeConv2dInputGrad } from './conv2d.ts';
 import { encodeConv2dWeightGrad } from './conv2dWeightGrad.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
+import { encodeGatherShifted } from './gatherShifted.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
 import { encodeMaxPool, encodeMaxPoolBackward } from './maxPool.ts';
 import { encodeSgdStep } from './sgdStep.ts';
@@ -19,7 +20,7 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 /** The compute ops of the Backend contract. */
 export type ComputeOps = Pick<
   Backend,
-  'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
+  'gather' | 'gatherShifted' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
   | ConvOpName
 >;
 
@@ -61,6 +62,9 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
       checkGather(op);
       gathers.push(op);
     },
+    gatherShifted: plain((src, shape, index, indexOffset, rows, out, maxShift, seed, counter) =>
+      encodeGatherShifted(context, gpuTensor(src), shape, gpuIndexTensor(index), indexOffset, rows, gpuTensor(out), maxShift, seed, counter),
+    ),
     matmul: plain((a, b, out, m, k, n, transpose, accumulate) =>
       matmuls.push({ a: gpuTensor(a), b: gpuTensor(b), out: gpuTensor(out), m, k, n, transpose, accumulate }),
     ),
