@@ -6,6 +6,9 @@ import type { EpochStats, TrainHyper } from './types.ts';
 
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
+/** The image shift's noise stream: apart from the input noise's (0) and the layers' (1, 2, ...). */
+const SHIFT_STREAM = -1;
+
 /** The training set on the backend: features (owned by the caller's DeviceRows), targets, weights. */
 export interface TrainingTensors {
   features: Tensor;
@@ -53,7 +56,9 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
 
   /** Enqueues one step on the rows order[start, start + rows): gather, noise, forward, loss, backward, update. */
   const trainStep = (set: TrainingTensors, order: IndexTensor, start: number, rows: number, hyper: TrainHyper) => {
-    backend.gather(set.features, inputDim, order, start, rows, batch.x);
+    const { shift } = hyper;
+    if (shift && shift.pixels > 0) backend.gatherShifted(set.features, shift.image, order, start, rows, batch.x, shift.pixels, streamSeed(noise, SHIFT_STREAM), noise.counter);
+    else backend.gather(set.features, inputDim, order, start, rows, batch.x);
     backend.gather(set.targets, classes, order, start, rows, batch.targets);
     backend.gather(set.weights, 1, order, start, rows, batch.weights);
     if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);

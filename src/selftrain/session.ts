@@ -15,6 +15,9 @@ import type { TrainingLayout } from './targets.ts';
 /** SGD momentum: the config has no knob for it; 0.9 is the usual choice for small MLPs. */
 const SGD_MOMENTUM = 0.9;
 
+/** An MNIST or Fashion-MNIST image: one channel of 28×28 pixels. */
+const IMAGE_SHAPE = { channels: 1, height: IMAGE_SIDE, width: IMAGE_SIDE } as const;
+
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
 export const SALT = { oracle: 1, generation: 1000 } as const;
 
@@ -93,12 +96,13 @@ function splitOf(config: ExperimentConfig, options: RunOptions): Split {
 /** The MLP, or on image data the CNN: its filters, then `hidden` as dense relu layers (`act` is the MLP's). */
 export function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
   if (config.model === 'cnn' && isImageDataset(config.data)) {
-    const image = { channels: 1, height: IMAGE_SIDE, width: IMAGE_SIDE };
-    return { kind: 'cnn', inputDim, image, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
+    return { kind: 'cnn', inputDim, image: { ...IMAGE_SHAPE }, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
   }
   return { kind: 'mlp', inputDim, classes, hidden: [...config.hidden], activation: config.act, dropout: config.dropout };
 }
 
 function trainHyper(config: ExperimentConfig): TrainHyper {
-  return { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+  const hyper: TrainHyper = { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+  if (config.shift > 0 && isImageDataset(config.data)) hyper.shift = { image: IMAGE_SHAPE, pixels: config.shift };
+  return hyper;
 }

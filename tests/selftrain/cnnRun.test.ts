@@ -13,9 +13,9 @@ import { nodeGpu } from '../engine/webgpu/nodeGpu.ts';
 
 Object.assign(globalThis, globals);
 
-/** A CNN on MNIST from a link, cut small enough for the CPU backend in seconds: 20 labels, a 100-image pool. */
+/** A CNN on MNIST from a link, shifting its training images by up to a pixel, cut small enough for the CPU backend in seconds: 20 labels, a 100-image pool. */
 const LINK =
-  'v=1&data=mnist&labels=20&pool=100&test=100&model=cnn&filters=4,8&hidden=16&dropout=0&inoise=0&shift=0&' +
+  'v=1&data=mnist&labels=20&pool=100&test=100&model=cnn&filters=4,8&hidden=16&dropout=0&inoise=0&shift=1&' +
   'lr=0.003&batch=10&epochs=8&gens=1&select=balanced&k=5&seed=5&backend=cpu';
 
 let config: ExperimentConfig;
@@ -27,10 +27,10 @@ beforeAll(async () => {
   images = await loadImages(imageRequest(config), diskSource());
 });
 
-async function runOn(choice: 'cpu' | 'webgpu'): Promise<ExperimentResult> {
+async function runOn(choice: 'cpu' | 'webgpu', change: Partial<ExperimentConfig> = {}): Promise<ExperimentResult> {
   const chosen = await createBackend(choice, { gpu: choice === 'webgpu' ? (create([]) as GPU) : null });
   try {
-    return await runExperiment({ ...config, backend: choice }, chosen.backend, { images });
+    return await runExperiment({ ...config, ...change, backend: choice }, chosen.backend, { images });
   } finally {
     chosen.dispose();
   }
@@ -46,6 +46,9 @@ test('model=cnn from a link trains a CNN on MNIST on the CPU backend, far above 
   // Balanced selection: at most k=5 per predicted class.
   expect(result.generations[1].pseudoLabels).toBeGreaterThan(0);
   expect(result.generations[1].pseudoLabels).toBeLessThanOrEqual(50);
+  // The shift reaches training: without it the same seed trains another model.
+  const unshifted = await runOn('cpu', { shift: 0 });
+  expect(unshifted.generations[1].meanConfidence).not.toBe(result.generations[1].meanConfidence);
 });
 
 test('the same CNN run on WebGPU (Dawn in Node) matches the CPU backend within 3 points', { timeout: 300_000 }, async () => {
