@@ -14,6 +14,7 @@ import {
   SELECTIONS,
   STUDENTS,
   type ExperimentConfig,
+  type ModelName,
   type SelectionName,
 } from './schema.ts';
 
@@ -32,8 +33,8 @@ interface ParamCommon {
   strategy?: SelectionName;
   /** Only meaningful with soft labels: show it only when `soft` is on. */
   softOnly?: true;
-  /** Only meaningful for the CNN: show it only when `model` is cnn. */
-  cnnOnly?: true;
+  /** The model this parameter belongs to: show it only when `model` is this. */
+  model?: ModelName;
   /** Only meaningful for image data: show it only for mnist and fashion. */
   imageOnly?: true;
   /** Written in every link but not a control (the format version). */
@@ -148,12 +149,12 @@ export const PARAM_TABLE = {
     label: 'Hidden layers', help: 'Units per hidden layer, comma-separated: 16,16 is two layers of 16 (CNN: dense relu layers after the conv blocks)',
   },
   filters: {
-    kind: 'intList', minLength: 1, maxLength: 3, min: 1, max: 64, step: 1, default: [8, 16], group: 'model', cnnOnly: true,
+    kind: 'intList', minLength: 1, maxLength: 3, min: 1, max: 64, step: 1, default: [8, 16], group: 'model', model: 'cnn',
     label: 'Conv filters', help: 'CNN only: filters per conv block, comma-separated: 8,16 is two blocks, each halving the image',
   },
   act: {
-    kind: 'enum', values: ACTIVATIONS, default: 'tanh', group: 'model',
-    label: 'Activation', help: 'The non-linearity after each hidden layer',
+    kind: 'enum', values: ACTIVATIONS, default: 'tanh', group: 'model', model: 'mlp',
+    label: 'Activation', help: 'The non-linearity after each hidden layer of the MLP (the CNN uses relu throughout)',
   },
   dropout: {
     kind: 'float', min: 0, max: 0.8, step: 0.05, scale: 'linear', default: 0.1, group: 'model',
@@ -253,7 +254,7 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   if (param.internal) return false;
   if (param.strategy !== undefined && param.strategy !== config.select) return false;
   if (param.softOnly && !config.soft) return false;
-  if (param.cnnOnly && config.model !== 'cnn') return false;
+  if (param.model !== undefined && param.model !== config.model) return false;
   if (param.imageOnly && !isImageDataset(config.data)) return false;
   if (param.key === 'classes') return CLASS_RANGE[config.data].max > CLASS_RANGE[config.data].min;
   return true;

@@ -79,10 +79,13 @@ describe('isParamActive', () => {
     expect(isParamActive(byKey('lr'), config)).toBe(true);
   });
 
-  it('shows conv filters only for the CNN and the image shift only for images', () => {
+  it('shows conv filters only for the CNN, the activation only for the MLP, the image shift only for images', () => {
     const config = defaultConfig();
+    const cnn = { ...config, data: 'mnist', model: 'cnn' } as const;
     expect(isParamActive(byKey('filters'), config)).toBe(false);
-    expect(isParamActive(byKey('filters'), { ...config, data: 'mnist', model: 'cnn' })).toBe(true);
+    expect(isParamActive(byKey('filters'), cnn)).toBe(true);
+    expect(isParamActive(byKey('act'), config)).toBe(true);
+    expect(isParamActive(byKey('act'), cnn)).toBe(false);
     expect(isParamActive(byKey('shift'), config)).toBe(false);
     expect(isParamActive(byKey('shift'), { ...config, data: 'fashion' })).toBe(true);
   });
