@@ -9,7 +9,7 @@ import { showValue, validateConfig, type RawConfig, type ValidatedConfig } from 
 
 /** A complete link is about 330 characters; anything past this is not read. */
 export const MAX_LINK_LENGTH = 4096;
-/** key=value pieces read at most (there are 28 keys). */
+/** key=value pieces read at most (there are 30 keys). */
 const MAX_PIECES = 100;
 /** Notes returned at most; the rest are counted in a last note. */
 const MAX_NOTES = 12;

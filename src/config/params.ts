@@ -4,6 +4,7 @@
  * parameter here is the whole change.
  */
 import { CLASS_RANGE } from '../data/datasets2d.ts';
+import { isImageDataset } from '../data/images/format.ts';
 import {
   ACTIVATIONS,
   BACKENDS,
@@ -14,6 +15,7 @@ import {
   SELECTIONS,
   STUDENTS,
   type ExperimentConfig,
+  type ModelName,
   type SelectionName,
 } from './schema.ts';
 
@@ -32,6 +34,10 @@ interface ParamCommon {
   strategy?: SelectionName;
   /** Only meaningful with soft labels: show it only when `soft` is on. */
   softOnly?: true;
+  /** The model this parameter belongs to: show it only when `model` is this. */
+  model?: ModelName;
+  /** Only meaningful for image data: show it only for mnist and fashion. */
+  imageOnly?: true;
   /** Written in every link but not a control (the format version). */
   internal?: true;
 }
@@ -137,15 +143,19 @@ export const PARAM_TABLE = {
   },
   model: {
     kind: 'enum', values: MODELS, default: 'mlp', group: 'model',
-    label: 'Model', help: 'The network: a multilayer perceptron',
+    label: 'Model', help: 'The network: a multilayer perceptron, or for images a small CNN (3×3 conv + relu + 2×2 max-pool per block, then the hidden layers)',
   },
   hidden: {
     kind: 'intList', minLength: 1, maxLength: 4, min: 1, max: 128, step: 1, default: [8, 8], group: 'model',
-    label: 'Hidden layers', help: 'Units per hidden layer, comma-separated: 16,16 is two layers of 16',
+    label: 'Hidden layers', help: 'Units per hidden layer, comma-separated: 16,16 is two layers of 16 (CNN: dense relu layers after the conv blocks)',
+  },
+  filters: {
+    kind: 'intList', minLength: 1, maxLength: 3, min: 1, max: 64, step: 1, default: [8, 16], group: 'model', model: 'cnn',
+    label: 'Conv filters', help: 'CNN only: filters per conv block, comma-separated: 8,16 is two blocks, each halving the image',
   },
   act: {
-    kind: 'enum', values: ACTIVATIONS, default: 'tanh', group: 'model',
-    label: 'Activation', help: 'The non-linearity after each hidden layer',
+    kind: 'enum', values: ACTIVATIONS, default: 'tanh', group: 'model', model: 'mlp',
+    label: 'Activation', help: 'The non-linearity after each hidden layer of the MLP (the CNN uses relu throughout)',
   },
   dropout: {
     kind: 'float', min: 0, max: 0.8, step: 0.05, scale: 'linear', default: 0.1, group: 'model',
@@ -154,6 +164,10 @@ export const PARAM_TABLE = {
   inoise: {
     kind: 'float', min: 0, max: 2, step: 0.05, scale: 'linear', default: 0.8, group: 'model',
     label: 'Input noise', help: 'Size of the random jitter added to each input while training (student noise)',
+  },
+  shift: {
+    kind: 'int', min: 0, max: 2, step: 1, default: 0, group: 'model', imageOnly: true,
+    label: 'Shift (px)', help: 'Images only: each training image moves by up to this many pixels each way, at random (student noise)',
   },
   opt: {
     kind: 'enum', values: OPTIMIZERS, default: 'adam', group: 'training',
@@ -245,6 +259,8 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   if (param.internal) return false;
   if (param.strategy !== undefined && param.strategy !== config.select) return false;
   if (param.softOnly && !config.soft) return false;
+  if (param.model !== undefined && param.model !== config.model) return false;
+  if (param.imageOnly && !isImageDataset(config.data)) return false;
   if (param.key === 'classes') return CLASS_RANGE[config.data].max > CLASS_RANGE[config.data].min;
   return true;
 }

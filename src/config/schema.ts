@@ -26,7 +26,8 @@ export type BackendChoice = (typeof BACKENDS)[number];
 export const LABELERS = ['engine', 'onnx'] as const;
 export type LabelerName = (typeof LABELERS)[number];
 
-export const MODELS = ['mlp'] as const;
+/** A multilayer perceptron, or a small CNN (image data only). */
+export const MODELS = ['mlp', 'cnn'] as const;
 export type ModelName = (typeof MODELS)[number];
 
 export interface ExperimentConfig {
@@ -43,13 +44,17 @@ export interface ExperimentConfig {
   /** Test set size. */
   test: number;
   model: ModelName;
-  /** Hidden layer widths, e.g. [16, 16]. */
+  /** Hidden layer widths, e.g. [16, 16]; for the CNN, its dense layers after the conv blocks. */
   hidden: number[];
+  /** The CNN's filters per conv block (3×3 conv + relu + 2×2 max-pool), e.g. [8, 16]; unused by the MLP. */
+  filters: number[];
   act: Activation;
   /** Dropout rate on hidden layers while training (student noise). */
   dropout: number;
   /** Standard deviation of Gaussian input noise while training (student noise). */
   inoise: number;
+  /** Largest random shift of a training image, in pixels, each direction (student noise; images only). */
+  shift: number;
   opt: OptimizerName;
   lr: number;
   /** L2 weight decay coefficient. */

@@ -42,6 +42,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   // Every key of ExperimentConfig has just been filled from its spec, each with a value of its kind.
   const full = config as ExperimentConfig;
   fitClassesToData(full, Object.hasOwn(source, 'classes') ? notes : []);
+  fitModelToData(full, notes);
   fitSizesToData(full, notes);
   fitLabels(full, notes);
   return { config: full, notes };
@@ -163,6 +164,13 @@ function fitClassesToData(config: ExperimentConfig, notes: string[]): void {
   const allowed = min === max ? `which always has ${min} classes` : `which takes ${min}-${max} classes`;
   notes.push(`classes=${config.classes} does not fit ${config.data}, ${allowed}; using ${fitted}`);
   config.classes = fitted;
+}
+
+/** The CNN convolves 28×28 images: on 2-D points there is nothing to convolve, so the MLP runs. */
+function fitModelToData(config: ExperimentConfig, notes: string[]): void {
+  if (config.model !== 'cnn' || isImageDataset(config.data)) return;
+  notes.push(`model=cnn needs image data (mnist or fashion), not ${config.data}; using mlp`);
+  config.model = 'mlp';
 }
 
 /** Most points a 2-D pool or test set holds: what a laptop draws and plots smoothly. */

@@ -71,6 +71,13 @@ export interface Backend {
    */
   gather(src: Tensor | ByteTensor, dim: number, index: IndexTensor, indexOffset: number, rows: number, out: Tensor): void;
   /**
+   * gather of image rows (channels×height×width each), each row moved by its own random shift
+   * (student noise): out[r, c, y, x] = src[index[indexOffset + r], c, y - dy, x - dx], 0 where
+   * that falls outside the image, with (dx, dy) = imageShift(seed, counter, r, maxShift) in
+   * [-maxShift, maxShift]² (src/engine/cpu/shift.ts); a stacked out's model k draws at k·rows + r.
+   */
+  gatherShifted(src: Tensor | ByteTensor, shape: ImageShape, index: IndexTensor, indexOffset: number, rows: number, out: Tensor, maxShift: number, seed: number, counter: number): void;
+  /**
    * Writes out (m×n) = op(a)·op(b), or adds it to out when `accumulate`. `transpose` says which
    * operand is stored transposed: 'nn' a is m×k, b is k×n (Y = X·W); 'nt' b is stored n×k
    * (dX = dY·Wᵀ); 'tn' a is stored k×m (dW = Xᵀ·dY).

@@ -7,6 +7,9 @@ import type { EpochStats, TrainHyper } from './types.ts';
 
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
+/** The image shift's noise stream: apart from the input noise's (0) and the layers' (1, 2, ...). */
+const SHIFT_STREAM = -1;
+
 /** The training set on the backend: features (owned by the caller's DeviceRows; floats or pixel bytes), targets, weights. */
 export interface TrainingTensors {
   features: Tensor | ByteTensor;
@@ -56,7 +59,9 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
 
   /** Enqueues one step on the rows order[start, start + rows): gather, noise, forward, loss, backward, update. */
   const trainStep = (set: TrainingTensors, order: IndexTensor, start: number, rows: number, hyper: TrainHyper) => {
-    backend.gather(set.features, inputDim, order, start, rows, batch.x);
+    const { shift } = hyper;
+    if (shift && shift.pixels > 0) backend.gatherShifted(set.features, shift.image, order, start, rows, batch.x, shift.pixels, streamSeed(noise, SHIFT_STREAM), noise.counter);
+    else backend.gather(set.features, inputDim, order, start, rows, batch.x);
     backend.gather(set.targets, classes, order, start, rows, batch.targets);
     backend.gather(set.weights, 1, order, start, rows, batch.weights);
     if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);
@@ -69,7 +74,8 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
   /** Enqueues the epoch's steps as one fused run; false when the backend cannot fuse them. */
   const fusedSteps = (set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper): boolean => {
     const { features } = set;
-    if (!plan || !backend.denseSteps || features.dtype !== 'f32') return false;
+    // The fused kernel reads float rows as they are: shifted images take the per-step gather.
+    if (!plan || !backend.denseSteps || features.dtype !== 'f32' || (hyper.shift?.pixels ?? 0) > 0) return false;
     const { parameters, gradients, moments, layout } = stack;
     return backend.denseSteps({
       inputDim,

@@ -45,6 +45,14 @@ export interface TrainHyper {
   batch: number;
   /** Std of Gaussian noise added to each input feature while training. */
   inputNoise: number;
+  /** Random shifts of each training image (student noise for images); absent for none. */
+  shift?: ImageShift;
+}
+
+/** Shifts of up to `pixels` each way (zero fill) of input rows that are `image`-shaped. */
+export interface ImageShift {
+  image: ImageShape;
+  pixels: number;
 }
 
 /** Training statistics of one epoch, read back once per epoch. */

@@ -1,4 +1,9 @@
-import type { ExperimentConfig } from '../config/schema.ts';
+import { defaultConfig } from '../config/params.ts';
+import type { ExperimentConfig, ModelName } from '../config/schema.ts';
+import { IMAGE_BYTES, isImageDataset } from '../data/images/format.ts';
+import { computeLayout } from '../model/layout.ts';
+import { modelLayers } from '../model/network.ts';
+import { modelSpec } from './session.ts';
 
 /**
  * When `backend=auto` trains on the GPU: the crossover rule and its measured basis.
@@ -52,7 +57,8 @@ export const GPU_CROSSOVER_WORK = 150_000;
 
 /** What the crossover weighs: one training step's parameters × batch × models. */
 export interface ExperimentSize {
-  /** Layer widths, input first, classes last (2-8-8-2). */
+  model: ModelName;
+  /** Layer widths, input first, classes last (2-8-8-2); the CNN's dense widths after its conv blocks. */
   layers: number[];
   parameters: number;
   batch: number;
@@ -60,23 +66,37 @@ export interface ExperimentSize {
   models: number;
 }
 
-/** The size of a run's model: every dataset is 2-D points, so the input is 2 wide. */
-export function experimentSize(config: Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'>, inputDim = 2, models = 1): ExperimentSize {
-  const layers = [inputDim, ...config.hidden, config.classes];
+type SizedConfig = Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'> & Partial<Pick<ExperimentConfig, 'data' | 'model' | 'filters'>>;
+
+/**
+ * The size of a run's model: 2 inputs for 2-D points, 784 for images. A CNN's parameters
+ * undercount its work (each conv weight is used once per pixel), so a CNN is sized as no
+ * less than the crossover: it never stays on the CPU for being small.
+ */
+export function experimentSize(config: SizedConfig, inputDim?: number, models = 1): ExperimentSize {
+  const image = config.data !== undefined && isImageDataset(config.data);
+  const width = inputDim ?? (image ? IMAGE_BYTES : 2);
+  const layers = [width, ...config.hidden, config.classes];
+  if (config.model === 'cnn' && image) {
+    const spec = modelSpec({ ...defaultConfig(), ...config }, width, config.classes);
+    return { model: 'cnn', layers, parameters: computeLayout(width, modelLayers(spec)).count, batch: config.batch, models };
+  }
   let parameters = 0;
   for (let i = 1; i < layers.length; i++) parameters += layers[i - 1] * layers[i] + layers[i];
-  return { layers, parameters, batch: config.batch, models };
+  return { model: 'mlp', layers, parameters, batch: config.batch, models };
 }
 
-/** parameters × batch × models. */
+/** parameters × batch × models; for a CNN at least the crossover. */
 export function workOf(size: ExperimentSize): number {
-  return size.parameters * size.batch * size.models;
+  const work = size.parameters * size.batch * size.models;
+  return size.model === 'cnn' ? Math.max(work, GPU_CROSSOVER_WORK) : work;
 }
 
 /** One line naming the size: "2-8-8-2 MLP (106 parameters × batch 16 = 1,696)". */
 export function describeSize(size: ExperimentSize): string {
   const models = size.models > 1 ? ` × ${size.models} models` : '';
-  return `${size.layers.join('-')} MLP (${size.parameters.toLocaleString('en-US')} parameters × batch ${size.batch}${models} = ${workOf(size).toLocaleString('en-US')})`;
+  const name = size.model === 'cnn' ? `CNN (conv blocks, then ${size.layers.slice(1).join('-')})` : `${size.layers.join('-')} MLP`;
+  return `${name} (${size.parameters.toLocaleString('en-US')} parameters × batch ${size.batch}${models} = ${workOf(size).toLocaleString('en-US')})`;
 }
 
 /** Whether the size is worth a hardware GPU at all; below it `auto` does not even ask for one. */

@@ -4,7 +4,7 @@ import type { Dataset, Split } from '../data/types.ts';
 import type { Backend } from '../engine/backend.ts';
 import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
 import { makeSplit, gridExtent, SplitError } from '../data/split.ts';
-import { isImageDataset } from '../data/images/format.ts';
+import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
 import { makeImageSplit } from '../data/images/split.ts';
 import { uploadPixelRows, uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
@@ -14,6 +14,9 @@ import type { TrainingLayout } from './targets.ts';
 
 /** SGD momentum: the config has no knob for it; 0.9 is the usual choice for small MLPs. */
 const SGD_MOMENTUM = 0.9;
+
+/** An MNIST or Fashion-MNIST image: one channel of 28×28 pixels. */
+const IMAGE_SHAPE = { channels: 1, height: IMAGE_SIDE, width: IMAGE_SIDE } as const;
 
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
 export const SALT = { oracle: 1, generation: 1000 } as const;
@@ -90,12 +93,18 @@ function splitOf(config: ExperimentConfig, options: RunOptions): Split {
   return makeImageSplit(config, options.images);
 }
 
-function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
+/** The MLP, or on image data the CNN: its filters, then `hidden` as dense relu layers (`act` is the MLP's). */
+export function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
+  if (config.model === 'cnn' && isImageDataset(config.data)) {
+    return { kind: 'cnn', inputDim, image: { ...IMAGE_SHAPE }, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
+  }
   return { kind: 'mlp', inputDim, classes, hidden: [...config.hidden], activation: config.act, dropout: config.dropout };
 }
 
 function trainHyper(config: ExperimentConfig): TrainHyper {
-  return { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+  const hyper: TrainHyper = { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
+  if (config.shift > 0 && isImageDataset(config.data)) hyper.shift = { image: IMAGE_SHAPE, pixels: config.shift };
+  return hyper;
 }
 
 /** The arrays back to back (one array is returned as it is). */

@@ -11,7 +11,7 @@ describe('encodeLink', () => {
   it('writes every key in table order, readable', () => {
     expect(DEFAULT_LINK.split('&').map((pair) => pair.split('=')[0])).toEqual(PARAM_KEYS);
     expect(DEFAULT_LINK).toContain('v=1&data=moons&labels=18&');
-    expect(DEFAULT_LINK).toContain('&hidden=8,8&act=tanh&');
+    expect(DEFAULT_LINK).toContain('&hidden=8,8&filters=8,16&act=tanh&');
     expect(DEFAULT_LINK).toContain('&soft=1&');
   });
 

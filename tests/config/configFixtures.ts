@@ -1,5 +1,6 @@
 /** Shared by the config tests: random valid configs and an independent validity check. */
 import { CLASS_RANGE } from '../../src/data/datasets2d.ts';
+import { isImageDataset } from '../../src/data/images/format.ts';
 import type { Rng } from '../../src/data/rng.ts';
 import { PARAM_KEYS, PARAMS, type ParamKey, type ParamSpec } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
@@ -41,6 +42,7 @@ export function configProblems(config: ExperimentConfig): string[] {
   const range = CLASS_RANGE[config.data];
   if (range === undefined || config.classes < range.min || config.classes > range.max) problems.push('classes vs data');
   if (config.labels < config.classes || config.labels > config.pool) problems.push('labels vs classes/pool');
+  if (config.model === 'cnn' && !isImageDataset(config.data)) problems.push('cnn vs 2-D data');
   return problems;
 }
 

@@ -2,9 +2,9 @@ import { MAX_POINTS_2D } from '../../src/config/validate.ts';
 import { describe, expect, it } from 'vitest';
 import { canonicalFloat, defaultConfig, isParamActive, PARAM_KEYS, PARAM_TABLE, PARAMS } from '../../src/config/params.ts';
 
-/** Every key issue #2 asks links to carry, in the schema's order. */
+/** Every key issue #2 asks links to carry (and issue #4's filters and shift), in the schema's order. */
 const CONFIG_KEYS = [
-  'v', 'data', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'act', 'dropout', 'inoise', 'opt', 'lr',
+  'v', 'data', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'filters', 'act', 'dropout', 'inoise', 'shift', 'opt', 'lr',
   'l2', 'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'seed', 'backend', 'labeler',
 ];
 
@@ -77,5 +77,16 @@ describe('isParamActive', () => {
     expect(isParamActive(byKey('classes'), { ...config, data: 'spiral' })).toBe(true);
     expect(isParamActive(byKey('v'), config)).toBe(false);
     expect(isParamActive(byKey('lr'), config)).toBe(true);
+  });
+
+  it('shows conv filters only for the CNN, the activation only for the MLP, the image shift only for images', () => {
+    const config = defaultConfig();
+    const cnn = { ...config, data: 'mnist', model: 'cnn' } as const;
+    expect(isParamActive(byKey('filters'), config)).toBe(false);
+    expect(isParamActive(byKey('filters'), cnn)).toBe(true);
+    expect(isParamActive(byKey('act'), config)).toBe(true);
+    expect(isParamActive(byKey('act'), cnn)).toBe(false);
+    expect(isParamActive(byKey('shift'), config)).toBe(false);
+    expect(isParamActive(byKey('shift'), { ...config, data: 'fashion' })).toBe(true);
   });
 });

@@ -36,6 +36,15 @@ describe('validateConfig', () => {
     expect(notes).toEqual(['classes=5 does not fit circle, which always has 2 classes; using 2']);
   });
 
+  it('runs the CNN only on images: on 2-D data it says so and uses the MLP', () => {
+    const { config, notes } = validateConfig({ ...defaultConfig(), data: 'spiral', model: 'cnn' });
+    expect(config.model).toBe('mlp');
+    expect(notes).toEqual(['model=cnn needs image data (mnist or fashion), not spiral; using mlp']);
+    const images = validateConfig({ ...defaultConfig(), data: 'mnist', classes: 10, model: 'cnn', filters: '16,32', shift: '2' });
+    expect(images.config).toMatchObject({ model: 'cnn', filters: [16, 32], shift: 2 });
+    expect(images.notes).toEqual([]);
+  });
+
   it('takes typed values from controls and rejects wrong types with a note', () => {
     const { config, notes } = validateConfig({ hidden: [32, 8.4], soft: 1, lr: 0.1 + 0.2, tau: '0.5', seed: null, act: 3 });
     expect(config).toMatchObject({ hidden: [32, 8], soft: true, lr: 0.3, tau: 0.5, seed: 42, act: 'tanh' });

@@ -52,6 +52,17 @@ describe('createBackend', () => {
     expect(workOf(LARGE)).toBeGreaterThanOrEqual(GPU_CROSSOVER_WORK);
   });
 
+  test('sizes image models from 784 inputs, and a CNN never below the crossover', () => {
+    const mlp = experimentSize({ data: 'mnist', model: 'mlp', hidden: [128], classes: 10, batch: 1 });
+    expect(mlp.parameters).toBe(784 * 128 + 128 + 128 * 10 + 10);
+    const cnn = experimentSize({ data: 'mnist', model: 'cnn', filters: [8, 16], hidden: [8], classes: 10, batch: 1 });
+    // conv 1→8 and 8→16 (3×3, with biases), then 16×7×7 → 8 → 10.
+    expect(cnn.parameters).toBe(8 * 9 + 8 + 16 * 8 * 9 + 16 + 784 * 8 + 8 + 8 * 10 + 10);
+    expect(workOf(cnn)).toBe(GPU_CROSSOVER_WORK);
+    // On 2-D data model=cnn cannot run (validation makes it mlp): it is sized as the MLP.
+    expect(experimentSize({ data: 'moons', model: 'cnn', hidden: [8, 8], classes: 2, batch: 16 })).toEqual(SMALL);
+  });
+
   test('auto below the crossover runs on the CPU without asking for a GPU, naming the model and the crossover', async () => {
     chosen = await createBackend('auto', { gpu: untouchable, size: SMALL });
     expect(chosen.backend.info.kind).toBe('cpu');

@@ -8,6 +8,7 @@ import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
 import { sumRows } from './reduce.ts';
+import { checkShift, gatherShifted } from './shift.ts';
 import { classify, softmax, softmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 import { CpuByteTensor, cpuByteTensor, cpuTensor, CpuIndexTensor, CpuTensor, indices, slice, storageOf } from './tensor.ts';
 
@@ -63,6 +64,15 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       }
       const s = cpuTensor(src);
       for (let k = 0, K = opModels('gather', [o], [s]); k < K; k++) gather(slice(s, k), dim, order, indexOffset, rows, slice(o, k));
+    },
+    gatherShifted(src, shape, index, indexOffset, rows, out, maxShift, seed, counter) {
+      checkShift(shape, maxShift);
+      const o = cpuTensor(out);
+      const order = indices(index);
+      const s = src.dtype === 'u8' ? null : cpuTensor(src);
+      for (let k = 0, K = s ? opModels('gatherShifted', [o], [s]) : o.models; k < K; k++) {
+        gatherShifted(s ? slice(s, k) : cpuByteTensor(src as ByteTensor).data, shape, order, indexOffset, rows, slice(o, k), maxShift, seed, counter, k * rows);
+      }
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {
       const [ta, tb, to] = [cpuTensor(a), cpuTensor(b), cpuTensor(out)];

@@ -1,31 +1,13 @@
-import { EngineError, PIXEL_VALUES } from '../backend.ts';
+import { EngineError } from '../backend.ts';
 import { GpuByteTensor, type GpuIndexTensor, type GpuTensor } from './arena.ts';
 import { checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
 import { defineKernel } from './kernel.ts';
+import { sourceDeclaration } from './pixelSource.ts';
 import source from './gather.wgsl?raw';
 
-/** Slot 0 reads floats. */
-const FLOAT_SOURCE = `@group(0) @binding(2) var<storage, read> src0: array<f32>;
-fn length0() -> u32 { return arrayLength(&src0); }
-fn load0(i: u32) -> f32 { return src0[i]; }`;
-
-/** Slot 0 reads image bytes, four to a word (little-endian), each as its pixel value. */
-const BYTE_SOURCE = `@group(0) @binding(2) var<storage, read> src0: array<u32>;
-const PIXELS = array<f32, 256>(${Array.from(PIXEL_VALUES, hexFloat).join(', ')});
-fn length0() -> u32 { return min(params.src0Bytes, 4u * arrayLength(&src0)); }
-fn load0(i: u32) -> f32 { return PIXELS[(src0[i >> 2u] >> ((i & 3u) * 8u)) & 255u]; }`;
-
-const GATHER = defineKernel('gather', `${FLOAT_SOURCE}\n${source}`);
-const GATHER_BYTES = defineKernel('gatherBytes', `${BYTE_SOURCE}\n${source}`);
-
-/** An f32 as an exact WGSL hexadecimal float literal (0x1.0101p-8f). */
-function hexFloat(value: number): string {
-  if (value === 0) return '0.0f';
-  const bits = new Uint32Array(Float32Array.of(value).buffer)[0];
-  const exponent = ((bits >>> 23) & 0xff) - 127;
-  const mantissa = ((bits & 0x7fffff) << 1).toString(16).padStart(6, '0');
-  return `${bits >>> 31 ? '-' : ''}0x1.${mantissa}p${exponent}f`;
-}
+// Slot 0 reads floats, or image bytes (see pixelSource.ts).
+const GATHER = defineKernel('gather', `${sourceDeclaration('src0', 2, false)}\n${source}`);
+const GATHER_BYTES = defineKernel('gatherBytes', `${sourceDeclaration('src0', 2, true)}\n${source}`);
 
 /** Source slots one gather dispatch fills (the shader's src0..src2, out0..out2). */
 const SLOTS = 3;

@@ -1,7 +1,7 @@
 // gather: out_s[r, c] = src_s[index[indexOffset + r], c] for r < rows, c < dim_s, for up to
 // three (src, out, dim) slots sharing one index range, so a batch's features, targets and
 // weights arrive in one dispatch. A slot with dim 0 is unused. Slot 0's source is declared by
-// a prepended header (gather.ts) with load0 and length0: floats, or image bytes four to a
+// a prepended header (pixelSource.ts) with src0Value and src0Length: floats, or image bytes four to a
 // word, each read as PIXELS[v] (v / 255 in f32) so pixels stay bytes on the GPU. A row index outside src_s
 // (or an index position outside `index`) writes zeros and counts into errors[0], which
 // the host reports at its next read.
@@ -77,10 +77,10 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
     let out2Base = model * params.out2Model;
     for (var r = wid.y * ROWS + lid.y; r < params.rows; r += groups.y * ROWS) {
       if (params.dim0 > 0u && (r + 1u) * params.dim0 <= room(arrayLength(&out0), out0Base)) {
-        let row = sourceRow(r, room(length0(), src0Base) / params.dim0, lid.x + model);
+        let row = sourceRow(r, room(src0Length(), src0Base) / params.dim0, lid.x + model);
         for (var c = lid.x; c < params.dim0; c += COLS) {
           var value = 0.0;
-          if (row >= 0) { value = load0(src0Base + u32(row) * params.dim0 + c); }
+          if (row >= 0) { value = src0Value(src0Base + u32(row) * params.dim0 + c); }
           out0[out0Base + r * params.dim0 + c] = value;
         }
       }

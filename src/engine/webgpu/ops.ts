@@ -10,6 +10,7 @@ import { encodeConv2dWeightGrad } from './conv2dWeightGrad.ts';
 import { encodeDenseSteps } from './denseSteps.ts';
 import { encodeDropout } from './dropout.ts';
 import { checkGather, createGatherQueue } from './gather.ts';
+import { encodeGatherShifted } from './gatherShifted.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
 import { encodeMaxPool, encodeMaxPoolBackward } from './maxPool.ts';
 import { encodeSgdStep } from './sgdStep.ts';
@@ -20,7 +21,7 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 /** The compute ops of the Backend contract. */
 export type ComputeOps = Pick<
   Backend,
-  'gather' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
+  'gather' | 'gatherShifted' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
   | 'denseSteps' | ConvOpName
 >;
 
@@ -62,6 +63,9 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
       checkGather(op);
       gathers.push(op);
     },
+    gatherShifted: plain((src, shape, index, indexOffset, rows, out, maxShift, seed, counter) =>
+      encodeGatherShifted(context, src.dtype === 'u8' ? gpuByteTensor(src) : gpuTensor(src), shape, gpuIndexTensor(index), indexOffset, rows, gpuTensor(out), maxShift, seed, counter),
+    ),
     matmul: plain((a, b, out, m, k, n, transpose, accumulate) =>
       matmuls.push({ a: gpuTensor(a), b: gpuTensor(b), out: gpuTensor(out), m, k, n, transpose, accumulate }),
     ),

@@ -2,6 +2,7 @@
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
 import { CONV_CASES, CONV_STACKED_CASES, CONV_TUNED_CASES } from './convCases.ts';
 import { rowIndices, stacked, targetRows, uniform, type ParityCase } from './parity.ts';
+import { SHIFT_CASES, SHIFT_STACKED_CASES } from './shiftCases.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
 const ACTIVATIONS: Activation[] = ['linear', 'relu', 'tanh', 'sigmoid'];
@@ -244,6 +245,7 @@ export const OP_CASES: ParityCase[] = [
   viewOps(17),
   viewOps(257),
   ...CONV_CASES,
+  ...SHIFT_CASES,
 ];
 
 /**
@@ -277,4 +279,5 @@ export const STACKED_CASES: ParityCase[] = [
   stacked(fill(17, -1.5), 3),
   stacked(viewOps(17), 3, ['src']),
   ...CONV_STACKED_CASES,
+  ...SHIFT_STACKED_CASES,
 ];
