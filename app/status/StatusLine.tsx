@@ -20,11 +20,11 @@ export function StatusLine({ client }: { client: WorkerClient }) {
       <ContinueButtons client={client} />
       <p className={fallback ? 'status__backend status__backend--fallback' : 'status__backend'}>{backend || 'Training runs in a background worker, on the CPU or the GPU.'}</p>
       {labeler && (
-        <p className={labeler.fallback ? 'status__backend status__backend--fallback' : 'status__backend'} data-labeler={labeler.name}>
+        <p className={labeler.fallback ? 'status__detail status__detail--fallback' : 'status__detail'} data-labeler={labeler.name}>
           {labeler.text}
         </p>
       )}
-      {labeler?.teacher && <p className="status__backend">Generation 0&rsquo;s teacher: {labeler.teacher}</p>}
+      {labeler?.teacher && <p className="status__detail">Generation 0&rsquo;s teacher: {labeler.teacher}</p>}
     </div>
   );
 }
