@@ -4,10 +4,11 @@ import { checkDistinct, checkFits, enqueue, type KernelContext } from './context
 import { defineKernel } from './kernel.ts';
 import { sourceDeclaration } from './pixelSource.ts';
 import source from './gather.wgsl?raw';
+import sourceRow from './sourceRow.wgsl?raw';
 
 // Slot 0 reads floats, or image bytes (see pixelSource.ts).
-const GATHER = defineKernel('gather', `${sourceDeclaration('src0', 2, false)}\n${source}`);
-const GATHER_BYTES = defineKernel('gatherBytes', `${sourceDeclaration('src0', 2, true)}\n${source}`);
+const GATHER = defineKernel('gather', `${sourceDeclaration('src0', 2, false)}\n${sourceRow}\n${source}`);
+const GATHER_BYTES = defineKernel('gatherBytes', `${sourceDeclaration('src0', 2, true)}\n${sourceRow}\n${source}`);
 
 /** Source slots one gather dispatch fills (the shader's src0..src2, out0..out2). */
 const SLOTS = 3;

@@ -48,21 +48,6 @@ override ROWS: u32 = 1;
 @group(0) @binding(7) var<storage, read_write> out2: array<f32>;
 @group(0) @binding(8) var<storage, read_write> errors: array<atomic<u32>>;
 
-// The source row of output row r, or -1 when out of range (counted once: by invocation 0 of model 0).
-fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
-  let position = params.indexOffset + r;
-  if (position < arrayLength(&index)) {
-    let row = index[position];
-    if (row >= 0 && u32(row) < srcRows) {
-      return row;
-    }
-  }
-  if (counter == 0u) {
-    atomicAdd(&errors[0], 1u);
-  }
-  return -1;
-}
-
 // Each row of invocations takes an output row (striding past the 65,535-workgroup limit):
 // the index is read once per row and slot, and the row's columns are copied by
 // neighbouring invocations from neighbouring addresses.

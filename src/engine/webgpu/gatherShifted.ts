@@ -7,9 +7,10 @@ import { defineKernel } from './kernel.ts';
 import { sourceDeclaration } from './pixelSource.ts';
 import random from './random.wgsl?raw';
 import source from './gatherShifted.wgsl?raw';
+import sourceRow from './sourceRow.wgsl?raw';
 
-const GATHER_SHIFTED = defineKernel('gatherShifted', `${random}\n${sourceDeclaration('src', 2, false)}\n${source}`);
-const GATHER_SHIFTED_BYTES = defineKernel('gatherShiftedBytes', `${random}\n${sourceDeclaration('src', 2, true)}\n${source}`);
+const GATHER_SHIFTED = defineKernel('gatherShifted', `${random}\n${sourceDeclaration('src', 2, false)}\n${sourceRow}\n${source}`);
+const GATHER_SHIFTED_BYTES = defineKernel('gatherShiftedBytes', `${random}\n${sourceDeclaration('src', 2, true)}\n${sourceRow}\n${source}`);
 
 /** WebGPU's default maxComputeWorkgroupsPerDimension: more rows than this stride. */
 const MAX_GROUPS = 65535;

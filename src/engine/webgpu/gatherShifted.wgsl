@@ -36,21 +36,6 @@ override WG: u32 = 64;
 @group(0) @binding(3) var<storage, read_write> out: array<f32>;
 @group(0) @binding(4) var<storage, read_write> errors: array<atomic<u32>>;
 
-// The source row of output row r, or -1 when out of range (counted once: by invocation 0 of model 0).
-fn sourceRow(r: u32, srcRows: u32, counter: u32) -> i32 {
-  let position = params.indexOffset + r;
-  if (position < arrayLength(&index)) {
-    let row = index[position];
-    if (row >= 0 && u32(row) < srcRows) {
-      return row;
-    }
-  }
-  if (counter == 0u) {
-    atomicAdd(&errors[0], 1u);
-  }
-  return -1;
-}
-
 @compute @workgroup_size(WG)
 fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let plane = params.height * params.width;
