@@ -7,22 +7,12 @@ import { cnnLayers } from '../../src/model/cnn.ts';
 import { computeLayout } from '../../src/model/layout.ts';
 import { createNetwork, createNetworks } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
-import type { CnnSpec, TrainHyper } from '../../src/model/types.ts';
+import type { TrainHyper } from '../../src/model/types.ts';
 import { expectClose } from '../engine/cpu/helpers.ts';
 import { barsAndCrosses, IMAGE_CLASSES } from './cnnImages.ts';
 import { checkGradients } from './helpers/gradientCheck.ts';
 import { referenceLogits, referenceSoftmax } from './helpers/reference.ts';
-
-const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}): CnnSpec => ({
-  kind: 'cnn',
-  inputDim: channels * height * width,
-  image: { channels, height, width },
-  classes: 3,
-  filters,
-  hidden: [],
-  dropout: 0,
-  ...rest,
-});
+import { cnnSpec as cnn } from './helpers/cnnSpec.ts';
 
 describe('a whole CNN against float64 finite differences', () => {
   it('1 channel of 5×7, two blocks, a hidden layer and dropout, batch 1', () => {

@@ -8,6 +8,7 @@ import type { CnnSpec, MlpSpec, ModelSpec } from '../../src/model/types.ts';
 import { OnnxExportError } from '../../src/onnx/errors.ts';
 import { exportOnnx, ONNX_OPSET } from '../../src/onnx/exportOnnx.ts';
 import { parityCase, testMetadata } from './ortParity.ts';
+import { cnnSpec } from '../model/helpers/cnnSpec.ts';
 
 /** Parity bound of the issue: max |Δp| between the engine and onnxruntime. */
 const TOLERANCE = 1e-4;
@@ -41,16 +42,7 @@ describe('exportOnnx: onnxruntime-node runs the file like the engine (CPU backen
 });
 
 describe('exportOnnx: a CNN runs in onnxruntime-node like the engine (CPU backend)', () => {
-  const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}): CnnSpec => ({
-    kind: 'cnn',
-    inputDim: channels * height * width,
-    image: { channels, height, width },
-    classes: 4,
-    filters,
-    hidden: [],
-    dropout: 0,
-    ...rest,
-  });
+  const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}) => cnnSpec(channels, height, width, filters, { classes: 4, ...rest });
 
   it('1×28×28, conv 8 + pool, conv 16 + pool, dense 10 (Conv, MaxPool, Flatten), input [N, 1, 28, 28]', async () => {
     const spec = cnn(1, 28, 28, [8, 16], { classes: 10 });

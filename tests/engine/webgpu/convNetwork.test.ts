@@ -1,20 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
-import type { CnnSpec } from '../../../src/model/types.ts';
 import { networkCase } from './networkCases.ts';
 import { useNodeBackend } from './nodeGpu.ts';
 import { runCase } from './parity.ts';
-
-const cnn = (channels: number, height: number, width: number, filters: number[], rest: Partial<CnnSpec> = {}): CnnSpec => ({
-  kind: 'cnn',
-  inputDim: channels * height * width,
-  image: { channels, height, width },
-  classes: 3,
-  filters,
-  hidden: [],
-  dropout: 0,
-  ...rest,
-});
+import { cnnSpec as cnn } from '../../model/helpers/cnnSpec.ts';
 
 /** A small CNN trained a few epochs on the CPU and on WebGPU: the same epoch losses, parameters, predictions and verdicts. */
 const CNN_CASES = [
