@@ -15,3 +15,14 @@ export function activationBackward(y: Float32Array, dy: Float32Array, dx: Float3
     for (let i = 0; i < count; i++) dx[i] = dy[i];
   }
 }
+
+/** out[from, to) = act(out[from, to)) in place. */
+export function activate(out: Float32Array, from: number, to: number, activation: Activation): void {
+  if (activation === 'relu') {
+    for (let i = from; i < to; i++) if (out[i] < 0) out[i] = 0;
+  } else if (activation === 'tanh') {
+    for (let i = from; i < to; i++) out[i] = Math.tanh(out[i]);
+  } else if (activation === 'sigmoid') {
+    for (let i = from; i < to; i++) out[i] = 1 / (1 + Math.exp(-out[i]));
+  }
+}

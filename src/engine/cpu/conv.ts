@@ -1,5 +1,6 @@
 import type { Activation, ConvShape } from '../backend.ts';
 import { checkConvShape, checkHolds } from '../convShape.ts';
+import { activate } from './activation.ts';
 
 /**
  * The taps of one kernel offset d = k - p along an axis of length n: output positions
@@ -47,16 +48,6 @@ export function conv2d(x: Float32Array, w: Float32Array, b: Float32Array, out: F
       }
       activate(out, outPlane, outPlane + plane, activation);
     }
-  }
-}
-
-function activate(out: Float32Array, start: number, end: number, activation: Activation): void {
-  if (activation === 'relu') {
-    for (let i = start; i < end; i++) if (out[i] < 0) out[i] = 0;
-  } else if (activation === 'tanh') {
-    for (let i = start; i < end; i++) out[i] = Math.tanh(out[i]);
-  } else if (activation === 'sigmoid') {
-    for (let i = start; i < end; i++) out[i] = 1 / (1 + Math.exp(-out[i]));
   }
 }
 
