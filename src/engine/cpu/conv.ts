@@ -3,11 +3,37 @@ import { checkConvShape, checkHolds } from '../convShape.ts';
 import { activate } from './activation.ts';
 
 /**
- * The taps of one kernel offset d = k - p along an axis of length n: output positions
- * [lo, hi) read input position + d inside the image ('same' zero padding drops the rest).
+ * One kernel tap (ky, kx) as the convolutions use it: its weight's offset inside a kernel,
+ * the shift d = tap - pad it reads at, and the output positions [y0, y1) × [x0, x1) whose
+ * shifted input stays inside the image ('same' zero padding drops the rest).
  */
-function span(n: number, d: number): [number, number] {
-  return [Math.max(0, -d), Math.min(n, n - d)];
+interface Tap {
+  at: number;
+  shift: number;
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
+
+function tapsOf({ kernel, height, width }: ConvShape): Tap[] {
+  const pad = (kernel - 1) / 2;
+  const taps: Tap[] = [];
+  for (let ky = 0; ky < kernel; ky++) {
+    for (let kx = 0; kx < kernel; kx++) {
+      const [dy, dx] = [ky - pad, kx - pad];
+      taps.push({ at: ky * kernel + kx, shift: dy * width + dx, y0: Math.max(0, -dy), y1: Math.min(height, height - dy), x0: Math.max(0, -dx), x1: Math.min(width, width - dx) });
+    }
+  }
+  return taps;
+}
+
+/** dst[dstAt + y·width + px] += weight · src[srcAt + y·width + px] over the tap's positions. */
+function addShifted(dst: Float32Array, dstAt: number, src: Float32Array, srcAt: number, weight: number, tap: Tap, width: number): void {
+  for (let y = tap.y0; y < tap.y1; y++) {
+    const [d, s] = [dstAt + y * width, srcAt + y * width];
+    for (let px = tap.x0; px < tap.x1; px++) dst[d + px] += weight * src[s + px];
+  }
 }
 
 /**
@@ -23,27 +49,18 @@ export function conv2d(x: Float32Array, w: Float32Array, b: Float32Array, out: F
   checkHolds('conv2d', 'w', w.length, outChannels * inChannels * kernel * kernel);
   checkHolds('conv2d', 'b', b.length, outChannels);
   checkHolds('conv2d', 'out', out.length, rows * outChannels * plane);
-  const pad = (kernel - 1) / 2;
+  const taps = tapsOf(shape);
+  const kernelSize = kernel * kernel;
   for (let r = 0; r < rows; r++) {
     for (let o = 0; o < outChannels; o++) {
       const outPlane = (r * outChannels + o) * plane;
       out.fill(b[o], outPlane, outPlane + plane);
       for (let i = 0; i < inChannels; i++) {
         const inPlane = (r * inChannels + i) * plane;
-        for (let ky = 0; ky < kernel; ky++) {
-          const dy = ky - pad;
-          const [y0, y1] = span(height, dy);
-          for (let kx = 0; kx < kernel; kx++) {
-            const dx = kx - pad;
-            const [x0, x1] = span(width, dx);
-            const weight = w[((o * inChannels + i) * kernel + ky) * kernel + kx];
-            if (weight === 0) continue;
-            for (let y = y0; y < y1; y++) {
-              const outRow = outPlane + y * width;
-              const inRow = inPlane + (y + dy) * width + dx;
-              for (let px = x0; px < x1; px++) out[outRow + px] += weight * x[inRow + px];
-            }
-          }
+        const kernelAt = (o * inChannels + i) * kernelSize;
+        for (const tap of taps) {
+          const weight = w[kernelAt + tap.at];
+          if (weight !== 0) addShifted(out, outPlane, x, inPlane + tap.shift, weight, tap, width);
         }
       }
       activate(out, outPlane, outPlane + plane, activation);
@@ -59,27 +76,18 @@ export function conv2dInputGrad(dy: Float32Array, w: Float32Array, dx: Float32Ar
   checkHolds('conv2dInputGrad', 'dy', dy.length, rows * outChannels * plane);
   checkHolds('conv2dInputGrad', 'w', w.length, outChannels * inChannels * kernel * kernel);
   checkHolds('conv2dInputGrad', 'dx', dx.length, rows * inChannels * plane);
-  const pad = (kernel - 1) / 2;
+  const taps = tapsOf(shape);
+  const kernelSize = kernel * kernel;
   dx.fill(0, 0, rows * inChannels * plane);
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < inChannels; i++) {
       const inPlane = (r * inChannels + i) * plane;
       for (let o = 0; o < outChannels; o++) {
         const outPlane = (r * outChannels + o) * plane;
-        for (let ky = 0; ky < kernel; ky++) {
-          const shiftY = ky - pad;
-          const [y0, y1] = span(height, shiftY);
-          for (let kx = 0; kx < kernel; kx++) {
-            const shiftX = kx - pad;
-            const [x0, x1] = span(width, shiftX);
-            const weight = w[((o * inChannels + i) * kernel + ky) * kernel + kx];
-            if (weight === 0) continue;
-            for (let y = y0; y < y1; y++) {
-              const dyRow = outPlane + y * width;
-              const dxRow = inPlane + (y + shiftY) * width + shiftX;
-              for (let px = x0; px < x1; px++) dx[dxRow + px] += weight * dy[dyRow + px];
-            }
-          }
+        const kernelAt = (o * inChannels + i) * kernelSize;
+        for (const tap of taps) {
+          const weight = w[kernelAt + tap.at];
+          if (weight !== 0) addShifted(dx, inPlane + tap.shift, dy, outPlane, weight, tap, width);
         }
       }
     }
@@ -98,7 +106,8 @@ export function conv2dWeightGrad(x: Float32Array, dy: Float32Array, dw: Float32A
   checkHolds('conv2dWeightGrad', 'dy', dy.length, rows * outChannels * plane);
   checkHolds('conv2dWeightGrad', 'dw', dw.length, outChannels * inChannels * kernel * kernel);
   checkHolds('conv2dWeightGrad', 'db', db.length, outChannels);
-  const pad = (kernel - 1) / 2;
+  const taps = tapsOf(shape);
+  const kernelSize = kernel * kernel;
   for (let o = 0; o < outChannels; o++) {
     let biasSum = 0;
     for (let r = 0; r < rows; r++) {
@@ -107,24 +116,17 @@ export function conv2dWeightGrad(x: Float32Array, dy: Float32Array, dw: Float32A
     }
     db[o] = biasSum;
     for (let i = 0; i < inChannels; i++) {
-      for (let ky = 0; ky < kernel; ky++) {
-        const shiftY = ky - pad;
-        const [y0, y1] = span(height, shiftY);
-        for (let kx = 0; kx < kernel; kx++) {
-          const shiftX = kx - pad;
-          const [x0, x1] = span(width, shiftX);
-          let sum = 0;
-          for (let r = 0; r < rows; r++) {
-            const outPlane = (r * outChannels + o) * plane;
-            const inPlane = (r * inChannels + i) * plane;
-            for (let y = y0; y < y1; y++) {
-              const dyRow = outPlane + y * width;
-              const xRow = inPlane + (y + shiftY) * width + shiftX;
-              for (let px = x0; px < x1; px++) sum += dy[dyRow + px] * x[xRow + px];
-            }
+      for (const tap of taps) {
+        let sum = 0;
+        for (let r = 0; r < rows; r++) {
+          const outPlane = (r * outChannels + o) * plane;
+          const xAt = (r * inChannels + i) * plane + tap.shift;
+          for (let y = tap.y0; y < tap.y1; y++) {
+            const [d, s] = [outPlane + y * width, xAt + y * width];
+            for (let px = tap.x0; px < tap.x1; px++) sum += dy[d + px] * x[s + px];
           }
-          dw[((o * inChannels + i) * kernel + ky) * kernel + kx] = sum;
         }
+        dw[(o * inChannels + i) * kernelSize + tap.at] = sum;
       }
     }
   }
