@@ -1,10 +1,11 @@
 import type { Activation } from '../backend.ts';
 import type { GpuTensor } from './arena.ts';
 import { ACTIVATION_CODE, checkDistinct, checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
+import activation from './activation.wgsl?raw';
 import { defineKernel } from './kernel.ts';
 import source from './activationBackward.wgsl?raw';
 
-const ACTIVATION_BACKWARD = defineKernel('activationBackward', source);
+const ACTIVATION_BACKWARD = defineKernel('activationBackward', `${activation}\n${source}`);
 
 /** Enqueues dx = dy ⊙ act'(y) over `count` elements; dx may be dy (the in-place entry point). */
 export function encodeActivationBackward(context: KernelContext, y: GpuTensor, dy: GpuTensor, dx: GpuTensor, count: number, activation: Activation): void {

@@ -24,14 +24,8 @@ override WG: u32 = 64;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-// Products in the CPU reference's order; relu selects rather than multiplies, so dy passes unchanged.
 fn gradient(upstream: f32, value: f32) -> f32 {
-  switch params.activation {
-    case 1u: { return select(0.0, upstream, value > 0.0); }
-    case 2u: { return upstream * (1.0 - value * value); }
-    case 3u: { return upstream * value * (1.0 - value); }
-    default: { return upstream; }
-  }
+  return activationGradient(params.activation, upstream, value);
 }
 
 @compute @workgroup_size(WG)

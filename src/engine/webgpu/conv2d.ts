@@ -2,10 +2,11 @@ import { EngineError, type Activation, type ConvShape } from '../backend.ts';
 import { checkConvShape } from '../convShape.ts';
 import type { GpuTensor } from './arena.ts';
 import { ACTIVATION_CODE, checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
+import activation from './activation.wgsl?raw';
 import { defineKernel } from './kernel.ts';
 import source from './conv2d.wgsl?raw';
 
-const CONV2D = defineKernel('conv2d', source);
+const CONV2D = defineKernel('conv2d', `${activation}\n${source}`);
 
 /** Pixels per workgroup and output channels per workgroup (the shader's PIXELS, BLOCK). */
 const PIXELS = 64;

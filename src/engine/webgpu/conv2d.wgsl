@@ -60,13 +60,7 @@ var<private> biasBase: u32;
 var<private> outBase: u32;
 
 fn activate(z: f32) -> f32 {
-  switch params.activation {
-    case 1u: { return max(z, 0.0); }
-    // tanh is ±1 in f32 beyond |z| ≈ 9; clamping avoids exp overflow in tanh's expansion.
-    case 2u: { return tanh(clamp(z, -10.0, 10.0)); }
-    case 3u: { return 1.0 / (1.0 + exp(-z)); }
-    default: { return z; }
-  }
+  return activation(params.activation, z);
 }
 
 // The weight linking source channel c to output channel d at tap (ky, kx) of the gather; 0 past the end.

@@ -110,25 +110,6 @@ fn layerAt(l: u32) -> Layer {
   return layer;
 }
 
-// The matmul kernel's activations and the activationBackward kernel's derivatives.
-fn activate(kind: u32, z: f32) -> f32 {
-  switch kind {
-    case 1u: { return max(z, 0.0); }
-    case 2u: { return tanh(clamp(z, -10.0, 10.0)); }
-    case 3u: { return 1.0 / (1.0 + exp(-z)); }
-    default: { return z; }
-  }
-}
-
-fn activationGradient(kind: u32, upstream: f32, value: f32) -> f32 {
-  switch kind {
-    case 1u: { return select(0.0, upstream, value > 0.0); }
-    case 2u: { return upstream * (1.0 - value * value); }
-    case 3u: { return upstream * value * (1.0 - value); }
-    default: { return upstream; }
-  }
-}
-
 // addNoise's approximate normal: element i of the stream with keys (keyA, keyB).
 fn noiseNormal(keyA: u32, keyB: u32, i: u32) -> f32 {
   let h1 = streamHash(keyA, keyB, 2u * i);
@@ -228,7 +209,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
           for (var i = 0u; i < layer.inDim; i++) {
             z += xs[l * MAX_WIDTH + i] * parameters[p + layer.weights + i * layer.units + u];
           }
-          let y = activate(layer.activation, z + parameters[p + layer.bias + u]);
+          let y = activation(layer.activation, z + parameters[p + layer.bias + u]);
           ys[l * MAX_WIDTH + u] = y;
           if (l + 1u < MAX_LAYERS) {
             xs[(l + 1u) * MAX_WIDTH + u] = y * dropFactor(layer, dropKeyB, model * rows * layer.units + r * layer.units + u);

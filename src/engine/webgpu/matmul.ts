@@ -1,11 +1,12 @@
 import type { Activation, Transpose } from '../backend.ts';
 import type { GpuTensor } from './arena.ts';
 import { ACTIVATION_CODE, checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
+import activation from './activation.wgsl?raw';
 import { defineKernel } from './kernel.ts';
 import type { PipelineVariant } from './pipelines.ts';
 import source from './matmul.wgsl?raw';
 
-const MATMUL = defineKernel('matmul', source);
+const MATMUL = defineKernel('matmul', `${activation}\n${source}`);
 
 /** Rows and columns of out a tiled workgroup computes, and the k-slice it stages (the shader's TILE, DEPTH). */
 const TILE = 32;

@@ -104,13 +104,7 @@ fn loadB(p: u32, j: u32) -> f32 {
 }
 
 fn activate(z: f32) -> f32 {
-  switch params.activation {
-    case 1u: { return max(z, 0.0); }
-    // tanh is ±1 in f32 beyond |z| ≈ 9; clamping avoids exp overflow in tanh's expansion.
-    case 2u: { return tanh(clamp(z, -10.0, 10.0)); }
-    case 3u: { return 1.0 / (1.0 + exp(-z)); }
-    default: { return z; }
-  }
+  return activation(params.activation, z);
 }
 
 // Stages the slice starting at p0, shared by `invocations`; element e of each one's share
