@@ -2,10 +2,11 @@ import { NOISE_SCALE, streamKeys } from '../cpu/random.ts';
 import type { GpuTensor } from './arena.ts';
 import { checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
 import { defineKernel } from './kernel.ts';
+import noise from './noise.wgsl?raw';
 import random from './random.wgsl?raw';
 import source from './addNoise.wgsl?raw';
 
-const ADD_NOISE = defineKernel('addNoise', `${random}\n${source}`);
+const ADD_NOISE = defineKernel('addNoise', `${random}\n${noise}\n${source}`);
 
 /** Enqueues x[i] += std·z[i] for i < count, z the approximate normal of stream (seed, counter). */
 export function encodeAddNoise(context: KernelContext, x: GpuTensor, count: number, std: number, seed: number, counter: number): void {

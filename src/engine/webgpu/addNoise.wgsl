@@ -1,7 +1,5 @@
-// addNoise: x[i] += deviation · z_i with z_i the Irwin-Hall approximate normal of
-// src/engine/cpu/random.ts: the sum of four 16-bit halves of hashes 2i and 2i+1, centred
-// (-131070) and scaled by NOISE_SCALE = √3/65536. The integer sum is exact and each float
-// step is one f32 operation, as in the CPU reference.
+// addNoise: x[i] += deviation · z_i, z_i the approximate normal of noise.wgsl (the CPU
+// reference's, bit for bit).
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
@@ -17,17 +15,8 @@ struct Params {
 }
 
 override WG: u32 = 64;
-override NOISE_SCALE: f32;
-
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
-
-fn noiseNormal(i: u32) -> f32 {
-  let h1 = streamHash(params.keyA, params.keyB, 2u * i);
-  let h2 = streamHash(params.keyA, params.keyB, 2u * i + 1u);
-  let sum = (h1 & 0xffffu) + (h1 >> 16u) + (h2 & 0xffffu) + (h2 >> 16u);
-  return f32(i32(sum) - 131070) * NOISE_SCALE;
-}
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
@@ -35,7 +24,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     let base = model * params.xModel;
     let count = min(params.count, room(arrayLength(&x), base));
     for (var i = gid.x; i < count; i += groups.x * WG) {
-      x[base + i] = x[base + i] + params.deviation * noiseNormal(model * params.count + i);
+      x[base + i] = x[base + i] + params.deviation * noiseNormal(params.keyA, params.keyB, model * params.count + i);
     }
   }
 }

@@ -4,10 +4,11 @@ import { gpuIndexTensor, gpuTensor } from './arena.ts';
 import { ACTIVATION_CODE, checkDistinct, checkFits, enqueue, type KernelContext } from './context.ts';
 import activation from './activation.wgsl?raw';
 import { defineKernel } from './kernel.ts';
+import noise from './noise.wgsl?raw';
 import random from './random.wgsl?raw';
 import source from './denseSteps.wgsl?raw';
 
-const DENSE_STEPS = defineKernel('denseSteps', `${random}\n${activation}\n${source}`);
+const DENSE_STEPS = defineKernel('denseSteps', `${random}\n${noise}\n${activation}\n${source}`);
 
 /** The shader's MAX_WIDTH and MAX_LAYERS: plans beyond them run as per-step ops. */
 const MAX_WIDTH = 32;

@@ -65,7 +65,6 @@ const MAX_WIDTH: u32 = 32u;
 const MAX_LAYERS: u32 = 5u;
 
 override WG: u32 = 32;
-override NOISE_SCALE: f32;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> features: array<f32>;
@@ -108,14 +107,6 @@ fn layerAt(l: u32) -> Layer {
   layer.inDim = min(layer.inDim, MAX_WIDTH);
   layer.units = min(layer.units, MAX_WIDTH);
   return layer;
-}
-
-// addNoise's approximate normal: element i of the stream with keys (keyA, keyB).
-fn noiseNormal(keyA: u32, keyB: u32, i: u32) -> f32 {
-  let h1 = streamHash(keyA, keyB, 2u * i);
-  let h2 = streamHash(keyA, keyB, 2u * i + 1u);
-  let sum = (h1 & 0xffffu) + (h1 >> 16u) + (h2 & 0xffffu) + (h2 >> 16u);
-  return f32(i32(sum) - 131070) * NOISE_SCALE;
 }
 
 // The second key of stream (seed, counter), from its first (see cpu/random.ts streamKeys).
