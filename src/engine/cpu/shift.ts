@@ -44,7 +44,7 @@ export function gatherShifted(
   const dim = channels * height * width;
   const srcRows = Math.floor(src.length / dim);
   // Image bytes read as their pixel values.
-  const value = src instanceof Uint8Array ? (i: number) => PIXEL_VALUES[src[i]] : (i: number) => src[i];
+  const pixels = src instanceof Uint8Array ? PIXEL_VALUES : null;
   streamKeys(seed, counter, keys);
   for (let r = 0; r < rows; r++) {
     const row = index[indexOffset + r];
@@ -59,7 +59,7 @@ export function gatherShifted(
         const sy = y - dy;
         for (let x = 0; x < width; x++) {
           const sx = x - dx;
-          out[to + y * width + x] = sy >= 0 && sy < height && sx >= 0 && sx < width ? value(from + sy * width + sx) : 0;
+          out[to + y * width + x] = sy >= 0 && sy < height && sx >= 0 && sx < width ? (pixels ? pixels[src[from + sy * width + sx]] : src[from + sy * width + sx]) : 0;
         }
       }
     }
