@@ -32,7 +32,7 @@ export const USAGE = `Usage:
                    with --seeds N, one folder per seed: DIR/seed-<seed>/
   --labeler        who labels the pool each generation: the engine, or
                    onnxruntime-web (WASM) running the teacher's exported ONNX model
-                   (default: the link's labeler key, else the engine)
+                   (default: the link's labeler key, onnx when it has none)
   --list-presets   print the ready-made experiments`;
 
 /** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */

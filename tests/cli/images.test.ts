@@ -7,7 +7,7 @@ import { imageRequest } from '../../src/data/images/split.ts';
 import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
-const LINK = 'v=1&data=mnist&labels=20&pool=300&test=200&hidden=32&act=relu&dropout=0&inoise=0&lr=0.003&batch=10&epochs=30&gens=2&select=balanced&k=10&seed=3&backend=cpu';
+const LINK = 'v=1&data=mnist&labels=20&pool=300&test=200&hidden=32&act=relu&dropout=0&inoise=0&lr=0.003&batch=10&epochs=30&gens=2&select=balanced&k=10&seed=3&backend=cpu&labeler=engine';
 
 test('the CLI runs an MNIST experiment from a link, with the numbers runExperiment gives in-process on the same images', async () => {
   const run = spawnSync('npx', ['tsx', 'src/cli/experiment.ts', `#${LINK}`, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -6,7 +6,7 @@ import { runToEnd } from './page.ts';
 /** A short MNIST run good enough to tell a 1 from a 0: 300 labels, a 300-image pool, one self-training generation. */
 const LINK =
   'v=1&data=mnist&labels=300&noise=10&classes=10&pool=300&test=200&model=mlp&hidden=64&act=relu&dropout=0&inoise=0&opt=adam&lr=0.003&' +
-  'l2=0&batch=32&epochs=15&select=balanced&tau=0.9&percent=20&k=10&soft=1&temperature=0.5&lweight=20&student=warm&gens=1&seed=3&backend=cpu';
+  'l2=0&batch=32&epochs=15&select=balanced&tau=0.9&percent=20&k=10&soft=1&temperature=0.5&lweight=20&student=warm&gens=1&seed=3&backend=cpu&labeler=engine';
 
 let browser: Browser;
 beforeAll(async () => {

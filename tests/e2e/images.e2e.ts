@@ -6,7 +6,7 @@ import { cli, percent, readGenerations, runToEnd, type CliGeneration } from './p
 /** A small MNIST run: 20 labels, a 300-image pool, the first 200 test images. */
 const LINK =
   'v=1&data=mnist&labels=20&noise=10&classes=10&pool=300&test=200&model=mlp&hidden=32&act=relu&dropout=0&inoise=0&opt=adam&lr=0.003&' +
-  'l2=0&batch=10&epochs=30&select=balanced&tau=0.9&percent=20&k=10&soft=1&temperature=0.5&lweight=20&student=warm&gens=2&seed=3&backend=cpu';
+  'l2=0&batch=10&epochs=30&select=balanced&tau=0.9&percent=20&k=10&soft=1&temperature=0.5&lweight=20&student=warm&gens=2&seed=3&backend=cpu&labeler=engine';
 
 let browser: Browser;
 beforeAll(async () => {

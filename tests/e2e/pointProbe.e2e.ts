@@ -8,7 +8,7 @@ import { runToEnd } from './page.ts';
 /** Four blobs, two labels each, one self-training generation: a model that knows where each blob is. */
 const LINK =
   'v=1&data=gauss&labels=8&noise=10&classes=4&pool=200&test=200&model=mlp&hidden=8,8&act=tanh&dropout=0&inoise=0&opt=adam&lr=0.03&' +
-  'l2=0&batch=16&epochs=40&select=balanced&tau=0.9&percent=20&k=20&soft=0&temperature=0.5&lweight=20&student=warm&gens=1&seed=42&backend=cpu';
+  'l2=0&batch=16&epochs=40&select=balanced&tau=0.9&percent=20&k=20&soft=0&temperature=0.5&lweight=20&student=warm&gens=1&seed=42&backend=cpu&labeler=engine';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('the 2-D view’s point probe', () => {
     expect(await engine.locator('.data-view__probe').count()).toBe(1);
     await engine.context().close();
 
-    const onnxLink = `${LINK}&labeler=onnx`;
+    const onnxLink = LINK.replace('labeler=engine', 'labeler=onnx');
     const onnx = await openRun(onnxLink);
     await clickAt(onnx, onnxLink, px, py);
     const onOrt = await probe(onnx);

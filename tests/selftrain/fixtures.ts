@@ -4,9 +4,12 @@ import type { ExperimentEvent, ExperimentResult, RunOptions } from '../../src/se
 import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
-/** A small, quick experiment (well under a second on the CPU backend). */
+/** A small, quick experiment (well under a second on the CPU backend), labelled by the engine unless overridden. */
 export function smallConfig(overrides: Partial<ExperimentConfig> = {}): ExperimentConfig {
-  return { ...defaultConfig(), data: 'moons', labels: 8, pool: 200, test: 200, hidden: [8], epochs: 8, gens: 3, seed: 7, backend: 'cpu', ...overrides };
+  return {
+    ...defaultConfig(), data: 'moons', labels: 8, pool: 200, test: 200, hidden: [8], epochs: 8, gens: 3, seed: 7, backend: 'cpu', labeler: 'engine',
+    ...overrides,
+  };
 }
 
 /** Runs on a fresh CPU backend, collecting every event. */
