@@ -9,6 +9,15 @@ export type OrtModule = Pick<typeof import('onnxruntime-web'), 'InferenceSession
 /** Session options such as `executionProviders: ['webgpu', 'wasm']`. */
 export type OrtSessionOptions = Parameters<OrtModule['InferenceSession']['create']>[1];
 
+/** An open onnxruntime session. */
+export type OrtSession = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
+
+/** Class probabilities (rows × classes) of `rows` examples of `shape` in `inputs`, from an exported model's `session`. */
+export async function runProbabilities(ort: OrtModule, session: OrtSession, inputs: Float32Array, rows: number, shape: readonly number[]): Promise<Float32Array> {
+  const output = (await session.run({ [ONNX_INPUT]: new ort.Tensor('float32', inputs, [rows, ...shape]) }))[ONNX_OUTPUT];
+  return Float32Array.from((await output.getData()) as Float32Array);
+}
+
 /**
  * A TeacherLabeler that exports each frozen teacher of the experiment `config` to ONNX and runs
  * its labelling pass on `ort`: one session per teacher, released after the pass.
@@ -17,9 +26,7 @@ export function createOrtLabeler(ort: OrtModule, config: ExperimentConfig, optio
   return async (teacher, pool) => {
     const session = await ort.InferenceSession.create(generationOnnx(config, teacher), options);
     try {
-      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', pool.x.subarray(0, pool.n * pool.dim), [pool.n, ...generationInputShape(config, teacher.spec)]) };
-      const output = (await session.run(feeds))[ONNX_OUTPUT];
-      return Float32Array.from((await output.getData()) as Float32Array);
+      return await runProbabilities(ort, session, pool.x.subarray(0, pool.n * pool.dim), pool.n, generationInputShape(config, teacher.spec));
     } finally {
       await session.release();
     }

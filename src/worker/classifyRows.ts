@@ -4,7 +4,8 @@ import { createCpuBackend } from '../engine/cpu/backend.ts';
 import { createNetwork } from '../model/network.ts';
 import { uploadRows } from '../model/rows.ts';
 import type { Network } from '../model/types.ts';
-import { exampleShape, exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../onnx/exportOnnx.ts';
+import { exampleShape, exportOnnx } from '../onnx/exportOnnx.ts';
+import { runProbabilities, type OrtSession } from '../onnx/ortLabeler.ts';
 import type { WebOrt } from '../onnx/webOrt.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
 import type { ClassifyReply, ClassifyRequest, Verdict } from './classifyProtocol.ts';
@@ -21,8 +22,6 @@ export interface RowClassifier {
   classify(model: GenerationModel, inputs: Float32Array, labeler?: LabelerName): Promise<Verdict>;
   dispose(): void;
 }
-
-type OrtSession = Awaited<ReturnType<WebOrt['ort']['InferenceSession']['create']>>;
 
 /**
  * A classifier that keeps the network of the last spec it saw and only copies each model's
@@ -66,9 +65,7 @@ export function createRowClassifier(loadOrt: OrtLoader = NO_ORT): RowClassifier 
       session = { key, session: web.ort.InferenceSession.create(file, web.options) };
       void previous?.session.then((s) => s.release()).catch(() => undefined);
     }
-    const feeds = { [ONNX_INPUT]: new web.ort.Tensor('float32', inputs, [rows, ...exampleShape(model.spec)]) };
-    const output = (await (await session.session).run(feeds))[ONNX_OUTPUT];
-    return Float32Array.from((await output.getData()) as Float32Array);
+    return runProbabilities(web.ort, await session.session, inputs, rows, exampleShape(model.spec));
   };
 
   const run = async (model: GenerationModel, inputs: Float32Array, labeler: LabelerName): Promise<Verdict> => {
