@@ -169,6 +169,10 @@ export const PARAM_TABLE = {
     kind: 'int', min: 0, max: 2, step: 1, default: 0, group: 'model', imageOnly: true,
     label: 'Shift (px)', help: 'Images only: each training image moves by up to this many pixels each way, at random (student noise)',
   },
+  mixup: {
+    kind: 'bool', default: false, group: 'model',
+    label: 'Mixup', help: 'Train on blends of two examples and of their labels, in a random proportion: it keeps a student from copying its teacher\'s mistakes (student noise)',
+  },
   opt: {
     kind: 'enum', values: OPTIMIZERS, default: 'adam', group: 'training',
     label: 'Optimizer', help: 'SGD with momentum, or Adam',

@@ -55,6 +55,8 @@ export interface ExperimentConfig {
   inoise: number;
   /** Largest random shift of a training image, in pixels, each direction (student noise; images only). */
   shift: number;
+  /** Mixup: train on blends of pairs of examples and of their labels (student noise). */
+  mixup: boolean;
   opt: OptimizerName;
   lr: number;
   /** L2 weight decay coefficient. */

@@ -78,6 +78,14 @@ export interface Backend {
    */
   gatherShifted(src: Tensor | ByteTensor, shape: ImageShape, index: IndexTensor, indexOffset: number, rows: number, out: Tensor, maxShift: number, seed: number, counter: number): void;
   /**
+   * Mixup (Zhang et al. 2018) of a batch of `rows` rows of `dim` values, in place: rows r and
+   * p = rows - 1 - r, for r < ⌊rows/2⌋, become λ·x_r + (1 - λ)·x_p and λ·x_p + (1 - λ)·x_r (from
+   * the old values), λ = mixWeight(seed, counter, r) uniform in [0, 1) (src/engine/cpu/mix.ts);
+   * an odd batch's middle row stays. Called with one (seed, counter) on a batch's features,
+   * targets and weights, it mixes the three alike. A stacked x's model k draws at k·rows + r.
+   */
+  mixRows(x: Tensor, dim: number, rows: number, seed: number, counter: number): void;
+  /**
    * Writes out (m×n) = op(a)·op(b), or adds it to out when `accumulate`. `transpose` says which
    * operand is stored transposed: 'nn' a is m×k, b is k×n (Y = X·W); 'nt' b is stored n×k
    * (dX = dY·Wᵀ); 'tn' a is stored k×m (dW = Xᵀ·dY).

@@ -9,6 +9,8 @@ const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
 /** The image shift's noise stream: apart from the input noise's (0) and the layers' (1, 2, ...). */
 const SHIFT_STREAM = -1;
+/** Mixup's stream of blend weights. */
+const MIX_STREAM = -2;
 
 /** The training set on the backend: features (owned by the caller's DeviceRows; floats or pixel bytes), targets, weights. */
 export interface TrainingTensors {
@@ -64,6 +66,12 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
     else backend.gather(set.features, inputDim, order, start, rows, batch.x);
     backend.gather(set.targets, classes, order, start, rows, batch.targets);
     backend.gather(set.weights, 1, order, start, rows, batch.weights);
+    if (hyper.mixup) {
+      const seed = streamSeed(noise, MIX_STREAM);
+      backend.mixRows(batch.x, inputDim, rows, seed, noise.counter);
+      backend.mixRows(batch.targets, classes, rows, seed, noise.counter);
+      backend.mixRows(batch.weights, 1, rows, seed, noise.counter);
+    }
     if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);
     const logits = stack.forward(batch.x, rows, noise);
     backend.softmaxCrossEntropy(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);
@@ -74,8 +82,8 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
   /** Enqueues the epoch's steps as one fused run; false when the backend cannot fuse them. */
   const fusedSteps = (set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper): boolean => {
     const { features } = set;
-    // The fused kernel reads float rows as they are: shifted images take the per-step gather.
-    if (!plan || !backend.denseSteps || features.dtype !== 'f32' || (hyper.shift?.pixels ?? 0) > 0) return false;
+    // The fused kernel reads float rows as they are: shifted images and mixed batches take the per-step ops.
+    if (!plan || !backend.denseSteps || features.dtype !== 'f32' || (hyper.shift?.pixels ?? 0) > 0 || hyper.mixup) return false;
     const { parameters, gradients, moments, layout } = stack;
     return backend.denseSteps({
       inputDim,

@@ -47,6 +47,8 @@ export interface TrainHyper {
   inputNoise: number;
   /** Random shifts of each training image (student noise for images); absent for none. */
   shift?: ImageShift;
+  /** Mixup: each batch trains on convex blends of its rows' pairs, features, targets and weights alike (Backend.mixRows). */
+  mixup?: boolean;
 }
 
 /** Shifts of up to `pixels` each way (zero fill) of input rows that are `image`-shaped. */

@@ -104,6 +104,7 @@ export function modelSpec(config: ExperimentConfig, inputDim: number, classes: n
 function trainHyper(config: ExperimentConfig): TrainHyper {
   const hyper: TrainHyper = { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
   if (config.shift > 0 && isImageDataset(config.data)) hyper.shift = { image: IMAGE_SHAPE, pixels: config.shift };
+  if (config.mixup) hyper.mixup = true;
   return hyper;
 }
 

@@ -49,6 +49,9 @@ test('model=cnn from a link trains a CNN on MNIST on the CPU backend, far above 
   // The shift reaches training: without it the same seed trains another model.
   const unshifted = await runOn('cpu', { shift: 0 });
   expect(unshifted.generations[1].meanConfidence).not.toBe(result.generations[1].meanConfidence);
+  // So does mixup: blended batches train another model.
+  const mixed = await runOn('cpu', { mixup: true });
+  expect(mixed.generations[1].meanConfidence).not.toBe(result.generations[1].meanConfidence);
 });
 
 test('the same CNN run on WebGPU (Dawn in Node) matches the CPU backend within 3 points', { timeout: 300_000 }, async () => {

@@ -4,6 +4,7 @@ import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
 import { gather } from './gather.ts';
 import { matmul } from './matmul.ts';
+import { mixRows } from './mix.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
@@ -73,6 +74,13 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
       for (let k = 0, K = s ? opModels('gatherShifted', [o], [s]) : o.models; k < K; k++) {
         gatherShifted(s ? slice(s, k) : cpuByteTensor(src as ByteTensor).data, shape, order, indexOffset, rows, slice(o, k), maxShift, seed, counter, k * rows);
       }
+    },
+    mixRows(x, dim, rows, seed, counter) {
+      const t = cpuTensor(x);
+      if (!(Number.isInteger(dim) && dim >= 0 && Number.isInteger(rows) && rows >= 0 && rows * dim <= t.size)) {
+        throw new EngineError(`mixRows: x holds ${t.size} elements, ${rows} rows of ${dim} need ${rows * dim}.`);
+      }
+      for (let k = 0, K = opModels('mixRows', [t], []); k < K; k++) mixRows(slice(t, k), dim, rows, seed, counter, k * rows);
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {
       const [ta, tb, to] = [cpuTensor(a), cpuTensor(b), cpuTensor(out)];

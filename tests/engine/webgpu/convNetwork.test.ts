@@ -21,6 +21,13 @@ const CNN_CASES = [
     epochs: 2,
     softTargets: false,
   }),
+  networkCase('CNN 2×8×6, conv 4, shifts of ±1 pixel and mixup, Adam, partial batch', {
+    spec: cnn(2, 8, 6, [4]),
+    hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 0, batch: 16, inputNoise: 0, mixup: true, shift: { image: { channels: 2, height: 8, width: 6 }, pixels: 1 } },
+    rows: 40,
+    epochs: 2,
+    softTargets: false,
+  }),
   networkCase('CNN 1×28×28, conv 8 + conv 16, 10 classes, SGD momentum, batch 64 (W3 shape)', {
     spec: cnn(1, 28, 28, [8, 16], { classes: 10 }),
     hyper: { optimizer: 'sgd', lr: 0.05, momentum: 0.9, l2: 0, batch: 64, inputNoise: 0 },

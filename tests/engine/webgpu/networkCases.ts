@@ -125,6 +125,14 @@ export const NETWORK_CASES: CustomCase[] = [
     softTargets: false,
     seeds: [5, 6],
   }),
+  networkCase('three 6-20-3 tanh side by side, mixup (per-step ops, not fused), SGD, odd partial batch', {
+    spec: { kind: 'mlp', inputDim: 6, classes: 3, hidden: [20], activation: 'tanh', dropout: 0 },
+    hyper: { ...W1, batch: 15, mixup: true },
+    rows: 52,
+    epochs: 3,
+    softTargets: true,
+    seeds: [7, 8, 9],
+  }),
   networkCase('three 17-33-33-5 relu side by side, dropout, input noise, Adam, soft targets', {
     spec: { kind: 'mlp', inputDim: 17, classes: 5, hidden: [33, 33], activation: 'relu', dropout: 0.2 },
     hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-4, batch: 20, inputNoise: 0.05 },
