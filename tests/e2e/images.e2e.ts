@@ -90,13 +90,14 @@ describe('MNIST in the page', () => {
     await page.context().close();
   });
 
-  test('a small CNN with shifted images (model=cnn, shift=2) trains in the page to the numbers the CLI gives', async () => {
-    const link = LINK.replace('model=mlp&hidden=32', 'model=cnn&hidden=16&filters=4,8').replace('inoise=0', 'inoise=0&shift=2').replace('epochs=30', 'epochs=4')
+  test('a small CNN with shifted, mixed images (model=cnn, shift=2, mixup=1) trains in the page to the numbers the CLI gives', async () => {
+    const link = LINK.replace('model=mlp&hidden=32', 'model=cnn&hidden=16&filters=4,8').replace('inoise=0', 'inoise=0&shift=2&mixup=1').replace('epochs=30', 'epochs=4')
       .replace('pool=300&test=200', 'pool=100&test=100').replace('gens=2', 'gens=1');
     const expected = cli<{ generations: CliGeneration[] }>(`#${link}`, '--json');
     const page = await openPage(`#${link}`);
     await page.getByLabel('Conv filters').waitFor({ timeout: 60_000 });
     expect(await page.getByLabel('Activation').count()).toBe(0);
+    expect(await page.getByLabel('Mixup').isChecked()).toBe(true);
     await runToEnd(page);
     const rows = expected.generations.map((g) => [String(g.generation), percent(g.testAccuracy), percent(g.pseudoLabelAccuracy), percent(g.coverage)]);
     expect(rows).toHaveLength(2);
