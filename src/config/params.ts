@@ -171,7 +171,7 @@ export const PARAM_TABLE = {
   },
   mixup: {
     kind: 'bool', default: false, group: 'model',
-    label: 'Mixup', help: 'Train on blends of two examples and of their labels, in a random proportion: it keeps a student from copying its teacher\'s mistakes (student noise)',
+    label: 'Mixup', help: 'Train on blends of two examples and of their labels, mixed in a random proportion (student noise)',
   },
   opt: {
     kind: 'enum', values: OPTIMIZERS, default: 'adam', group: 'training',
