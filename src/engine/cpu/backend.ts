@@ -4,7 +4,7 @@ import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
 import { gather } from './gather.ts';
 import { matmul } from './matmul.ts';
-import { mixRows } from './mix.ts';
+import { checkMixRows, mixRows } from './mix.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
@@ -77,9 +77,7 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
     },
     mixRows(x, dim, rows, seed, counter) {
       const t = cpuTensor(x);
-      if (!(Number.isInteger(dim) && dim >= 0 && Number.isInteger(rows) && rows >= 0 && rows * dim <= t.size)) {
-        throw new EngineError(`mixRows: x holds ${t.size} elements, ${rows} rows of ${dim} need ${rows * dim}.`);
-      }
+      checkMixRows(t.size, dim, rows);
       for (let k = 0, K = opModels('mixRows', [t], []); k < K; k++) mixRows(slice(t, k), dim, rows, seed, counter, k * rows);
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {

@@ -1,3 +1,4 @@
+import { EngineError } from '../backend.ts';
 import { streamHash, streamKeys, type StreamKeys } from './random.ts';
 
 /** Reused stream keys: the op below allocates nothing. */
@@ -34,4 +35,12 @@ export function mixRows(x: Float32Array, dim: number, rows: number, seed: number
       x[p * dim + e] = Math.fround(Math.fround(lambda * b) + Math.fround(rest * a));
     }
   }
+}
+
+/** Throws unless `rows` rows of `dim` values are whole counts that fit a tensor of `size` elements (both backends check alike). */
+export function checkMixRows(size: number, dim: number, rows: number): void {
+  if (!(Number.isInteger(dim) && dim >= 0 && Number.isInteger(rows) && rows >= 0)) {
+    throw new EngineError(`mixRows: rows and dim must be whole numbers >= 0, got ${rows} and ${dim}.`);
+  }
+  if (rows * dim > size) throw new EngineError(`mixRows: x holds ${size} elements, ${rows} rows of ${dim} need ${rows * dim}.`);
 }

@@ -1,6 +1,7 @@
+import { checkMixRows } from '../cpu/mix.ts';
 import { streamKeys } from '../cpu/random.ts';
 import type { GpuTensor } from './arena.ts';
-import { checkFits, elementwiseGroups, enqueue, type KernelContext } from './context.ts';
+import { elementwiseGroups, enqueue, type KernelContext } from './context.ts';
 import { defineKernel } from './kernel.ts';
 import random from './random.wgsl?raw';
 import source from './mixRows.wgsl?raw';
@@ -9,7 +10,7 @@ const MIX_ROWS = defineKernel('mixRows', `${random}\n${source}`);
 
 /** Enqueues mixup of `rows` rows of `dim` values in place (see Backend.mixRows). */
 export function encodeMixRows(context: KernelContext, x: GpuTensor, dim: number, rows: number, seed: number, counter: number): void {
-  checkFits('mixRows', 'x', x, rows * dim);
+  checkMixRows(x.size, dim, rows);
   const pairs = Math.floor(rows / 2);
   if (pairs === 0 || dim === 0) return;
   const keys = streamKeys(seed, counter, { a: 0, b: 0 });

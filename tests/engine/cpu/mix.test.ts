@@ -50,8 +50,9 @@ describe('mixRows', () => {
     expect(mixWeight(5, 2, 0)).not.toBe(mixWeight(5, 1, 0));
   });
 
-  it('refuses rows that do not fit the tensor', () => {
+  it('refuses rows that do not fit the tensor, and fractional counts', () => {
     const backend = createCpuBackend();
     expect(() => backend.mixRows(backend.createTensor(10, 'x'), 3, 4, 1, 1)).toThrow(/mixRows: x holds 10 elements/);
+    expect(() => backend.mixRows(backend.createTensor(10, 'x'), 2.5, 2, 1, 1)).toThrow(/mixRows: rows and dim must be whole numbers/);
   });
 });
