@@ -10,7 +10,7 @@ export interface RunMetrics {
   generations: readonly GenerationResult[];
 }
 
-/** The per-generation columns of the CSV, in order; `perClass` becomes one column per class. */
+/** The per-generation columns of the CSV, in order; `perClass` and `perClassRight` become one column per class each. */
 const CSV_COLUMNS = ['generation', 'testAccuracy', 'pseudoLabelAccuracy', 'coverage', 'pseudoLabels', 'meanConfidence', 'seconds'] as const;
 
 /** The run's metrics as one JSON document: link, config, references and every generation's fields. */
@@ -24,11 +24,17 @@ export function metricsJson(metrics: RunMetrics): string {
 /**
  * One CSV row per generation (RFC 4180, header first, `\r\n` line ends), fractions in [0, 1],
  * an empty cell where a value is null (generation 0's pseudo-label accuracy); the pseudo-labels
- * per predicted class follow as `pseudoLabelsClass0` ... columns.
+ * per predicted class follow as `pseudoLabelsClass0` ... columns, then how many of them are
+ * right as `pseudoLabelsRightClass0` ... columns.
  */
 export function metricsCsv(metrics: RunMetrics): string {
   const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
   const perClass = Array.from({ length: classes }, (_, c) => `pseudoLabelsClass${c}`);
-  const rows = metrics.generations.map((g) => [...CSV_COLUMNS.map((column) => g[column]), ...perClass.map((_, c) => g.perClass[c] ?? null)]);
-  return [[...CSV_COLUMNS, ...perClass], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+  const perClassRight = Array.from({ length: classes }, (_, c) => `pseudoLabelsRightClass${c}`);
+  const rows = metrics.generations.map((g) => [
+    ...CSV_COLUMNS.map((column) => g[column]),
+    ...perClass.map((_, c) => g.perClass[c] ?? null),
+    ...perClassRight.map((_, c) => g.perClassRight[c] ?? null),
+  ]);
+  return [[...CSV_COLUMNS, ...perClass, ...perClassRight], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
 }

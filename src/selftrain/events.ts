@@ -17,6 +17,8 @@ export interface GenerationResult {
   pseudoLabels: number;
   /** Pseudo-labels per predicted class. */
   perClass: number[];
+  /** Of those, how many match the true label: where the teacher's mistakes are. */
+  perClassRight: number[];
   /** Mean teacher confidence over the admitted pseudo-labels (0 when none). */
   meanConfidence: number;
   /** Wall-clock seconds this generation took. */

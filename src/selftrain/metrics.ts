@@ -30,6 +30,8 @@ export interface PseudoLabelMetrics {
   pseudoLabels: number;
   /** Admitted pseudo-labels per predicted class. */
   perClass: number[];
+  /** Of those, how many equal the true label. */
+  perClassRight: number[];
   /** Mean teacher confidence over the admitted rows (0 when none). */
   meanConfidence: number;
 }
@@ -37,11 +39,16 @@ export interface PseudoLabelMetrics {
 export function pseudoLabelMetrics(selection: Selection, poolLabels: Int32Array, classes: number): PseudoLabelMetrics {
   const count = selection.indices.length;
   const perClass = new Array<number>(classes).fill(0);
+  const perClassRight = new Array<number>(classes).fill(0);
   let correct = 0;
   let confidenceSum = 0;
   for (let i = 0; i < count; i++) {
-    perClass[selection.labels[i]]++;
-    if (selection.labels[i] === poolLabels[selection.indices[i]]) correct++;
+    const label = selection.labels[i];
+    perClass[label]++;
+    if (label === poolLabels[selection.indices[i]]) {
+      perClassRight[label]++;
+      correct++;
+    }
     confidenceSum += selection.confidence[i];
   }
   return {
@@ -49,6 +56,7 @@ export function pseudoLabelMetrics(selection: Selection, poolLabels: Int32Array,
     coverage: poolLabels.length === 0 ? 0 : count / poolLabels.length,
     pseudoLabels: count,
     perClass,
+    perClassRight,
     meanConfidence: count === 0 ? 0 : confidenceSum / count,
   };
 }

@@ -5,15 +5,15 @@ import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
 
 const config = smallConfig({ gens: 1 });
 const GENERATIONS: GenerationResult[] = [
-  { generation: 0, testAccuracy: 0.75, pseudoLabelAccuracy: null, coverage: 0, pseudoLabels: 0, perClass: [0, 0], meanConfidence: 0, seconds: 0.5 },
-  { generation: 1, testAccuracy: 0.8125, pseudoLabelAccuracy: 0.9, coverage: 0.25, pseudoLabels: 50, perClass: [20, 30], meanConfidence: 0.875, seconds: 1.25 },
+  { generation: 0, testAccuracy: 0.75, pseudoLabelAccuracy: null, coverage: 0, pseudoLabels: 0, perClass: [0, 0], perClassRight: [0, 0], meanConfidence: 0, seconds: 0.5 },
+  { generation: 1, testAccuracy: 0.8125, pseudoLabelAccuracy: 0.9, coverage: 0.25, pseudoLabels: 50, perClass: [20, 30], perClassRight: [18, 27], meanConfidence: 0.875, seconds: 1.25 },
 ];
 
-test('metricsCsv: a header, one row per generation, empty cells for null, pseudo-labels per class last', () => {
+test('metricsCsv: a header, one row per generation, empty cells for null, pseudo-labels and right ones per class last', () => {
   expect(metricsCsv({ config, oracle: 0.9, generations: GENERATIONS }).split('\r\n')).toEqual([
-    'generation,testAccuracy,pseudoLabelAccuracy,coverage,pseudoLabels,meanConfidence,seconds,pseudoLabelsClass0,pseudoLabelsClass1',
-    '0,0.75,,0,0,0,0.5,0,0',
-    '1,0.8125,0.9,0.25,50,0.875,1.25,20,30',
+    'generation,testAccuracy,pseudoLabelAccuracy,coverage,pseudoLabels,meanConfidence,seconds,pseudoLabelsClass0,pseudoLabelsClass1,pseudoLabelsRightClass0,pseudoLabelsRightClass1',
+    '0,0.75,,0,0,0,0.5,0,0,0,0',
+    '1,0.8125,0.9,0.25,50,0.875,1.25,20,30,18,27',
     '',
   ]);
   expect(metricsCsv({ config, oracle: null, generations: [] })).toBe('generation,testAccuracy,pseudoLabelAccuracy,coverage,pseudoLabels,meanConfidence,seconds\r\n');
@@ -30,5 +30,7 @@ test('metricsJson and metricsCsv of a real run carry the run\'s numbers', async 
   expect(json.generations).toEqual(result.generations);
   const rows = metricsCsv(metrics).trim().split('\r\n').slice(1).map((line) => line.split(','));
   expect(rows.map((row) => Number(row[1]))).toEqual(result.generations.map((g) => g.testAccuracy));
-  expect(rows.map((row) => row.slice(7).map(Number))).toEqual(result.generations.map((g) => g.perClass));
+  const classes = config.classes;
+  expect(rows.map((row) => row.slice(7, 7 + classes).map(Number))).toEqual(result.generations.map((g) => g.perClass));
+  expect(rows.map((row) => row.slice(7 + classes).map(Number))).toEqual(result.generations.map((g) => g.perClassRight));
 });

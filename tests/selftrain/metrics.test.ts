@@ -20,6 +20,8 @@ test('pseudo-label metrics against the true pool labels', () => {
   expect(metrics.coverage).toBeCloseTo(0.6);
   expect(metrics.pseudoLabels).toBe(3);
   expect(metrics.perClass).toEqual([1, 1, 1]);
+  // Row 1 is called 2 but is 1: class 2's one pseudo-label is wrong.
+  expect(metrics.perClassRight).toEqual([1, 1, 0]);
   expect(metrics.meanConfidence).toBeCloseTo(0.8, 6);
 });
 
@@ -30,6 +32,7 @@ test('no pseudo-labels: accuracy null, coverage and confidence 0', () => {
     coverage: 0,
     pseudoLabels: 0,
     perClass: [0, 0],
+    perClassRight: [0, 0],
     meanConfidence: 0,
   });
 });

@@ -12,6 +12,7 @@ function run(seed: number, test: number[], pseudo: (number | null)[], oracle = 0
       coverage: 0,
       pseudoLabels: 0,
       perClass: [0, 0],
+      perClassRight: [0, 0],
       meanConfidence: 0,
       seconds: 0,
     }),

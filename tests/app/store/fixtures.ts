@@ -11,6 +11,7 @@ export function generationResult(generation: number, testAccuracy: number, pseud
     coverage: generation === 0 ? 0 : 0.2 * generation,
     pseudoLabels: generation * 200,
     perClass: [generation * 100, generation * 100],
+    perClassRight: [generation * 90, generation * 80],
     meanConfidence: 0.9,
     seconds: 0.1,
   };
