@@ -78,13 +78,13 @@ export interface Backend {
    */
   gatherShifted(src: Tensor | ByteTensor, shape: ImageShape, index: IndexTensor, indexOffset: number, rows: number, out: Tensor, maxShift: number, seed: number, counter: number): void;
   /**
-   * Mixup (Zhang et al. 2018) of a batch of `rows` rows of `dim` values, in place: rows r and
-   * p = rows - 1 - r, for r < ⌊rows/2⌋, become λ·x_r + (1 - λ)·x_p and λ·x_p + (1 - λ)·x_r (from
+   * Mixup (Zhang et al. 2018) of a batch of `rows` rows, in place, in one op: the features
+   * (rows × inputDim), targets (rows × classes) and weights (rows) alike. In each, rows r and
+   * p = rows - 1 - r, for r < ⌊rows/2⌋, become λ·v_r + (1 - λ)·v_p and λ·v_p + (1 - λ)·v_r (from
    * the old values), λ = mixWeight(seed, counter, r) uniform in [0, 1) (src/engine/cpu/mix.ts);
-   * an odd batch's middle row stays. Called with one (seed, counter) on a batch's features,
-   * targets and weights, it mixes the three alike. A stacked x's model k draws at k·rows + r.
+   * an odd batch's middle row stays. Stacked tensors' model k draws at k·rows + r.
    */
-  mixRows(x: Tensor, dim: number, rows: number, seed: number, counter: number): void;
+  mixBatch(x: Tensor, inputDim: number, targets: Tensor, classes: number, weights: Tensor, rows: number, seed: number, counter: number): void;
   /**
    * Writes out (m×n) = op(a)·op(b), or adds it to out when `accumulate`. `transpose` says which
    * operand is stored transposed: 'nn' a is m×k, b is k×n (Y = X·W); 'nt' b is stored n×k

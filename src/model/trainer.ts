@@ -66,12 +66,7 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
     else backend.gather(set.features, inputDim, order, start, rows, batch.x);
     backend.gather(set.targets, classes, order, start, rows, batch.targets);
     backend.gather(set.weights, 1, order, start, rows, batch.weights);
-    if (hyper.mixup) {
-      const seed = streamSeed(noise, MIX_STREAM);
-      backend.mixRows(batch.x, inputDim, rows, seed, noise.counter);
-      backend.mixRows(batch.targets, classes, rows, seed, noise.counter);
-      backend.mixRows(batch.weights, 1, rows, seed, noise.counter);
-    }
+    if (hyper.mixup) backend.mixBatch(batch.x, inputDim, batch.targets, classes, batch.weights, rows, streamSeed(noise, MIX_STREAM), noise.counter);
     if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);
     const logits = stack.forward(batch.x, rows, noise);
     backend.softmaxCrossEntropy(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);

@@ -47,7 +47,7 @@ export interface TrainHyper {
   inputNoise: number;
   /** Random shifts of each training image (student noise for images); absent for none. */
   shift?: ImageShift;
-  /** Mixup: each batch trains on convex blends of its rows' pairs, features, targets and weights alike (Backend.mixRows). */
+  /** Mixup: each batch trains on convex blends of its rows' pairs, features, targets and weights alike (Backend.mixBatch). */
   mixup?: boolean;
 }
 

@@ -4,7 +4,7 @@ import { conv2d, conv2dInputGrad, conv2dWeightGrad } from './conv.ts';
 import { dense } from './dense.ts';
 import { gather } from './gather.ts';
 import { matmul } from './matmul.ts';
-import { checkMixRows, mixRows } from './mix.ts';
+import { checkMixBatch, mixRows } from './mix.ts';
 import { addNoise, dropout } from './noise.ts';
 import { adamStep, sgdStep } from './optimizer.ts';
 import { maxPool, maxPoolBackward } from './pool.ts';
@@ -75,10 +75,12 @@ export function createCpuBackend(reason: string = CPU_INFO.reason): Backend {
         gatherShifted(s ? slice(s, k) : cpuByteTensor(src as ByteTensor).data, shape, order, indexOffset, rows, slice(o, k), maxShift, seed, counter, k * rows);
       }
     },
-    mixRows(x, dim, rows, seed, counter) {
-      const t = cpuTensor(x);
-      checkMixRows(t.size, dim, rows);
-      for (let k = 0, K = opModels('mixRows', [t], []); k < K; k++) mixRows(slice(t, k), dim, rows, seed, counter, k * rows);
+    mixBatch(x, inputDim, targets, classes, weights, rows, seed, counter) {
+      const [tx, tt, tw] = [cpuTensor(x), cpuTensor(targets), cpuTensor(weights)];
+      checkMixBatch(rows, [['x', tx.size, inputDim], ['targets', tt.size, classes], ['weights', tw.size, 1]]);
+      for (let k = 0, K = opModels('mixBatch', [tx, tt, tw], []); k < K; k++) {
+        for (const [t, dim] of [[tx, inputDim], [tt, classes], [tw, 1]] as const) mixRows(slice(t, k), dim, rows, seed, counter, k * rows);
+      }
     },
     matmul(a, b, out, m, kDim, n, transpose, accumulate) {
       const [ta, tb, to] = [cpuTensor(a), cpuTensor(b), cpuTensor(out)];

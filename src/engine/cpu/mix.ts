@@ -18,7 +18,8 @@ export function mixWeight(seed: number, counter: number, index: number): number 
 }
 
 /**
- * Mixup in place (see Backend.mixRows): rows r and p = rows - 1 - r, r < ⌊rows/2⌋, become
+ * Mixup of one tensor in place (Backend.mixBatch runs it on a batch's features, targets and
+ * weights with one stream): rows r and p = rows - 1 - r, r < ⌊rows/2⌋, become
  * λ·x_r + (1 - λ)·x_p and λ·x_p + (1 - λ)·x_r, with λ = the weight of pair first + r; each
  * product and the sum rounded to float32, as WGSL computes them.
  */
@@ -37,10 +38,15 @@ export function mixRows(x: Float32Array, dim: number, rows: number, seed: number
   }
 }
 
-/** Throws unless `rows` rows of `dim` values are whole counts that fit a tensor of `size` elements (both backends check alike). */
-export function checkMixRows(size: number, dim: number, rows: number): void {
-  if (!(Number.isInteger(dim) && dim >= 0 && Number.isInteger(rows) && rows >= 0)) {
-    throw new EngineError(`mixRows: rows and dim must be whole numbers >= 0, got ${rows} and ${dim}.`);
+/**
+ * Throws unless Backend.mixBatch's counts are whole and each of its tensors, given as
+ * [name, size, values per row], holds `rows` rows (both backends check alike).
+ */
+export function checkMixBatch(rows: number, tensors: readonly (readonly [name: string, size: number, dim: number])[]): void {
+  for (const [name, size, dim] of tensors) {
+    if (!(Number.isInteger(dim) && dim >= 0 && Number.isInteger(rows) && rows >= 0)) {
+      throw new EngineError(`mixBatch: rows and ${name}'s values per row must be whole numbers >= 0, got ${rows} and ${dim}.`);
+    }
+    if (rows * dim > size) throw new EngineError(`mixBatch: ${name} holds ${size} elements, ${rows} rows of ${dim} need ${rows * dim}.`);
   }
-  if (rows * dim > size) throw new EngineError(`mixRows: x holds ${size} elements, ${rows} rows of ${dim} need ${rows * dim}.`);
 }

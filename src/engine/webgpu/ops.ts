@@ -13,7 +13,7 @@ import { checkGather, createGatherQueue } from './gather.ts';
 import { encodeGatherShifted } from './gatherShifted.ts';
 import { createMatmulQueue, encodeDense } from './matmul.ts';
 import { encodeMaxPool, encodeMaxPoolBackward } from './maxPool.ts';
-import { encodeMixRows } from './mixRows.ts';
+import { encodeMixBatch } from './mixBatch.ts';
 import { encodeSgdStep } from './sgdStep.ts';
 import { encodeSoftmax } from './softmax.ts';
 import { encodeSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
@@ -22,7 +22,7 @@ import { checkSumRows, encodeSumRows } from './sumRows.ts';
 /** The compute ops of the Backend contract. */
 export type ComputeOps = Pick<
   Backend,
-  'gather' | 'gatherShifted' | 'mixRows' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
+  'gather' | 'gatherShifted' | 'mixBatch' | 'matmul' | 'dense' | 'activationBackward' | 'dropout' | 'dropoutBackward' | 'addNoise' | 'softmaxCrossEntropy' | 'softmax' | 'classify' | 'sumRows' | 'sgdStep' | 'adamStep'
   | 'denseSteps' | ConvOpName
 >;
 
@@ -89,7 +89,9 @@ export function createOpRecorder(context: KernelContext, check: () => void): OpR
     // The backward op applies the same mask: the same kernel.
     dropoutBackward: plain((dy, dx, count, rate, seed, counter) => encodeDropout(context, gpuTensor(dy), gpuTensor(dx), count, rate, seed, counter)),
     addNoise: plain((x, count, std, seed, counter) => encodeAddNoise(context, gpuTensor(x), count, std, seed, counter)),
-    mixRows: plain((x, dim, rows, seed, counter) => encodeMixRows(context, gpuTensor(x), dim, rows, seed, counter)),
+    mixBatch: plain((x, inputDim, targets, classes, weights, rows, seed, counter) =>
+      encodeMixBatch(context, gpuTensor(x), inputDim, gpuTensor(targets), classes, gpuTensor(weights), rows, seed, counter),
+    ),
     softmaxCrossEntropy: plain((logits, targets, weights, rows, classes, dLogits, stats) => {
       const [l, t, w, d, s] = [logits, targets, weights, dLogits, stats].map(gpuTensor);
       encodeSoftmaxCrossEntropy(context, l, t, w, rows, classes, d, s);

@@ -3,13 +3,13 @@ import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
 import { mixWeight } from '../../../src/engine/cpu/mix.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 
-describe('mixRows', () => {
+describe('mixBatch', () => {
   it('blends row r with row rows-1-r by the pair weight, both ways, and leaves the middle row and the rest', async () => {
     const backend = createCpuBackend();
     const [rows, dim] = [7, 5];
     const x = seeded(rows * dim + 4, 1);
     const tensor = tensorOf(backend, x);
-    backend.mixRows(tensor, dim, rows, 11, 2);
+    backend.mixBatch(tensor, dim, backend.createTensor(rows, 'targets'), 1, backend.createTensor(rows, 'weights'), rows, 11, 2);
     const out = await backend.read(tensor);
     for (let r = 0; r < 3; r++) {
       const p = rows - 1 - r;
@@ -26,17 +26,21 @@ describe('mixRows', () => {
   it('mixes features, targets and weights alike: a one-hot target becomes the features\' blend', async () => {
     const backend = createCpuBackend();
     const rows = 10;
-    // Row r's feature is r; its target one-hot on r; each blended row's feature must be Σ_c c·t_c.
+    // Row r's feature is r, its target one-hot on r and its weight 2r: each blended row's
+    // feature must be Σ_c c·t_c, and its weight twice its feature.
     const features = tensorOf(backend, Array.from({ length: rows }, (_, r) => r));
     const targets = tensorOf(backend, Array.from({ length: rows * rows }, (_, i) => (i % (rows + 1) === 0 ? 1 : 0)));
-    backend.mixRows(features, 1, rows, 3, 9);
-    backend.mixRows(targets, rows, rows, 3, 9);
-    const [f, t] = [await backend.read(features), await backend.read(targets)];
+    const weights = tensorOf(backend, Array.from({ length: rows }, (_, r) => 2 * r));
+    backend.mixBatch(features, 1, targets, rows, weights, rows, 3, 9);
+    const [f, t, w] = [await backend.read(features), await backend.read(targets), await backend.read(weights)];
     for (let r = 0; r < rows; r++) {
       const row = t.subarray(r * rows, (r + 1) * rows);
       expect(row.reduce((sum, v) => sum + v, 0)).toBeCloseTo(1, 6);
       expect(row.reduce((sum, v, c) => sum + c * v, 0)).toBeCloseTo(f[r], 5);
+      expect(w[r]).toBeCloseTo(2 * f[r], 5);
     }
+    // Every pair was blended, not left as it was.
+    expect(Array.from(f).filter((v, r) => v !== r).length).toBe(rows);
   });
 
   it('draws weights spread over [0, 1), new ones for a new counter', () => {
@@ -50,9 +54,12 @@ describe('mixRows', () => {
     expect(mixWeight(5, 2, 0)).not.toBe(mixWeight(5, 1, 0));
   });
 
-  it('refuses rows that do not fit the tensor, and fractional counts', () => {
+  it('refuses rows that do not fit a tensor, and fractional counts', () => {
     const backend = createCpuBackend();
-    expect(() => backend.mixRows(backend.createTensor(10, 'x'), 3, 4, 1, 1)).toThrow(/mixRows: x holds 10 elements/);
-    expect(() => backend.mixRows(backend.createTensor(10, 'x'), 2.5, 2, 1, 1)).toThrow(/mixRows: rows and dim must be whole numbers/);
+    const [x, targets, weights] = [backend.createTensor(10, 'x'), backend.createTensor(8, 'targets'), backend.createTensor(4, 'weights')];
+    expect(() => backend.mixBatch(x, 3, targets, 2, weights, 4, 1, 1)).toThrow(/mixBatch: x holds 10 elements/);
+    expect(() => backend.mixBatch(x, 2, targets, 3, weights, 4, 1, 1)).toThrow(/mixBatch: targets holds 8 elements/);
+    expect(() => backend.mixBatch(x, 2, targets, 2, backend.createTensor(3, 'weights'), 4, 1, 1)).toThrow(/mixBatch: weights holds 3 elements/);
+    expect(() => backend.mixBatch(x, 2.5, targets, 2, weights, 2, 1, 1)).toThrow(/mixBatch: rows and x's values per row must be whole numbers/);
   });
 });

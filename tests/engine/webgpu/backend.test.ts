@@ -81,9 +81,13 @@ describe('misuse fails with an EngineError that says what to fix', () => {
     expect(() => gpu.view(x, VIEW_ALIGN, VIEW_ALIGN + 1, 'too long')).toThrow(EngineError);
     await expect(gpu.read(x, 2 * VIEW_ALIGN + 1)).rejects.toThrow(EngineError);
     expect(() => gpu.sumRows(x, 3, 64, x, false)).toThrow(/x/);
-    // mixRows' check, shared with the CPU backend: 2.5 rows of 2 would pass a size check alone.
-    expect(() => gpu.mixRows(x, 2, 2.5, 1, 1)).toThrow(/mixRows: rows and dim must be whole numbers/);
-    expect(() => gpu.mixRows(x, 64, 3, 1, 1)).toThrow(/mixRows: x holds 128 elements/);
+    // mixBatch's check, shared with the CPU backend: 2.5 rows of 2 would pass a size check alone.
+    const [targets, weights] = [gpu.createTensor(16, 'targets'), gpu.createTensor(4, 'weights')];
+    expect(() => gpu.mixBatch(x, 2, targets, 4, weights, 2.5, 1, 1)).toThrow(/mixBatch: rows and x's values per row must be whole numbers/);
+    expect(() => gpu.mixBatch(x, 64, targets, 4, weights, 3, 1, 1)).toThrow(/mixBatch: x holds 128 elements/);
+    expect(() => gpu.mixBatch(x, 2, targets, 4, weights, 5, 1, 1)).toThrow(/mixBatch: targets holds 16 elements/);
+    gpu.destroy(targets);
+    gpu.destroy(weights);
     gpu.destroy(x);
   });
 

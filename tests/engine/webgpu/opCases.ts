@@ -66,12 +66,12 @@ const addNoise = (count: number, std: number): ParityCase => ({
   tolerance: 0,
 });
 
-/** Mixup of `rows` rows of `dim`, in place, over a tensor with room to spare (the rows past the batch stay). */
-const mixRows = (rows: number, dim: number): ParityCase => ({
-  name: `mixRows ${rows}×${dim}`,
-  inputs: { x: rows * dim + 3 },
-  run: (b, t) => b.mixRows(t.x, dim, rows, 77 + rows, 5),
-  outputs: ['x'],
+/** Mixup of a batch of `rows` rows, `dim` features and `classes` targets, in place, over tensors with room to spare (the rows past the batch stay). */
+const mixBatch = (rows: number, dim: number, classes = 3): ParityCase => ({
+  name: `mixBatch ${rows}×${dim}, ${classes} classes`,
+  inputs: { x: rows * dim + 3, targets: rows * classes + 1, weights: rows + 2 },
+  run: (b, t) => b.mixBatch(t.x, dim, t.targets, classes, t.weights, rows, 77 + rows, 5),
+  outputs: ['x', 'targets', 'weights'],
   tolerance: 0,
 });
 
@@ -238,8 +238,8 @@ export const OP_CASES: ParityCase[] = [
   ...cross(SIZES, ACTIVATIONS).flatMap(([count, act]) => [activationBackward(count, act, false), activationBackward(count, act, true)]),
   ...cross(SIZES, [0, 0.1, 0.5, 1]).flatMap(([count, rate]) => [dropout(count, rate, false, false), dropout(count, rate, true, true)]),
   ...cross(SIZES, [0.05, 1]).map(([count, std]) => addNoise(count, std)),
-  ...ROW_SHAPES.map(([r, c]) => mixRows(r, c)),
-  mixRows(16, 784),
+  ...ROW_SHAPES.map(([r, c]) => mixBatch(r, c)),
+  mixBatch(16, 784, 10),
   ...ROW_SHAPES.map(([r, c]) => softmax(r, c, r % 3)),
   ...cross(cross(SIZES, [2, 3, 10]), [false, true]).map(([[r, c], ties]) => classify(r, c, r % 3, ties)),
   ...cross(ROW_SHAPES, [false, true]).map(([[r, c], acc]) => sumRows(r, c, acc)),
@@ -279,7 +279,7 @@ export const STACKED_CASES: ParityCase[] = [
   stacked(dropout(65, 0.5, false, false), 3),
   stacked(dropout(17, 0.1, true, true), 3),
   stacked(addNoise(65, 0.5), 3),
-  stacked(mixRows(17, 10), 3),
+  stacked(mixBatch(17, 10), 3),
   stacked(softmax(17, 3, 2), 3),
   stacked(classify(65, 10, 1, false), 3),
   stacked(sumRows(17, 65, true), 3),
