@@ -18,33 +18,36 @@ export function ConfusionMatrix({ split, predicted }: { split: Split; predicted:
   if (!counts) return <p className="data-view__summary">The confusion matrix of the test set appears after generation 0.</p>;
   const total = counts.flat().reduce((sum, n) => sum + n, 0);
   const right = counts.reduce((sum, row, c) => sum + row[c], 0);
+  // Column headers stand on end so ten long class names fit a narrow panel; the wrapper scrolls if they still do not.
   return (
-    <table className="confusion" data-total={total}>
-      <caption>
-        Test set confusion matrix: {formatCount(total)} images, {formatPercent(right / total)} right (rows: true class, columns: predicted)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{'true \\ predicted'}</th>
-          {split.classNames.map((name) => (
-            <th key={name} scope="col">
-              {name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((row, truth) => (
-          <tr key={split.classNames[truth]}>
-            <th scope="row">{split.classNames[truth]}</th>
-            {row.map((n, c) => (
-              <td key={c} className={c === truth ? 'confusion__right' : n > 0 ? 'confusion__wrong' : undefined}>
-                {n}
-              </td>
+    <div className="confusion-scroll">
+      <table className="confusion" data-total={total}>
+        <caption>
+          Test set confusion matrix: {formatCount(total)} images, {formatPercent(right / total)} right (rows: true class, columns: predicted)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{'true \\ predicted'}</th>
+            {split.classNames.map((name) => (
+              <th key={name} scope="col" className="confusion__predicted">
+                {name}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {counts.map((row, truth) => (
+            <tr key={split.classNames[truth]}>
+              <th scope="row">{split.classNames[truth]}</th>
+              {row.map((n, c) => (
+                <td key={c} className={c === truth ? 'confusion__right' : n > 0 ? 'confusion__wrong' : undefined}>
+                  {n}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -79,14 +79,22 @@ describe('MNIST in the page', () => {
     await context.close();
   });
 
-  test('loads Fashion-MNIST, stored Paeth-filtered, and checks it in the page', async () => {
-    const page = await openPage(`#${LINK.replace('data=mnist', 'data=fashion')}`);
+  test('loads Fashion-MNIST, stored Paeth-filtered, checks it in the page, and fits its confusion matrix in the panel', async () => {
+    const page = await openPage(`#${LINK.replace('data=mnist', 'data=fashion').replace('gens=2', 'gens=1')}`);
     const bar = page.getByRole('progressbar', { name: /Fashion-MNIST images loaded/ });
     await bar.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('gallery-summary').textContent()).toMatch(/^20 labelled, 300 unlabelled/);
     const classes = await page.getByRole('group', { name: /Pseudo-labels per class/ }).getByRole('button').allTextContents();
     expect(classes.slice(1).map((text) => text.split(':')[0])).toEqual(['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
     await page.getByRole('heading', { name: /Draw a piece of clothing/ }).waitFor();
+
+    // Ten class names as long as "T-shirt/top" and "Ankle boot" head the columns without pushing them out of the panel.
+    await runToEnd(page);
+    const matrix = page.locator('table.confusion');
+    await matrix.waitFor();
+    const [table, panel] = await Promise.all([matrix.boundingBox(), page.locator('figure.image-view').boundingBox()]);
+    expect(table!.x).toBeGreaterThanOrEqual(panel!.x);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
     await page.context().close();
   });
 
