@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import { isParamActive } from '../../src/config/params.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { configSelector } from '../store/selectors.ts';
+import { DatasetPresetTip } from './DatasetPresetTip.tsx';
 import { ParamField } from './ParamField.tsx';
 import { PARAM_GROUPS } from './paramGroups.ts';
 
@@ -15,7 +17,10 @@ export function ControlPanel() {
           {params
             .filter((param) => isParamActive(param, config))
             .map((param) => (
-              <ParamField key={param.key} param={param} config={config} />
+              <Fragment key={param.key}>
+                <ParamField param={param} config={config} />
+                {param.key === 'data' && <DatasetPresetTip config={config} />}
+              </Fragment>
             ))}
         </fieldset>
       ))}

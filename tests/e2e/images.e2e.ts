@@ -98,6 +98,19 @@ describe('MNIST in the page', () => {
     await page.context().close();
   });
 
+  test('picking an image dataset in the Dataset menu offers its tuned preset, which one click loads', async () => {
+    const page = await openPage('#v=1&data=moons&seed=7');
+    const tip = page.getByTestId('dataset-preset-tip');
+    expect(await tip.count()).toBe(0);
+    await page.getByLabel('Dataset').selectOption('fashion');
+    await expect.poll(() => tip.textContent()).toContain('Fashion-MNIST, 100 labels');
+    await tip.getByRole('button', { name: 'Use the preset' }).click();
+    await expect.poll(() => page.getByLabel('Preset').locator('option:checked').textContent()).toBe('Fashion-MNIST, 100 labels');
+    expect(await tip.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('model=cnn');
+    await page.context().close();
+  });
+
   test('a small CNN with shifted, mixed images (model=cnn, shift=2, mixup=1) trains in the page to the numbers the CLI gives', async () => {
     const link = LINK.replace('model=mlp&hidden=32', 'model=cnn&hidden=16&filters=4,8').replace('inoise=0', 'inoise=0&shift=2&mixup=1').replace('epochs=30', 'epochs=4')
       .replace('pool=300&test=200', 'pool=100&test=100').replace('gens=2', 'gens=1');
