@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
+import { chanceNote } from '../format/chanceNote.ts';
 import { backendText, isFallback, statusText } from '../format/statusText.ts';
-import { labelerSelector, progressSelector } from '../store/selectors.ts';
+import { chanceInputsSelector, labelerSelector, progressSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import type { WorkerClient } from '../worker/workerClient.ts';
 import { ContinueButtons } from './ContinueButtons.tsx';
@@ -14,6 +15,8 @@ export function StatusLine({ client }: { client: WorkerClient }) {
   const backend = backendText(progress.backend);
   const fallback = isFallback(progress.backend);
   const labeler = useLab(labelerSelector);
+  const chance = useLab(useShallow(chanceInputsSelector));
+  const chanceLine = chanceNote(chance.accuracy, chance.classes, chance.lr);
   return (
     <div className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>
@@ -25,6 +28,11 @@ export function StatusLine({ client }: { client: WorkerClient }) {
         </p>
       )}
       {labeler?.teacher && <p className="status__detail">Generation 0&rsquo;s teacher: {labeler.teacher}</p>}
+      {chanceLine && (
+        <p className="status__detail status__detail--fallback" data-testid="chance-note">
+          {chanceLine}
+        </p>
+      )}
     </div>
   );
 }

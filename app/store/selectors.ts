@@ -1,3 +1,4 @@
+import { classNames } from '../../src/data/datasets2d.ts';
 import type { LabState } from './types.ts';
 
 /** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
@@ -33,4 +34,11 @@ export const accuracyInputsSelector = (state: LabState) => ({
   baseline: state.run.baseline,
   oracle: state.run.oracle,
   totalGenerations: state.run.totalGenerations || state.config.gens,
+});
+
+/** What the chance-level note needs (picked with useShallow): generation 0's test accuracy, the classes, the learning rate. */
+export const chanceInputsSelector = (state: LabState) => ({
+  accuracy: state.run.results.find((result) => result.generation === 0)?.testAccuracy ?? null,
+  classes: classNames(state.config).length,
+  lr: state.config.lr,
 });

@@ -95,6 +95,7 @@ describe('MNIST in the page', () => {
     const [table, panel] = await Promise.all([matrix.boundingBox(), page.locator('figure.image-view').boundingBox()]);
     expect(table!.x).toBeGreaterThanOrEqual(panel!.x);
     expect(table!.x + table!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
+    expect(await page.getByTestId('chance-note').count()).toBe(0);
     await page.context().close();
   });
 
@@ -108,6 +109,19 @@ describe('MNIST in the page', () => {
     await expect.poll(() => page.getByLabel('Preset').locator('option:checked').textContent()).toBe('Fashion-MNIST, 100 labels');
     expect(await tip.count()).toBe(0);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('model=cnn');
+    await page.context().close();
+  });
+
+  test('a generation 0 that learned nothing (a CNN at the 2-D learning rate, 0.03) gets a note that says so and what to try', async () => {
+    const link = 'v=1&data=fashion&labels=20&pool=100&test=100&model=cnn&filters=4,8&hidden=16&lr=0.03&epochs=5&k=10&gens=1&seed=3&backend=cpu&labeler=engine';
+    const expected = cli<{ generations: CliGeneration[] }>(`#${link}`, '--json');
+    expect(expected.generations[0].testAccuracy).toBeLessThanOrEqual(0.13);
+    const page = await openPage(`#${link}`);
+    await runToEnd(page);
+    await expect.poll(() => page.getByTestId('chance-note').textContent()).toBe(
+      `Generation 0 is at chance level (${percent(expected.generations[0].testAccuracy)} right, guessing among 10 classes gives 10.0%): ` +
+        'it learned nothing from its labels. A smaller learning rate than 0.03 often fixes that.',
+    );
     await page.context().close();
   });
 
