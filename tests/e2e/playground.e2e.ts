@@ -59,7 +59,8 @@ describe('a preset link, run in the page', () => {
 });
 
 describe('the first view', () => {
-  for (const width of [768, 1920]) {
+  // A phone, a tablet, a wide screen.
+  for (const width of [390, 768, 1920]) {
     test(`paints controls, chart and data in under a second without layout shift at ${width} px`, async () => {
       const page = await openPage('', width);
       await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
@@ -69,11 +70,13 @@ describe('the first view', () => {
         layoutShift: (window as unknown as { __layoutShift: number }).__layoutShift,
         overflow: document.documentElement.scrollWidth - window.innerWidth,
         canvases: document.querySelectorAll('canvas').length,
+        mainWidth: document.querySelector('main')!.getBoundingClientRect().width,
       }));
       expect(metrics.firstContentfulPaint).toBeLessThan(1_000);
       expect(metrics.layoutShift).toBeLessThan(0.01);
       expect(metrics.overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
       expect(metrics.canvases, 'the 2-D view and charts are drawn').toBeGreaterThan(0);
+      expect(metrics.mainWidth, 'the views get room to be read').toBeGreaterThanOrEqual(350);
       await page.context().close();
     });
   }
