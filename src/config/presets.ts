@@ -100,10 +100,10 @@ export const PRESETS: readonly Preset[] = [
     dataset: 'fashion',
     kind: 'gain',
     description:
-      'Ten labelled pictures per kind of clothing and a 4,900-image pool: the same small CNN, trained with shifts of up to 1 pixel and mixup, labels 50 more of its surest images per class each generation; shirts, pullovers and coats are where the pseudo-labels go wrong (2.9 MB to download).',
+      'Ten labelled pictures per kind of clothing and a 4,900-image pool: the same small CNN, trained with shifts of up to 1 pixel and mixup, labels 50 more of its surest images per class in each of five generations; shirts, pullovers and coats are where the pseudo-labels go wrong (2.9 MB to download).',
     link:
       'v=1&data=fashion&labels=100&noise=10&classes=10&pool=4900&test=2000&model=cnn&hidden=64&filters=8,16&act=relu&dropout=0.2&' +
       'inoise=0&shift=1&mixup=1&opt=adam&lr=0.003&l2=0&batch=16&epochs=10&select=balanced&tau=0.9&percent=20&k=50&soft=1&' +
-      'temperature=0.5&lweight=5&student=warm&gens=4&seed=42&backend=auto&labeler=onnx',
+      'temperature=0.5&lweight=5&student=warm&gens=5&seed=42&backend=auto&labeler=onnx',
   },
 ];
