@@ -30,7 +30,7 @@ export function DrawPad() {
         <div className="draw-pad__surface">
           <canvas ref={canvasRef} className="draw-pad__canvas" width={PAD_SIDE} height={PAD_SIDE} role="img" aria-label={`Drawing pad: draw ${what} here`} {...handlers} />
           <div className="draw-pad__tools">
-            <button type="button" onClick={clear}>
+            <button type="button" className="button draw-pad__clear" onClick={clear}>
               Clear
             </button>
             <label>
