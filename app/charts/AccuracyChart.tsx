@@ -16,6 +16,12 @@ const LEGEND: LegendEntry[] = [
   { label: 'Oracle (all labels)', color: LINE.oracle, style: 'dotted' },
 ];
 
+/** Generations 0 to the last, with 2.5% of the width to spare each side so the first and last points are not cut in half. */
+function generationRange(points: number): uPlot.Range.MinMax {
+  const last = Math.max(1, points - 1);
+  return [-0.025 * last, 1.025 * last];
+}
+
 function buildOptions(width: number, height: number): uPlot.Options {
   return {
     width,
@@ -23,7 +29,7 @@ function buildOptions(width: number, height: number): uPlot.Options {
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { size: 7 } },
     scales: {
-      x: { time: false, range: (chart) => [0, Math.max(1, chart.data[0].length - 1)] },
+      x: { time: false, range: (chart) => generationRange(chart.data[0].length) },
       y: { range: (chart) => accuracyRange(chart.data as unknown as AccuracySeries) },
     },
     axes: [axis('Generation', integerTicks), axis('Accuracy %', { size: 44 })],
