@@ -1,3 +1,4 @@
+import { classNames } from '../../src/data/datasets2d.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
 import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import type { LabelerStatus, WorkerMessage } from '../../src/worker/protocol.ts';
@@ -16,6 +17,8 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
+  /** The learning rate and the number of classes the run trains with (from its start event); null before it. */
+  trainedWith: { lr: number; classes: number } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -45,6 +48,7 @@ export const IDLE_RUN: RunData = {
   generation: -1,
   epoch: 0,
   epochsPerGeneration: 0,
+  trainedWith: null,
   backend: null,
   labeler: null,
   results: [],
@@ -107,7 +111,12 @@ type EventMessage = Extract<WorkerMessage, { type: 'event' }>;
 function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunData> | null {
   switch (event.type) {
     case 'start':
-      return { backend: event.backend, totalGenerations: event.config.gens, epochsPerGeneration: event.epochs };
+      return {
+        backend: event.backend,
+        totalGenerations: event.config.gens,
+        epochsPerGeneration: event.epochs,
+        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length },
+      };
     case 'reference':
       return { oracle: event.testAccuracy };
     case 'epoch':

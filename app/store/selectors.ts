@@ -1,4 +1,3 @@
-import { classNames } from '../../src/data/datasets2d.ts';
 import type { LabState } from './types.ts';
 
 /** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
@@ -36,9 +35,9 @@ export const accuracyInputsSelector = (state: LabState) => ({
   totalGenerations: state.run.totalGenerations || state.config.gens,
 });
 
-/** What the chance-level note needs (picked with useShallow): generation 0's test accuracy, the classes, the learning rate. */
+/** What the chance-level note needs (picked with useShallow): generation 0's test accuracy, and the run's classes and learning rate. */
 export const chanceInputsSelector = (state: LabState) => ({
   accuracy: state.run.results.find((result) => result.generation === 0)?.testAccuracy ?? null,
-  classes: classNames(state.config).length,
-  lr: state.config.lr,
+  classes: state.run.trainedWith?.classes ?? 0,
+  lr: state.run.trainedWith?.lr ?? 0,
 });
