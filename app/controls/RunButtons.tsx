@@ -1,3 +1,4 @@
+import { showRunOnPhone } from '../layout/showRun.ts';
 import { runStatusSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import type { WorkerClient } from '../worker/workerClient.ts';
@@ -11,15 +12,19 @@ import { CopyLinkButton } from './CopyLinkButton.tsx';
 export function RunButtons({ client }: { client: WorkerClient }) {
   const status = useLab(runStatusSelector);
   const running = status === 'running';
+  const start = (go: () => void) => () => {
+    go();
+    showRunOnPhone();
+  };
   return (
     <div className="run-buttons" role="group" aria-label="Run the experiment">
-      <button type="button" className="button button--primary" onClick={client.run} aria-disabled={running}>
+      <button type="button" className="button button--primary" onClick={start(client.run)} aria-disabled={running}>
         Run
       </button>
       <button type="button" className="button" onClick={client.pause} aria-disabled={!running}>
         Pause
       </button>
-      <button type="button" className="button" onClick={client.step}>
+      <button type="button" className="button" onClick={start(client.step)}>
         Step
       </button>
       <button type="button" className="button" onClick={client.reset}>

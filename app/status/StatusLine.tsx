@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { chanceNote } from '../format/chanceNote.ts';
+import { RUN_STATUS_ID } from '../layout/showRun.ts';
 import { backendText, isFallback, statusText } from '../format/statusText.ts';
 import { chanceInputsSelector, labelerSelector, progressSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
@@ -18,7 +19,7 @@ export function StatusLine({ client }: { client: WorkerClient }) {
   const chance = useLab(useShallow(chanceInputsSelector));
   const chanceLine = chanceNote(chance.accuracy, chance.classes, chance.lr);
   return (
-    <div className={`status status--${progress.status}`} role="status">
+    <div id={RUN_STATUS_ID} className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>
       <ContinueButtons client={client} />
       <p className={fallback ? 'status__backend status__backend--fallback' : 'status__backend'}>{backend || 'Training runs in a background worker, on the CPU or the GPU.'}</p>

@@ -81,6 +81,22 @@ describe('the first view', () => {
     });
   }
 
+  test('on a phone, Run brings the status and the views into sight; on a wide screen the page stays put', async () => {
+    for (const width of [390, 1280]) {
+      const page = await openPage('#v=1&data=moons&gens=1&epochs=5&seed=3&backend=cpu&labeler=engine', width);
+      await runToEnd(page);
+      const top = () => page.getByRole('status').evaluate((status) => status.getBoundingClientRect().top);
+      if (width < 760) {
+        await expect.poll(top).toBeLessThan(100);
+        expect(await top()).toBeGreaterThanOrEqual(0);
+        expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+      } else {
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      }
+      await page.context().close();
+    }
+  });
+
   test('every control has a name and the keyboard reaches the buttons', async () => {
     const page = await openPage('');
     const unnamed = await page.$$eval('input, select, textarea, button', (elements) =>
