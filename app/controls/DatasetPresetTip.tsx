@@ -1,8 +1,7 @@
 import { PRESETS } from '../../src/config/presets.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import { isImageDataset } from '../../src/data/images/format.ts';
-import { labStore } from '../store/useLabStore.ts';
-import { CUSTOM, presetConfig, presetValue } from './presetChoice.ts';
+import { choosePreset, CUSTOM, presetValue } from './presetChoice.ts';
 
 /**
  * Under the dataset of an image experiment that is not a preset: the preset tuned for these
@@ -20,10 +19,7 @@ export function DatasetPresetTip({ config }: { config: ExperimentConfig }) {
       <button
         type="button"
         className="button dataset-tip__use"
-        onClick={() => {
-          const next = presetConfig(String(index));
-          if (next) labStore.getState().setConfig(next, []);
-        }}
+        onClick={() => choosePreset(String(index))}
       >
         Use the preset
       </button>

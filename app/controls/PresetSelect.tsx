@@ -1,7 +1,7 @@
 import { PRESETS } from '../../src/config/presets.ts';
 import { configSelector } from '../store/selectors.ts';
-import { labStore, useLab } from '../store/useLabStore.ts';
-import { CUSTOM, presetConfig, presetValue } from './presetChoice.ts';
+import { useLab } from '../store/useLabStore.ts';
+import { choosePreset, CUSTOM, presetValue } from './presetChoice.ts';
 
 const PRESET_GROUPS = [
   { kind: 'gain', label: 'Self-training helps' },
@@ -20,10 +20,7 @@ export function PresetSelect() {
         id="preset"
         value={value}
         aria-describedby="preset-help"
-        onChange={(event) => {
-          const next = presetConfig(event.target.value);
-          if (next) labStore.getState().setConfig(next, []);
-        }}
+        onChange={(event) => choosePreset(event.target.value)}
       >
         <option value={CUSTOM} disabled={value !== CUSTOM}>
           Custom settings

@@ -1,6 +1,7 @@
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
 import { PRESETS } from '../../src/config/presets.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
+import { labStore } from '../store/useLabStore.ts';
 
 /** The menu value for a config that matches no preset. */
 export const CUSTOM = 'custom';
@@ -21,4 +22,10 @@ export function presetValue(config: ExperimentConfig): string {
 export function presetConfig(value: string): ExperimentConfig | null {
   const preset = PRESETS[Number(value)];
   return value !== CUSTOM && preset ? decodeLink(preset.link).config : null;
+}
+
+/** Replaces every setting (and so the link) with the preset a menu value names; nothing for CUSTOM or anything unknown. */
+export function choosePreset(value: string): void {
+  const next = presetConfig(value);
+  if (next) labStore.getState().setConfig(next, []);
 }
