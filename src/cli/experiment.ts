@@ -1,19 +1,16 @@
 /**
- * The command-line host of `runExperiment`: the same engine function the page's worker runs,
- * so a link gives the same numbers here and there. Usage in ./args.ts.
+ * The command-line transport over the experiment host (src/host) that the page's worker uses
+ * too, so a link gives the same numbers here and there. Usage in ./args.ts.
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { isImageDataset } from '../data/images/format.ts';
-import { loadImages } from '../data/images/load.ts';
 import { diskSource } from '../data/images/node/diskSource.ts';
-import { imageRequest } from '../data/images/split.ts';
-import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
-import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
-import { createOrtLabeler } from '../onnx/ortLabeler.ts';
-import type { ExperimentResult, RunOptions, TeacherLabeler } from '../selftrain/events.ts';
-import { runExperiment } from '../selftrain/runExperiment.ts';
+import type { ChosenBackend } from '../host/backendChoice.ts';
+import { createExperimentHost } from '../host/experimentHost.ts';
+import type { LabelerPick, LabelerStatus } from '../host/labelerChoice.ts';
+import { loadNodeOrt } from '../onnx/nodeOrt.ts';
+import type { ExperimentResult } from '../selftrain/events.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
 import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
 import { resultJson, resultTable, summaryTable } from './report.ts';
@@ -41,54 +38,51 @@ async function main(argv: readonly string[]): Promise<number> {
   const { config, notes } = decodeLink(hashOf(request.link));
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   if (request.backend) config.backend = request.backend;
-  // Image sets load once from the converted files on disk (converted on first use), for every seed.
-  const images = isImageDataset(config.data) ? await loadImages(imageRequest(config), diskSource()) : undefined;
   const results: ExperimentResult[] = [];
   for (let i = 0; i < request.seeds; i++) {
     const seedConfig = { ...config, seed: config.seed + i };
     let onnx: ReturnType<typeof createOnnxExport> | null = null;
     try {
       if (request.exportOnnx) onnx = createOnnxExport(seedExportDir(request.exportOnnx, seedConfig.seed, request.seeds), seedConfig);
+      results.push(await host.run({ config: seedConfig, labeler: request.labeler ?? undefined, onModel: onnx?.onModel, onLabeler: printLabeler, onBackend: (chosen) => printBackend(seedConfig, chosen) }));
     } catch (error) {
-      if (!(error instanceof ExportDirError)) throw error;
+      if (!(error instanceof ExportDirError || error instanceof NoAskedGpuError)) throw error;
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    const chosen = await chooseBackend(config);
-    if (!chosen) return 2;
-    const options: RunOptions = { onModel: onnx?.onModel, images };
-    if ((request.labeler ?? config.labeler) === 'onnx') options.labeler = await onnxLabeler(seedConfig);
-    const result = await run(seedConfig, chosen, options);
-    onnx?.writeResult(result);
-    results.push(result);
+    onnx?.writeResult(results[i]);
   }
   process.stdout.write(`${render(request.json, results)}\n`);
   return 0;
 }
 
 /**
- * The run's backend. WebGPU in Node comes from the `webgpu` package (Dawn), loaded only when
- * the run may use it: backend=webgpu, or auto above the crossover. backend=webgpu without an
- * adapter is an error with the fix (exit 2), not a quiet CPU run; auto says why on stderr.
+ * The CLI's host: image files converted on disk, onnxruntime-web's Node build, and WebGPU from
+ * the `webgpu` package (Dawn), loaded only when a run may use it.
  */
-async function chooseBackend(config: ExperimentConfig): Promise<ChosenBackend | null> {
-  const size = experimentSize(config);
-  const options: BackendOptions = { size };
-  if (config.backend === 'webgpu' || (config.backend === 'auto' && aboveCrossover(size))) options.gpu = await nodeGpuEntry();
-  const chosen = await createBackend(config.backend, options);
+const host = createExperimentHost({ imageSource: () => diskSource(), loadOrt: loadNodeOrt, gpu: nodeGpuEntry });
+
+/** backend=webgpu found no adapter: on the command line an error with the fix, not a quiet CPU run. */
+class NoAskedGpuError extends Error {
+  override name = 'NoAskedGpuError';
+}
+
+function printBackend(config: ExperimentConfig, chosen: ChosenBackend): void {
   if (config.backend === 'webgpu' && !chosen.gpu) {
-    chosen.dispose();
     const env = `LD_LIBRARY_PATH=${process.env.LD_LIBRARY_PATH ?? '(unset)'} VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? '(unset)'}`;
-    process.stderr.write(
+    throw new NoAskedGpuError(
       '--backend webgpu: Dawn (the `webgpu` package) found no WebGPU adapter in Node.\n' +
         'Without a GPU, Dawn needs Chromium\'s SwiftShader driver, found through two variables set before node starts:\n' +
         '  LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run experiment -- ...\n' +
-        `(apt-get install chromium if /usr/lib/chromium is missing). Now: ${env}. Or run with --backend cpu.\n`,
+        `(apt-get install chromium if /usr/lib/chromium is missing). Now: ${env}. Or run with --backend cpu.`,
     );
-    return null;
   }
   if (config.backend !== 'cpu') process.stderr.write(`backend: ${chosen.note}\n`);
-  return chosen;
+}
+
+function printLabeler(status: LabelerStatus, runtime: LabelerPick['runtime']): void {
+  if (runtime) process.stderr.write(`labeler: onnxruntime-web ${runtime.version} (${runtime.provider.toUpperCase()}) on each teacher's exported ONNX model\n`);
+  else if (status.fallback) process.stderr.write(`labeler: ${status.text}\n`);
 }
 
 /** Dawn's GPU entry point, with the kernels' `.wgsl?raw` imports made loadable under tsx. */
@@ -98,22 +92,6 @@ async function nodeGpuEntry(): Promise<GPU> {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   return create([]);
-}
-
-/** onnxruntime-web's Node build (WASM, one thread) labelling from each teacher's exported model. */
-async function onnxLabeler(config: ExperimentConfig): Promise<TeacherLabeler> {
-  const ort = await import('onnxruntime-web');
-  ort.env.wasm.numThreads = 1;
-  process.stderr.write(`labeler: onnxruntime-web ${ort.env.versions.web} (WASM) on each teacher's exported ONNX model\n`);
-  return createOrtLabeler(ort, config, { executionProviders: ['wasm'] });
-}
-
-async function run(config: ExperimentConfig, chosen: ChosenBackend, options: RunOptions): Promise<ExperimentResult> {
-  try {
-    return await runExperiment(config, chosen.backend, options);
-  } finally {
-    chosen.dispose();
-  }
 }
 
 function render(json: boolean, results: ExperimentResult[]): string {

@@ -9,7 +9,7 @@ import { runProbabilities, type OrtSession } from '../onnx/ortLabeler.ts';
 import type { WebOrt } from '../onnx/webOrt.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
 import type { ClassifyReply, ClassifyRequest, Verdict } from './classifyProtocol.ts';
-import { NO_ORT, onceUntilFailed, type OrtLoader } from './labelerChoice.ts';
+import { NO_ORT, onceUntilFailed, type OrtLoader } from '../host/labelerChoice.ts';
 
 /** Classifies rows under any generation's model; made by createRowClassifier. */
 export interface RowClassifier {

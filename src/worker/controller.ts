@@ -1,16 +1,12 @@
 import type { BackendChoice, ExperimentConfig } from '../config/schema.ts';
-import { createBackend } from '../selftrain/backendChoice.ts';
-import { experimentSize } from '../selftrain/backendCrossover.ts';
-import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
-import { runExperiment } from '../selftrain/runExperiment.ts';
-import { isImageDataset, type LoadedImages } from '../data/images/format.ts';
 import { httpSource } from '../data/images/httpSource.ts';
-import { ImageDataError, loadImages, type ByteSource } from '../data/images/load.ts';
-import { imageRequest } from '../data/images/split.ts';
-import { TeacherImportError } from '../onnx/errors.ts';
-import { openTeacher, teacherExpectation, type ImportedTeacher, type TeacherFile } from '../onnx/importTeacher.ts';
-import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
-import { createLabelerChoice, NO_ORT, onceUntilFailed, type OrtLoader } from './labelerChoice.ts';
+import type { ByteSource } from '../data/images/load.ts';
+import { isDeviceLoss } from '../host/deviceLoss.ts';
+import { createExperimentHost } from '../host/experimentHost.ts';
+import { runFailureMessage } from '../host/failures.ts';
+import { NO_ORT, type OrtLoader } from '../host/labelerChoice.ts';
+import type { TeacherFile } from '../onnx/importTeacher.ts';
+import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
 import type { WorkerCommand, WorkerMessage } from './protocol.ts';
 
 /** Drives runs from protocol commands; the worker entry and the tests are its hosts. */
@@ -48,7 +44,7 @@ interface ActiveRun {
 type StoppedRun = Pick<ActiveRun, 'runId' | 'config' | 'gridSize' | 'dataUrl' | 'point' | 'teacher'>;
 
 /**
- * A host-agnostic controller: start, pause, resume, step and cancel over `runExperiment`,
+ * The worker's side of the page: start, pause, resume, step and cancel over the experiment host,
  * posting protocol messages through `post`. Pause holds at the next epoch checkpoint; Step
  * runs to the next generation checkpoint and holds there. A new start cancels the old run,
  * and nothing from a cancelled run is posted after its 'cancelled'. `yieldToHost` lets the
@@ -61,30 +57,12 @@ export function createRunController(
   imageSource: (dataUrl: string) => ByteSource = httpSource,
   loadOrt: OrtLoader = NO_ORT,
 ): RunController {
-  const ortRuntime = onceUntilFailed(loadOrt);
-  const pickLabeler = createLabelerChoice(ortRuntime);
+  const host = createExperimentHost({ imageSource, loadOrt });
   let current: ActiveRun | null = null;
   let stopped: StoppedRun | null = null;
   /** The latest run's completion, kept after it is cancelled so `settled` can wait for its unwinding. */
   let latest: Promise<void> = Promise.resolve();
   const live = (run: ActiveRun) => current === run && !run.abort.signal.aborted;
-  /** The last images loaded, kept so that running the same data again downloads nothing. */
-  let cachedImages: { key: string; images: Promise<LoadedImages> } | null = null;
-
-  /** The images an image run needs, loading them (with progress messages) unless the last load covers them. */
-  function imagesFor(run: ActiveRun): Promise<LoadedImages> | undefined {
-    if (!isImageDataset(run.config.data)) return undefined;
-    const request = imageRequest(run.config);
-    const key = `${run.dataUrl}|${request.data}|${request.train}|${request.test}`;
-    if (cachedImages?.key !== key) {
-      const loading = loadImages(request, imageSource(run.dataUrl), (received, total) => {
-        if (live(run)) post({ type: 'data', runId: run.runId, received, total });
-      });
-      cachedImages = { key, images: loading };
-      loading.catch(() => cachedImages?.images === loading && (cachedImages = null));
-    }
-    return cachedImages.images;
-  }
 
   function cancel(): void {
     const run = current;
@@ -128,61 +106,34 @@ export function createRunController(
 
   async function execute(run: ActiveRun, backend: BackendChoice): Promise<void> {
     if (!live(run)) return;
-    const { config, gridSize, dataUrl } = run;
+    const { runId, config, gridSize, dataUrl } = run;
     try {
-      const images = await imagesFor(run);
-      if (!live(run)) return;
-      const { labeler, status } = await pickLabeler(config);
-      if (!live(run)) return;
-      // Once generation 0 has finished, its teacher has done its part.
-      const imported = run.teacher && !run.point ? await openImported(run.teacher, config) : null;
-      if (live(run)) post({ type: 'labeler', runId: run.runId, labeler: imported ? { ...status, teacher: imported.summary } : status });
-      const chosen = await createBackend(backend, { size: experimentSize(config) }).catch(async (error: unknown) => {
-        await imported?.release();
-        throw error;
+      await host.run({
+        config,
+        backend,
+        dataUrl,
+        gridSize,
+        teacher: run.teacher,
+        resume: run.point ?? undefined,
+        signal: run.abort.signal,
+        onImages: (received, total) => live(run) && post({ type: 'data', runId, received, total }),
+        onLabeler: (labeler) => post({ type: 'labeler', runId, labeler }),
+        onEvent: (event) => observe(run, event),
+        checkpoint: (at) => checkpoint(run, at),
+        onResumePoint: (point) => (run.point = point),
+        onModel: (model) => live(run) && post({ type: 'model', runId, model }),
       });
-      try {
-        if (!live(run)) return;
-        await runUntilLost(chosen, (signal) =>
-          runExperiment(config, chosen.backend, {
-            firstTeacher: imported?.label,
-            signal,
-            gridSize,
-            onEvent: (event) => observe(run, event),
-            checkpoint: (at) => checkpoint(run, at),
-            onResumePoint: (point) => (run.point = point),
-            onModel: (model) => {
-              if (live(run)) post({ type: 'model', runId: run.runId, model });
-            },
-            resume: run.point ?? undefined,
-            images,
-            labeler,
-          }),
-        run.abort.signal);
-      } finally {
-        chosen.dispose();
-        await imported?.release();
-      }
     } catch (error) {
       // A cancelled run is no longer live. An AbortError while it still is came from the
       // engine (Chromium rejects a pending mapAsync when its device is destroyed): report it.
       if (!live(run)) return;
       const resumable = isDeviceLoss(error);
-      if (resumable) stopped = { runId: run.runId, config, gridSize, dataUrl, point: run.point, teacher: run.teacher };
-      const message = failureMessage(error, config, run.point?.generations.at(-1)?.generation ?? -1);
-      post({ type: 'error', runId: run.runId, message, ...(resumable ? { resumable } : {}) });
+      if (resumable) stopped = { runId, config, gridSize, dataUrl, point: run.point, teacher: run.teacher };
+      const message = runFailureMessage(error, config, run.point?.generations.at(-1)?.generation ?? -1);
+      post({ type: 'error', runId, message, ...(resumable ? { resumable } : {}) });
     } finally {
       if (current === run) current = null;
     }
-  }
-
-  /** The visitor's teacher opened on onnxruntime-web and checked against `config`'s dataset. */
-  async function openImported(teacher: TeacherFile, config: ExperimentConfig): Promise<ImportedTeacher> {
-    const runtime = await ortRuntime().catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new TeacherImportError(`onnxruntime-web could not load here (${reason}), and reading ${teacher.name} needs it.`);
-    });
-    return openTeacher(runtime.ort, runtime.options, teacher, teacherExpectation(config));
   }
 
   function observe(run: ActiveRun, event: ExperimentEvent): void {
@@ -238,16 +189,4 @@ export function createRunController(
     },
     settled: () => latest,
   };
-}
-
-/** What the page says when a run fails: image data, a teacher file, or the engine (deviceLoss.ts). */
-function failureMessage(error: unknown, config: ExperimentConfig, from: number): string {
-  if (error instanceof ImageDataError) return imageFailure(config.data, error);
-  if (error instanceof TeacherImportError) return `${error.message} The run stopped; your settings are kept: remove the teacher or pick another file.`;
-  return describeFailure(error, from);
-}
-
-/** What the page says when an image set could not be loaded or failed its checksum. */
-function imageFailure(data: string, error: ImageDataError): string {
-  return `Could not load the ${data} images: ${error.message}. Nothing ran; the page still works: reload to try again, or pick another dataset.`;
 }

@@ -1,6 +1,9 @@
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { TeacherFile } from '../onnx/importTeacher.ts';
 import type { ExperimentEvent, GenerationModel } from '../selftrain/events.ts';
+import type { LabelerStatus } from '../host/labelerChoice.ts';
+
+export type { LabelerStatus };
 
 /** Page -> worker. */
 export type WorkerCommand =
@@ -23,17 +26,6 @@ export type WorkerCommand =
   | { type: 'cancel' }
   /** Goes on with run `runId`, stopped by a lost GPU device, from its last finished generation, on `backend`. */
   | { type: 'resume-run'; runId: number; backend: 'webgpu' | 'cpu' };
-
-/** Who labels the pool in a run, as the status line says it. */
-export interface LabelerStatus {
-  /** What labels: the engine, or onnxruntime-web on each teacher's exported ONNX model. */
-  name: 'engine' | 'onnx';
-  text: string;
-  /** labeler=onnx was asked for but onnxruntime-web did not load: the engine labels instead. */
-  fallback: boolean;
-  /** Generation 0's teacher, a visitor's file, as "gen-2.onnx: [N, 2] → [N, 2]"; absent without one. */
-  teacher?: string;
-}
 
 /** Worker -> page. Every message names its run so the page can drop a stale one. */
 export type WorkerMessage =

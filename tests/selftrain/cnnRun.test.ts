@@ -6,7 +6,7 @@ import type { LoadedImages } from '../../src/data/images/format.ts';
 import { loadImages } from '../../src/data/images/load.ts';
 import { diskSource } from '../../src/data/images/node/diskSource.ts';
 import { imageRequest } from '../../src/data/images/split.ts';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { createBackend } from '../../src/host/backendChoice.ts';
 import type { ExperimentResult } from '../../src/selftrain/events.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 import { nodeGpu } from '../engine/webgpu/nodeGpu.ts';

@@ -2,7 +2,7 @@ import { create, globals } from 'webgpu';
 import { expect, test } from 'vitest';
 import { decodeLink } from '../../src/config/codec.ts';
 import { PRESETS } from '../../src/config/presets.ts';
-import { createBackend } from '../../src/selftrain/backendChoice.ts';
+import { createBackend } from '../../src/host/backendChoice.ts';
 import type { ExperimentResult } from '../../src/selftrain/events.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 import { nodeGpu } from '../engine/webgpu/nodeGpu.ts';

@@ -6,7 +6,7 @@ import { createOrtLabeler, type OrtSessionOptions } from '../../src/onnx/ortLabe
 import type { WebOrt } from '../../src/onnx/webOrt.ts';
 import type { GenerationModel } from '../../src/selftrain/events.ts';
 import { createRunController } from '../../src/worker/controller.ts';
-import type { OrtLoader } from '../../src/worker/labelerChoice.ts';
+import type { OrtLoader } from '../../src/host/labelerChoice.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
 

@@ -3,7 +3,7 @@ import type { ExperimentConfig, ModelName } from '../config/schema.ts';
 import { IMAGE_BYTES, isImageDataset } from '../data/images/format.ts';
 import { computeLayout } from '../model/layout.ts';
 import { modelLayers } from '../model/network.ts';
-import { modelSpec } from './session.ts';
+import { modelSpec } from '../selftrain/session.ts';
 
 /**
  * When `backend=auto` trains on the GPU: the crossover rule and its measured basis.

@@ -1,8 +1,8 @@
 import { create, globals } from 'webgpu';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WEBGPU_BROWSERS } from '../../src/engine/webgpu/index.ts';
-import { createBackend, type ChosenBackend } from '../../src/selftrain/backendChoice.ts';
-import { experimentSize, GPU_CROSSOVER_WORK, workOf } from '../../src/selftrain/backendCrossover.ts';
+import { createBackend, type ChosenBackend } from '../../src/host/backendChoice.ts';
+import { experimentSize, GPU_CROSSOVER_WORK, workOf } from '../../src/host/backendCrossover.ts';
 
 Object.assign(globalThis, globals);
 

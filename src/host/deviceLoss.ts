@@ -1,4 +1,4 @@
-import type { ChosenBackend } from '../selftrain/backendChoice.ts';
+import type { ChosenBackend } from './backendChoice.ts';
 
 /** The GPU device went away mid-run. */
 export class DeviceLost extends Error {
@@ -8,10 +8,10 @@ export class DeviceLost extends Error {
 /**
  * Runs `work` and stops it if the backend's GPU device is lost first: the run's signal is
  * aborted and a DeviceLost names the loss, so the run ends with that message instead of
- * hanging on a read that never settles. The controller keeps the last resume point, so the
+ * hanging on a read that never settles. The worker keeps the last resume point, so the
  * run can go on from its last finished generation on a new device or on the CPU.
  */
-export async function runUntilLost(chosen: ChosenBackend, work: (signal: AbortSignal) => Promise<unknown>, signal: AbortSignal): Promise<void> {
+export async function runUntilLost<T>(chosen: ChosenBackend, work: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
   const stop = new AbortController();
   let running = true;
   const lost = chosen.lost.then((loss) => {
@@ -24,7 +24,8 @@ export async function runUntilLost(chosen: ChosenBackend, work: (signal: AbortSi
   done.catch(() => {});
   lost.catch(() => {});
   try {
-    await Promise.race([done, lost]);
+    // `lost` only ever throws, so the race's value is the work's.
+    return (await Promise.race([done, lost])) as T;
   } finally {
     running = false;
   }

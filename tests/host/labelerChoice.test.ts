@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createOrtLabeler, type OrtSessionOptions } from '../../src/onnx/ortLabeler.ts';
 import type { WebOrt } from '../../src/onnx/webOrt.ts';
 import { createRunController } from '../../src/worker/controller.ts';
-import { createLabelerChoice, NO_ORT, onceUntilFailed } from '../../src/worker/labelerChoice.ts';
+import { createLabelerChoice, NO_ORT, onceUntilFailed } from '../../src/host/labelerChoice.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
 
