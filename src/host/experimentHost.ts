@@ -52,7 +52,7 @@ export interface HostRun extends Omit<RunOptions, 'images' | 'labeler' | 'firstT
 export interface ExperimentHost {
   /** Runs one experiment; rejects with the run's error (runFailureMessage says it for a person). */
   run(request: HostRun): Promise<ExperimentResult>;
-  /** onnxruntime-web, loaded once for every user of this host (the page's probe too). */
+  /** onnxruntime-web, loaded on first use and kept for every later run of this host. */
   readonly loadOrt: OrtLoader;
 }
 
