@@ -14,7 +14,7 @@ import type { ExperimentResult } from '../selftrain/events.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
 import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
 import { resultJson, resultTable, summaryTable } from './report.ts';
-import { summarizeSeeds } from '../selftrain/presetCheck.ts';
+import { summarizeSeeds } from './presetCheck.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   let request: CliRequest;

@@ -6,7 +6,7 @@ import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import { isImageDataset } from '../data/images/format.ts';
 import { createCpuBackend } from '../engine/cpu/backend.ts';
-import { measurePreset, presetVerdict, type PresetMeasurement } from '../selftrain/presetCheck.ts';
+import { measurePreset, presetVerdict, type PresetMeasurement } from './presetCheck.ts';
 
 const DEFAULT_SEEDS = 5;
 

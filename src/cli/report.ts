@@ -1,5 +1,5 @@
 import type { ExperimentResult, GenerationResult } from '../selftrain/events.ts';
-import type { SeedSummary } from '../selftrain/presetCheck.ts';
+import type { SeedSummary } from './presetCheck.ts';
 
 /** The generation fields the JSON output carries, and only those. */
 export function generationJson(g: GenerationResult) {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/config/presets.ts';
 import { isImageDataset } from '../../src/data/images/format.ts';
 import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
-import { measurePreset, presetVerdict } from '../../src/selftrain/presetCheck.ts';
+import { measurePreset, presetVerdict } from '../../src/cli/presetCheck.ts';
 
 /**
  * Issue 2's Done-when for the presets, over the first seeds of each preset's link (the same

@@ -2,8 +2,8 @@ import { decodeLink } from '../config/codec.ts';
 import { PARAM_TABLE } from '../config/params.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { Backend } from '../engine/backend.ts';
-import type { ExperimentResult } from './events.ts';
-import { runExperiment } from './runExperiment.ts';
+import type { ExperimentResult } from '../selftrain/events.ts';
+import { runExperiment } from '../selftrain/runExperiment.ts';
 
 /** A gain preset must end this many points above generation 0 ... */
 export const GAIN_POINTS = 5;

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { presetVerdict, summarizeSeeds, type PresetMeasurement } from '../../src/selftrain/presetCheck.ts';
+import { presetVerdict, summarizeSeeds, type PresetMeasurement } from '../../src/cli/presetCheck.ts';
 import type { ExperimentResult, GenerationResult } from '../../src/selftrain/events.ts';
-import { smallConfig } from './fixtures.ts';
+import { smallConfig } from '../selftrain/fixtures.ts';
 
 function run(seed: number, test: number[], pseudo: (number | null)[], oracle = 0.95): ExperimentResult {
   const generations = test.map(
