@@ -1,6 +1,6 @@
 import { PRESETS } from '../../src/config/presets.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { isImageDataset } from '../../src/data/datasets.ts';
 import { choosePreset, CUSTOM, presetValue } from './presetChoice.ts';
 
 /**

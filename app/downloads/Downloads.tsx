@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunMetrics } from '../../src/export/metrics.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { isImageDataset } from '../../src/data/datasets.ts';
 import { configSelector, modelsSelector, resultsSelector } from '../store/selectors.ts';
 import { labStore, useLab } from '../store/useLabStore.ts';
 import { allModelsFile, metricsFile, modelFile, type DownloadFile } from './downloadFiles.ts';

@@ -5,7 +5,7 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { isImageDataset } from '../data/images/format.ts';
+import { isImageDataset } from '../data/datasets.ts';
 import { loadImages } from '../data/images/load.ts';
 import { diskSource } from '../data/images/node/diskSource.ts';
 import { imageRequest } from '../data/images/split.ts';

@@ -1,7 +1,7 @@
 import { encodeLink } from '../config/codec.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { classNames } from '../data/datasets2d.ts';
-import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
+import { classNames, isImageDataset } from '../data/datasets.ts';
+import { IMAGE_SIDE } from '../data/images/format.ts';
 import type { ModelSpec } from '../model/types.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
 import { exampleShape, exportOnnx } from './exportOnnx.ts';

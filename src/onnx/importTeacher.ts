@@ -3,7 +3,8 @@
  * onnxruntime, its shapes checked against the dataset, then run over the pool in batches.
  */
 import type { ExperimentConfig } from '../config/schema.ts';
-import { IMAGE_BYTES, IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
+import { isImageDataset } from '../data/datasets.ts';
+import { IMAGE_BYTES, IMAGE_SIDE } from '../data/images/format.ts';
 import type { PoolLabeler } from '../selftrain/events.ts';
 import { TeacherImportError } from './errors.ts';
 import type { OrtModule, OrtSessionOptions } from './ortLabeler.ts';

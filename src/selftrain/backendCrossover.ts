@@ -1,6 +1,7 @@
 import { defaultConfig } from '../config/params.ts';
 import type { ExperimentConfig, ModelName } from '../config/schema.ts';
-import { IMAGE_BYTES, isImageDataset } from '../data/images/format.ts';
+import { isImageDataset } from '../data/datasets.ts';
+import { IMAGE_BYTES } from '../data/images/format.ts';
 import { computeLayout } from '../model/layout.ts';
 import { modelLayers } from '../model/network.ts';
 import { modelSpec } from './session.ts';
