@@ -5,10 +5,9 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { isImageDataset } from '../data/datasets.ts';
+import { imageRequestFor } from '../data/datasets.ts';
 import { loadImages } from '../data/images/load.ts';
 import { diskSource } from '../data/images/node/diskSource.ts';
-import { imageRequest } from '../data/images/split.ts';
 import { createBackend, type BackendOptions, type ChosenBackend } from '../selftrain/backendChoice.ts';
 import { aboveCrossover, experimentSize } from '../selftrain/backendCrossover.ts';
 import { createOrtLabeler } from '../onnx/ortLabeler.ts';
@@ -42,7 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   if (request.backend) config.backend = request.backend;
   // Image sets load once from the converted files on disk (converted on first use), for every seed.
-  const images = isImageDataset(config.data) ? await loadImages(imageRequest(config), diskSource()) : undefined;
+  const imagesNeeded = imageRequestFor(config);
+  const images = imagesNeeded ? await loadImages(imagesNeeded, diskSource()) : undefined;
   const results: ExperimentResult[] = [];
   for (let i = 0; i < request.seeds; i++) {
     const seedConfig = { ...config, seed: config.seed + i };

@@ -148,6 +148,11 @@ export function classNames(settings: { data: DatasetName; classes: number }): st
   return DATASETS[settings.data].classNames(classesFor(settings.data, settings.classes));
 }
 
+/** Features per example: 2 coordinates, 784 pixels. */
+export function exampleWidth(data: DatasetName): number {
+  return DATASETS[data].exampleShape.reduce((product, size) => product * size, 1);
+}
+
 /** The images an experiment must load before its split can be made; undefined for data drawn from the seed. */
 export function imageRequestFor(settings: { data: DatasetName; labels: number; pool: number; test: number }): ImageRequest | undefined {
   if (!isImageDataset(settings.data)) return undefined;

@@ -3,11 +3,10 @@ import { createBackend } from '../selftrain/backendChoice.ts';
 import { experimentSize } from '../selftrain/backendCrossover.ts';
 import type { Checkpoint, ExperimentEvent, ResumePoint } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
-import { isImageDataset } from '../data/datasets.ts';
+import { imageRequestFor } from '../data/datasets.ts';
 import type { LoadedImages } from '../data/images/format.ts';
 import { httpSource } from '../data/images/httpSource.ts';
 import { ImageDataError, loadImages, type ByteSource } from '../data/images/load.ts';
-import { imageRequest } from '../data/images/split.ts';
 import { TeacherImportError } from '../onnx/errors.ts';
 import { openTeacher, teacherExpectation, type ImportedTeacher, type TeacherFile } from '../onnx/importTeacher.ts';
 import { describeFailure, isDeviceLoss, runUntilLost } from './deviceLoss.ts';
@@ -74,8 +73,8 @@ export function createRunController(
 
   /** The images an image run needs, loading them (with progress messages) unless the last load covers them. */
   function imagesFor(run: ActiveRun): Promise<LoadedImages> | undefined {
-    if (!isImageDataset(run.config.data)) return undefined;
-    const request = imageRequest(run.config);
+    const request = imageRequestFor(run.config);
+    if (!request) return undefined;
     const key = `${run.dataUrl}|${request.data}|${request.train}|${request.test}`;
     if (cachedImages?.key !== key) {
       const loading = loadImages(request, imageSource(run.dataUrl), (received, total) => {
