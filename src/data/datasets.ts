@@ -27,6 +27,8 @@ export interface SizeLimits {
 }
 
 interface EntryCommon {
+  /** Its name in headings: "MNIST", "Two moons". */
+  readonly title: string;
   /** How many classes the dataset can have. */
   readonly classes: { readonly min: number; readonly max: number };
   /** A readable name per class (for legends and the confusion matrix), given a class count within `classes`. */
@@ -93,13 +95,14 @@ const IMAGES = {
  * construction; spiral arms beyond 5 and blobs beyond 6 crowd each other into noise.
  */
 const TABLE = {
-  circle: { ...POINTS, sampler: POINT_SAMPLERS.circle, classes: { min: 2, max: 2 }, classNames: () => ['inner', 'outer'], preset: 'Circle from 12 labels' },
-  xor: { ...POINTS, sampler: POINT_SAMPLERS.xor, classes: { min: 2, max: 2 }, classNames: () => ['same sign', 'opposite sign'], preset: 'Xor from 16 labels' },
-  gauss: { ...POINTS, sampler: POINT_SAMPLERS.gauss, classes: { min: 2, max: 6 }, classNames: numbered('blob'), preset: 'Four blobs from one label each' },
-  spiral: { ...POINTS, sampler: POINT_SAMPLERS.spiral, classes: { min: 2, max: 5 }, classNames: numbered('arm'), preset: 'Spiral from 30 labels' },
-  moons: { ...POINTS, sampler: POINT_SAMPLERS.moons, classes: { min: 2, max: 2 }, classNames: () => ['upper moon', 'lower moon'], preset: 'Two moons from 18 labels' },
+  circle: { ...POINTS, title: 'Circle', sampler: POINT_SAMPLERS.circle, classes: { min: 2, max: 2 }, classNames: () => ['inner', 'outer'], preset: 'Circle from 12 labels' },
+  xor: { ...POINTS, title: 'Xor', sampler: POINT_SAMPLERS.xor, classes: { min: 2, max: 2 }, classNames: () => ['same sign', 'opposite sign'], preset: 'Xor from 16 labels' },
+  gauss: { ...POINTS, title: 'Gaussian blobs', sampler: POINT_SAMPLERS.gauss, classes: { min: 2, max: 6 }, classNames: numbered('blob'), preset: 'Four blobs from one label each' },
+  spiral: { ...POINTS, title: 'Spiral', sampler: POINT_SAMPLERS.spiral, classes: { min: 2, max: 5 }, classNames: numbered('arm'), preset: 'Spiral from 30 labels' },
+  moons: { ...POINTS, title: 'Two moons', sampler: POINT_SAMPLERS.moons, classes: { min: 2, max: 2 }, classNames: () => ['upper moon', 'lower moon'], preset: 'Two moons from 18 labels' },
   mnist: {
     ...IMAGES,
+    title: 'MNIST',
     classNames: () => Array.from({ length: IMAGE_CLASSES }, (_, digit) => String(digit)),
     example: 'a digit',
     preset: 'MNIST, 100 labels',
@@ -108,6 +111,7 @@ const TABLE = {
   },
   fashion: {
     ...IMAGES,
+    title: 'Fashion-MNIST',
     classNames: () => [...FASHION_CLASSES],
     example: 'a piece of clothing',
     preset: 'Fashion-MNIST, 100 labels',
