@@ -10,7 +10,7 @@ import { StatusLine } from './status/StatusLine.tsx';
 import { ImportTeacher } from './teacher/ImportTeacher.tsx';
 import { DataView } from './view2d/DataView.tsx';
 import { ImageView } from './images/ImageView.tsx';
-import { isImageDataset } from '../src/data/images/format.ts';
+import { isImageDataset } from '../src/data/datasets.ts';
 import { configSelector } from './store/selectors.ts';
 import { useLab } from './store/useLabStore.ts';
 import type { WorkerClient } from './worker/workerClient.ts';

@@ -1,16 +1,17 @@
 import { PRESETS } from '../../src/config/presets.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { choosePreset, CUSTOM, presetValue } from './presetChoice.ts';
 
 /**
  * Under the dataset of an image experiment that is not a preset: the preset tuned for these
- * images, one click away. The other settings' defaults are made for 2-D points, so picking
- * MNIST in the Dataset menu alone trains an 8-8 MLP on noisy pixels.
+ * images (its entry's `preset`), one click away. The other settings' defaults are made for
+ * 2-D points, so picking MNIST in the Dataset menu alone trains an 8-8 MLP on noisy pixels.
  */
 export function DatasetPresetTip({ config }: { config: ExperimentConfig }) {
-  if (!isImageDataset(config.data) || presetValue(config) !== CUSTOM) return null;
-  const index = PRESETS.findIndex((preset) => preset.dataset === config.data);
+  const entry = DATASETS[config.data];
+  if (!entry.offerPreset || presetValue(config) !== CUSTOM) return null;
+  const index = PRESETS.findIndex((preset) => preset.name === entry.preset);
   if (index < 0) return null;
   const preset = PRESETS[index];
   return (

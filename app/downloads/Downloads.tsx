@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunMetrics } from '../../src/export/metrics.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { configSelector, modelsSelector, resultsSelector } from '../store/selectors.ts';
 import { labStore, useLab } from '../store/useLabStore.ts';
 import { allModelsFile, metricsFile, modelFile, type DownloadFile } from './downloadFiles.ts';
@@ -28,7 +28,7 @@ export function Downloads() {
     }
   };
   const config = () => labStore.getState().config;
-  const images = isImageDataset(useLab(configSelector).data);
+  const { exampleShape, features } = DATASETS[useLab(configSelector).data];
 
   return (
     <section className="downloads" aria-labelledby="downloads-heading">
@@ -50,7 +50,7 @@ export function Downloads() {
         </button>
       </div>
       <p className="downloads__note">
-        Models are standard ONNX (opset 17): input <code>input</code>, float32 {images ? '[N, 1, 28, 28] pixels scaled to [0, 1]' : '[N, 2] raw coordinates'};
+        Models are standard ONNX (opset 17): input <code>input</code>, float32 {`[N, ${exampleShape.join(', ')}] ${features}`};
         output <code>probabilities</code>, float32 [N, classes].
       </p>
       {failure && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { classNames } from '../../src/data/datasets2d.ts';
+import { classNames, DATASETS } from '../../src/data/datasets.ts';
 import { configSelector, modelsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { ImageTile } from './ImageTile.tsx';
@@ -21,7 +21,7 @@ export function DrawPad() {
   const model = models.find((m) => m.generation === picked) ?? models.at(-1) ?? null;
   const verdict = useVerdict(model, image, config.labeler);
   const names = classNames(config);
-  const what = config.data === 'mnist' ? 'a digit' : 'a piece of clothing';
+  const what = DATASETS[config.data].example;
 
   return (
     <section className="draw-pad" aria-label="Draw and classify">

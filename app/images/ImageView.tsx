@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { IMAGE_BYTES } from '../../src/data/images/format.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
 import { configSelector, pseudoSelector, testPredictionsSelector } from '../store/selectors.ts';
@@ -13,8 +14,6 @@ import { useImageSplit } from './useImageSplit.ts';
 /** Images shown at most: the most confident ones; the counts above cover all. */
 const SHOWN = 120;
 
-const DATASET_NAMES: Record<string, string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
-
 /** For image data, in place of the 2-D view: the download, then this generation's pseudo-labelled images by confidence, the test confusion matrix and the drawing pad. */
 export function ImageView() {
   const config = useLab(configSelector);
@@ -25,7 +24,7 @@ export function ImageView() {
   const split = state.kind === 'ready' ? state.split : null;
   const items = useMemo(() => (split ? galleryItems(split, pseudo, onlyClass) : []), [split, pseudo, onlyClass]);
   const counts = useMemo(() => (split ? perClassCounts(split, pseudo) : []), [split, pseudo]);
-  const name = DATASET_NAMES[config.data] ?? config.data;
+  const name = DATASETS[config.data].title;
   const wrong = counts.reduce((sum, count) => sum + count.wrong, 0);
   const total = counts.reduce((sum, count) => sum + count.total, 0);
 

@@ -1,4 +1,4 @@
-import { classNames } from '../../src/data/datasets2d.ts';
+import { classNames } from '../../src/data/datasets.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
 import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import type { LabelerStatus, WorkerMessage } from '../../src/worker/protocol.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { gridExtent, makeSplit } from '../../src/data/split.ts';
+import { gridExtent, makeSplit, type SplitSpec } from '../../src/data/split.ts';
 import type { Split } from '../../src/data/types.ts';
+import { useSplitSpec } from '../data/useSplitSpec.ts';
 import { formatCount } from '../format/percent.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { configSelector, gridSelector, pseudoSelector } from '../store/selectors.ts';
@@ -13,9 +14,9 @@ import { useCanvasSize } from './useCanvasSize.ts';
 /** Marks grow a little on large views (a projector) and never shrink below their base size. */
 const BASE_VIEW_SIZE = 420;
 
-function splitFor(config: Parameters<typeof makeSplit>[0]): { split: Split; extent: Extent } | { error: string } {
+function splitFor(spec: SplitSpec): { split: Split; extent: Extent } | { error: string } {
   try {
-    const split = makeSplit(config);
+    const split = makeSplit(spec);
     return { split, extent: gridExtent(split) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -27,12 +28,8 @@ export function DataView() {
   const config = useLab(configSelector);
   const grid = useLab(gridSelector);
   const pseudo = useLab(pseudoSelector);
-  // Only these settings change the points; a new learning rate must not redraw the data.
-  const { data: dataset, classes, labels, noise, pool, test, seed } = config;
-  const data = useMemo(
-    () => splitFor({ data: dataset, classes, labels, noise, pool, test, seed }),
-    [dataset, classes, labels, noise, pool, test, seed],
-  );
+  const spec = useSplitSpec(config);
+  const data = useMemo(() => splitFor(spec), [spec]);
   const frameRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawnRef = useRef(false);

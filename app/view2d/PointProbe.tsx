@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { classNames } from '../../src/data/datasets2d.ts';
+import { classNames } from '../../src/data/datasets.ts';
 import { configSelector, modelsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { useVerdict } from '../worker/useVerdict.ts';

@@ -1,7 +1,7 @@
 import type { TeacherFile } from '../../src/onnx/importTeacher.ts';
 import type { WorkerCommand, WorkerMessage } from '../../src/worker/protocol.ts';
 import type { LabStore } from '../store/labStore.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { imageRequestFor } from '../../src/data/datasets.ts';
 import { IMAGE_DATA_PATH } from '../../src/data/images/httpSource.ts';
 
 /** The part of a Worker the client uses (a fake one stands in for it in tests). */
@@ -114,7 +114,7 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
     flushProgress();
     store.getState().beginRun(runId, config.gens, config.epochs);
     if (!ensureWorker()) return;
-    post({ type: 'start', runId, config, gridSize, stepping, ...(isImageDataset(config.data) ? { dataUrl } : {}), ...(teacher ? { teacher } : {}) });
+    post({ type: 'start', runId, config, gridSize, stepping, ...(imageRequestFor(config) ? { dataUrl } : {}), ...(teacher ? { teacher } : {}) });
   };
 
   const unsubscribeConfig = store.subscribe(

@@ -4,7 +4,7 @@
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
-import { isImageDataset } from '../data/images/format.ts';
+import { isImageDataset } from '../data/datasets.ts';
 import { createCpuBackend } from '../engine/cpu/backend.ts';
 import { measurePreset, presetVerdict, type PresetMeasurement } from './presetCheck.ts';
 

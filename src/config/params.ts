@@ -3,12 +3,10 @@
  * controls are all driven by it (after tensorflow/playground's `state.ts`), so adding a
  * parameter here is the whole change.
  */
-import { CLASS_RANGE } from '../data/datasets2d.ts';
-import { isImageDataset } from '../data/images/format.ts';
+import { DATASET_NAMES, DATASETS } from '../data/datasets.ts';
 import {
   ACTIVATIONS,
   BACKENDS,
-  DATASETS,
   LABELERS,
   MODELS,
   OPTIMIZERS,
@@ -118,7 +116,7 @@ export const PARAM_TABLE = {
     label: 'Link version', help: 'Format version of the link, so later versions of the page can read it',
   },
   data: {
-    kind: 'enum', values: DATASETS, default: 'moons', group: 'data',
+    kind: 'enum', values: DATASET_NAMES, default: 'moons', group: 'data',
     label: 'Dataset', help: 'A 2-D problem (circle, xor, Gaussian blobs, spiral arms, two moons) or 28×28 images: MNIST digits, Fashion-MNIST clothes',
   },
   labels: {
@@ -264,7 +262,8 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   if (param.strategy !== undefined && param.strategy !== config.select) return false;
   if (param.softOnly && !config.soft) return false;
   if (param.model !== undefined && param.model !== config.model) return false;
-  if (param.imageOnly && !isImageDataset(config.data)) return false;
-  if (param.key === 'classes') return CLASS_RANGE[config.data].max > CLASS_RANGE[config.data].min;
+  const entry = DATASETS[config.data];
+  if (param.imageOnly && !entry.image) return false;
+  if (param.key === 'classes') return entry.classes.max > entry.classes.min;
   return true;
 }

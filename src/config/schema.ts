@@ -1,11 +1,9 @@
 /** The experiment a link describes. Every field is validated and clamped by `src/config/params.ts`. */
 
-/** The 2-D problems, drawn from the seed. */
-export const DATASETS_2D = ['circle', 'xor', 'gauss', 'spiral', 'moons'] as const;
-export type Dataset2DName = (typeof DATASETS_2D)[number];
-/** The 28×28 image sets, MNIST digits and Fashion-MNIST clothes (src/data/images/). */
-export const DATASETS = [...DATASETS_2D, 'mnist', 'fashion'] as const;
-export type DatasetName = (typeof DATASETS)[number];
+import type { DatasetName } from '../data/datasets.ts';
+
+/** The datasets are named once, in their table (src/data/datasets.ts). */
+export type { DatasetName };
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

@@ -2,8 +2,7 @@
  * Turns any partial, possibly hostile, set of settings into the nearest valid experiment,
  * with one human-readable note per value it had to change. Never throws.
  */
-import { CLASS_RANGE } from '../data/datasets2d.ts';
-import { isImageDataset, TRAIN_IMAGES } from '../data/images/format.ts';
+import { DATASET_NAMES, DATASETS } from '../data/datasets.ts';
 import {
   canonicalFloat,
   LINK_VERSION,
@@ -155,10 +154,10 @@ function validateIntList(param: IntListParam & { key: ParamKey }, raw: unknown, 
 
 /**
  * Circle, xor and moons have two classes; spiral and gauss allow a few more, image sets ten
- * (CLASS_RANGE). The caller passes a throwaway list where the link did not set classes.
+ * (each entry's `classes`). The caller passes a throwaway list where the link did not set classes.
  */
 function fitClassesToData(config: ExperimentConfig, notes: string[]): void {
-  const { min, max } = CLASS_RANGE[config.data];
+  const { min, max } = DATASETS[config.data].classes;
   const fitted = Math.min(max, Math.max(min, config.classes));
   if (fitted === config.classes) return;
   const allowed = min === max ? `which always has ${min} classes` : `which takes ${min}-${max} classes`;
@@ -166,33 +165,33 @@ function fitClassesToData(config: ExperimentConfig, notes: string[]): void {
   config.classes = fitted;
 }
 
-/** The CNN convolves 28×28 images: on 2-D points there is nothing to convolve, so the MLP runs. */
+/** The CNN convolves images: on 2-D points there is nothing to convolve, so the MLP runs. */
 function fitModelToData(config: ExperimentConfig, notes: string[]): void {
-  if (config.model !== 'cnn' || isImageDataset(config.data)) return;
-  notes.push(`model=cnn needs image data (mnist or fashion), not ${config.data}; using mlp`);
+  if (config.model !== 'cnn' || DATASETS[config.data].image) return;
+  const images = DATASET_NAMES.filter((name) => DATASETS[name].image).join(' or ');
+  notes.push(`model=cnn needs image data (${images}), not ${config.data}; using mlp`);
   config.model = 'mlp';
 }
 
-/** Most points a 2-D pool or test set holds: what a laptop draws and plots smoothly. */
-export const MAX_POINTS_2D = 5000;
-
 /**
- * 2-D sets keep pool and test to MAX_POINTS_2D; an image set's labelled examples and pool
- * both come from its 60,000 training images, so together they fit in them.
+ * Each dataset's size limits (its entry's `limits`): 2-D sets keep pool and test to
+ * MAX_POINTS_2D; an image set's labelled examples and pool both come from its 60,000
+ * training images, so together they fit in them.
  */
 function fitSizesToData(config: ExperimentConfig, notes: string[]): void {
-  if (isImageDataset(config.data)) {
-    const room = TRAIN_IMAGES - config.labels;
+  const limits = DATASETS[config.data].limits;
+  if (limits.train !== undefined) {
+    const room = limits.train - config.labels;
     if (config.pool > room) {
-      notes.push(`pool=${config.pool} and labels=${config.labels} do not fit in ${config.data}'s ${TRAIN_IMAGES} training images; using pool=${room}`);
+      notes.push(`pool=${config.pool} and labels=${config.labels} do not fit in ${config.data}'s ${limits.train} training images; using pool=${room}`);
       config.pool = room;
     }
-    return;
   }
   for (const key of ['pool', 'test'] as const) {
-    if (config[key] <= MAX_POINTS_2D) continue;
-    notes.push(`${key}=${config[key]} is more than a 2-D set holds (${MAX_POINTS_2D}); using ${MAX_POINTS_2D}`);
-    config[key] = MAX_POINTS_2D;
+    const most = limits[key];
+    if (most === undefined || config[key] <= most) continue;
+    notes.push(`${key}=${config[key]} is more than a 2-D set holds (${most}); using ${most}`);
+    config[key] = most;
   }
 }
 

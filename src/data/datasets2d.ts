@@ -3,7 +3,6 @@
  * [-6, 6]), plus two moons. Each sampler draws one example from a seeded Rng, so a split
  * is a pure function of its seed.
  */
-import type { Dataset2DName, DatasetName, ExperimentConfig } from '../config/schema.ts';
 import type { Rng } from './rng.ts';
 
 /** One drawn example. */
@@ -19,21 +18,6 @@ export interface Point2D {
  * `noise` is a fraction in [0, 0.5], as Playground passes its 0-50 slider divided by 100.
  */
 export type PointSampler = (rng: Rng, intended: number, classes: number, noise: number) => Point2D;
-
-/**
- * How many classes each dataset can have. Circle, xor and moons are two-class shapes by
- * construction; spiral arms beyond 5 and blobs beyond 6 crowd each other into noise. The
- * image sets always have their ten classes.
- */
-export const CLASS_RANGE: Readonly<Record<DatasetName, { readonly min: number; readonly max: number }>> = {
-  circle: { min: 2, max: 2 },
-  xor: { min: 2, max: 2 },
-  gauss: { min: 2, max: 6 },
-  spiral: { min: 2, max: 5 },
-  moons: { min: 2, max: 2 },
-  mnist: { min: 10, max: 10 },
-  fashion: { min: 10, max: 10 },
-};
 
 /** Half-width of the square the datasets roughly fill, as in Playground: the smallest 2-D view. */
 export const DATA_HALF_WIDTH = 6;
@@ -119,38 +103,5 @@ const moons: PointSampler = (rng, intended, _classes, noise) => {
   };
 };
 
-/** The sampler of each dataset. */
-export const SAMPLERS: Readonly<Record<Dataset2DName, PointSampler>> = { circle, xor, gauss, spiral, moons };
-
-/** Clamps a class count into what `data` supports (see CLASS_RANGE). */
-export function classesFor(data: DatasetName, classes: number): number {
-  const { min, max } = CLASS_RANGE[data];
-  return Math.min(max, Math.max(min, Math.round(classes)));
-}
-
-/** A readable name per class, for legends and the confusion matrix. */
-export function classNames(config: Pick<ExperimentConfig, 'data' | 'classes'>): string[] {
-  switch (config.data) {
-    case 'circle':
-      return ['inner', 'outer'];
-    case 'xor':
-      return ['same sign', 'opposite sign'];
-    case 'moons':
-      return ['upper moon', 'lower moon'];
-    case 'gauss':
-      return numbered('blob', classesFor('gauss', config.classes));
-    case 'spiral':
-      return numbered('arm', classesFor('spiral', config.classes));
-    case 'mnist':
-      return Array.from({ length: 10 }, (_, digit) => String(digit));
-    case 'fashion':
-      return [...FASHION_CLASSES];
-  }
-}
-
-/** Fashion-MNIST's class names, in label order. */
-export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
-
-function numbered(noun: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${noun} ${i + 1}`);
-}
+/** The sampler of each 2-D dataset; its entry in ./datasets.ts names it. */
+export const POINT_SAMPLERS = { circle, xor, gauss, spiral, moons } as const satisfies Record<string, PointSampler>;

@@ -1,7 +1,6 @@
 /** The labelled set, unlabelled pool and test set of a 2-D experiment, from its seed alone. */
-import type { Dataset2DName, ExperimentConfig } from '../config/schema.ts';
-import { isImageDataset } from './images/format.ts';
-import { CLASS_RANGE, classNames, DATA_HALF_WIDTH, SAMPLERS, type Point2D, type PointSampler } from './datasets2d.ts';
+import { classNames, DATASETS, type DatasetName } from './datasets.ts';
+import { DATA_HALF_WIDTH, type Point2D, type PointSampler } from './datasets2d.ts';
 import { createRng, type Rng } from './rng.ts';
 import type { Dataset, Split } from './types.ts';
 
@@ -23,7 +22,16 @@ export class SplitError extends Error {
 
 export const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
-export type SplitConfig = Pick<ExperimentConfig, 'data' | 'classes' | 'labels' | 'noise' | 'pool' | 'test' | 'seed'>;
+/** The settings a split depends on, and nothing else: the page redraws the data when one of these changes. */
+export const SPLIT_KEYS = ['data', 'classes', 'labels', 'noise', 'pool', 'test', 'seed'] as const;
+
+/** What a split is made from (an experiment's config is one). */
+export type SplitSpec = { data: DatasetName } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data'>, number>;
+
+/** Just the split's settings out of a larger set (an experiment's config). */
+export function splitSpecOf(settings: SplitSpec): SplitSpec {
+  return Object.fromEntries(SPLIT_KEYS.map((key) => [key, settings[key]])) as SplitSpec;
+}
 
 interface DrawContext {
   sampler: PointSampler;
@@ -39,12 +47,13 @@ interface DrawContext {
  * gives bit-identical arrays. The labelled set holds `labels` examples balanced over the
  * true classes; pool and test are independent draws of the same distribution.
  */
-export function makeSplit(config: SplitConfig): Split {
+export function makeSplit(config: SplitSpec): Split {
   checkConfig(config);
-  if (isImageDataset(config.data)) throw invalid(`${config.data} is an image set: build its split with makeImageSplit`);
+  const entry = DATASETS[config.data];
+  if (entry.kind !== 'points') throw invalid(`${config.data} is an image set: build its split with makeImageSplit`);
   const root = createRng(config.seed);
   const context: DrawContext = {
-    sampler: SAMPLERS[config.data as Dataset2DName],
+    sampler: entry.sampler,
     classes: config.classes,
     noise: config.noise / 100,
     taken: new Set(),
@@ -79,8 +88,8 @@ export function gridExtent(split: Split): [number, number, number, number] {
   return [-half, half, -half, half];
 }
 
-export function checkConfig(config: SplitConfig): void {
-  const range = CLASS_RANGE[config.data];
+export function checkConfig(config: SplitSpec): void {
+  const range = Object.hasOwn(DATASETS, config.data) ? DATASETS[config.data].classes : undefined;
   if (range === undefined) throw invalid(`unknown dataset "${String(config.data)}"`);
   const isCount = (n: number, min: number) => Number.isInteger(n) && n >= min;
   if (!isCount(config.classes, range.min) || config.classes > range.max) {

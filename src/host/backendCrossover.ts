@@ -1,6 +1,6 @@
 import { defaultConfig } from '../config/params.ts';
 import type { ExperimentConfig, ModelName } from '../config/schema.ts';
-import { IMAGE_BYTES, isImageDataset } from '../data/images/format.ts';
+import { DATASETS, exampleWidth } from '../data/datasets.ts';
 import { computeLayout } from '../model/layout.ts';
 import { modelLayers } from '../model/network.ts';
 import { modelSpec } from '../selftrain/session.ts';
@@ -74,10 +74,10 @@ type SizedConfig = Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'> & Part
  * less than the crossover: it never stays on the CPU for being small.
  */
 export function experimentSize(config: SizedConfig, inputDim?: number, models = 1): ExperimentSize {
-  const image = config.data !== undefined && isImageDataset(config.data);
-  const width = inputDim ?? (image ? IMAGE_BYTES : 2);
+  const entry = config.data === undefined ? undefined : DATASETS[config.data];
+  const width = inputDim ?? (config.data === undefined ? 2 : exampleWidth(config.data));
   const layers = [width, ...config.hidden, config.classes];
-  if (config.model === 'cnn' && image) {
+  if (config.model === 'cnn' && entry?.image) {
     const spec = modelSpec({ ...defaultConfig(), ...config }, width, config.classes);
     return { model: 'cnn', layers, parameters: computeLayout(width, modelLayers(spec)).count, batch: config.batch, models };
   }

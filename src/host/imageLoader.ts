@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from '../config/schema.ts';
-import { isImageDataset, type LoadedImages } from '../data/images/format.ts';
+import { imageRequestFor } from '../data/datasets.ts';
+import type { LoadedImages } from '../data/images/format.ts';
 import { loadImages, type ByteSource } from '../data/images/load.ts';
-import { imageRequest } from '../data/images/split.ts';
 
 /** Bytes received of the bytes needed (compressed), as an image set downloads. */
 export type ImageProgress = (received: number, total: number) => void;
@@ -17,8 +17,8 @@ export type ImageLoader = (config: ExperimentConfig, dataUrl: string, onProgress
 export function createImageLoader(source: (dataUrl: string) => ByteSource): ImageLoader {
   let cached: { key: string; images: Promise<LoadedImages> } | null = null;
   return (config, dataUrl, onProgress) => {
-    if (!isImageDataset(config.data)) return undefined;
-    const request = imageRequest(config);
+    const request = imageRequestFor(config);
+    if (!request) return undefined;
     const key = `${dataUrl}|${request.data}|${request.train}|${request.test}`;
     if (cached?.key !== key) {
       const loading = loadImages(request, source(dataUrl), onProgress);

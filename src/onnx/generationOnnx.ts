@@ -1,14 +1,14 @@
 import { encodeLink } from '../config/codec.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
-import { classNames } from '../data/datasets2d.ts';
-import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
+import { classNames, DATASETS } from '../data/datasets.ts';
 import type { ModelSpec } from '../model/types.ts';
 import type { GenerationModel } from '../selftrain/events.ts';
 import { exampleShape, exportOnnx } from './exportOnnx.ts';
 
-/** One example's shape in the experiment's exported files: [1, 28, 28] images (for the MLP too), [2] points. */
+/** One example's shape in the experiment's exported files: an image set's [1, 28, 28] (for the MLP too), else the model's own ([2] points). */
 export function generationInputShape(config: ExperimentConfig, spec: ModelSpec): number[] {
-  return isImageDataset(config.data) ? [1, IMAGE_SIDE, IMAGE_SIDE] : exampleShape(spec);
+  const { image, exampleShape: datasetShape } = DATASETS[config.data];
+  return image ? [...datasetShape] : exampleShape(spec);
 }
 
 /**

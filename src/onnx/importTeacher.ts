@@ -3,7 +3,7 @@
  * onnxruntime, its shapes checked against the dataset, then run over the pool in batches.
  */
 import type { ExperimentConfig } from '../config/schema.ts';
-import { IMAGE_BYTES, IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
+import { DATASETS, exampleWidth } from '../data/datasets.ts';
 import type { PoolLabeler } from '../selftrain/events.ts';
 import { TeacherImportError } from './errors.ts';
 import type { OrtModule, OrtSessionOptions } from './ortLabeler.ts';
@@ -30,7 +30,9 @@ const REASON_LENGTH = 160;
 
 /** What a teacher of `config`'s experiment takes and gives: points [N, 2]; images [N, 1, 28, 28] (or [N, 784]). */
 export function teacherExpectation(config: ExperimentConfig): TeacherExpectation {
-  const examples = isImageDataset(config.data) ? [[1, IMAGE_SIDE, IMAGE_SIDE], [IMAGE_BYTES]] : [[2]];
+  // An image model may also take each image flattened.
+  const shape = [...DATASETS[config.data].exampleShape];
+  const examples = shape.length > 1 ? [shape, [exampleWidth(config.data)]] : [shape];
   return { dataset: config.data, classes: config.classes, examples };
 }
 

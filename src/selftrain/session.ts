@@ -3,9 +3,9 @@ import { createRng, type Rng } from '../data/rng.ts';
 import type { Dataset, Split } from '../data/types.ts';
 import type { Backend } from '../engine/backend.ts';
 import type { DeviceRows, ModelSpec, TrainHyper } from '../model/types.ts';
-import { makeSplit, gridExtent, SplitError } from '../data/split.ts';
-import { IMAGE_SIDE, isImageDataset } from '../data/images/format.ts';
-import { makeImageSplit } from '../data/images/split.ts';
+import { gridExtent } from '../data/split.ts';
+import { DATASETS } from '../data/datasets.ts';
+import { makeDatasetSplit } from '../data/datasetSplit.ts';
 import { uploadPixelRows, uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
 import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
@@ -14,9 +14,6 @@ import type { TrainingLayout } from './targets.ts';
 
 /** SGD momentum: the config has no knob for it; 0.9 is the usual choice for small MLPs. */
 const SGD_MOMENTUM = 0.9;
-
-/** An MNIST or Fashion-MNIST image: one channel of 28×28 pixels. */
-const IMAGE_SHAPE = { channels: 1, height: IMAGE_SIDE, width: IMAGE_SIDE } as const;
 
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
 export const SALT = { oracle: 1, generation: 1000 } as const;
@@ -46,7 +43,7 @@ export interface RunSession {
 }
 
 export function openSession(config: ExperimentConfig, backend: Backend, options: RunOptions): RunSession {
-  const split = splitOf(config, options);
+  const split = makeDatasetSplit(config, options.images);
   const { labelled, pool, test } = split;
   const placed: DeviceRows[] = [];
   /** A set's rows on the backend: image pixels stay bytes there (a quarter of the memory), other features floats. */
@@ -86,24 +83,19 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
   };
 }
 
-/** A 2-D split from the seed, or an image split from the images the host loaded. */
-function splitOf(config: ExperimentConfig, options: RunOptions): Split {
-  if (!isImageDataset(config.data)) return makeSplit(config);
-  if (!options.images) throw new SplitError(`${config.data} needs its images loaded first (loadImages with imageRequest(config)) and passed as options.images`);
-  return makeImageSplit(config, options.images);
-}
-
 /** The MLP, or on image data the CNN: its filters, then `hidden` as dense relu layers (`act` is the MLP's). */
 export function modelSpec(config: ExperimentConfig, inputDim: number, classes: number): ModelSpec {
-  if (config.model === 'cnn' && isImageDataset(config.data)) {
-    return { kind: 'cnn', inputDim, image: { ...IMAGE_SHAPE }, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
+  const image = DATASETS[config.data].image;
+  if (config.model === 'cnn' && image) {
+    return { kind: 'cnn', inputDim, image: { ...image }, classes, filters: [...config.filters], hidden: [...config.hidden], dropout: config.dropout };
   }
   return { kind: 'mlp', inputDim, classes, hidden: [...config.hidden], activation: config.act, dropout: config.dropout };
 }
 
 function trainHyper(config: ExperimentConfig): TrainHyper {
   const hyper: TrainHyper = { optimizer: config.opt, lr: config.lr, momentum: SGD_MOMENTUM, l2: config.l2, batch: config.batch, inputNoise: config.inoise };
-  if (config.shift > 0 && isImageDataset(config.data)) hyper.shift = { image: IMAGE_SHAPE, pixels: config.shift };
+  const image = DATASETS[config.data].image;
+  if (config.shift > 0 && image) hyper.shift = { image, pixels: config.shift };
   if (config.mixup) hyper.mixup = true;
   return hyper;
 }

@@ -1,6 +1,5 @@
 /** Shared by the config tests: random valid configs and an independent validity check. */
-import { CLASS_RANGE } from '../../src/data/datasets2d.ts';
-import { isImageDataset } from '../../src/data/images/format.ts';
+import { CLASS_RANGE, isImageDataset } from '../../src/data/datasets.ts';
 import type { Rng } from '../../src/data/rng.ts';
 import { PARAM_KEYS, PARAMS, type ParamKey, type ParamSpec } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';

@@ -1,4 +1,4 @@
-import { MAX_POINTS_2D } from '../../src/config/validate.ts';
+import { MAX_POINTS_2D } from '../../src/data/datasets.ts';
 import { describe, expect, it } from 'vitest';
 import { canonicalFloat, defaultConfig, isParamActive, PARAM_KEYS, PARAM_TABLE, PARAMS } from '../../src/config/params.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
 import { defaultConfig } from '../../src/config/params.ts';
 import { PRESETS } from '../../src/config/presets.ts';
-import { DATASETS } from '../../src/config/schema.ts';
+import { DATASET_NAMES as DATASETS } from '../../src/data/datasets.ts';
 
 describe('PRESETS', () => {
   it('has a gain preset for every dataset, images included, and at least one bias preset', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/params.ts';
 import type { DatasetName, ExperimentConfig } from '../../src/config/schema.ts';
-import { CLASS_RANGE, classesFor, classNames } from '../../src/data/datasets2d.ts';
+import { CLASS_RANGE, classesFor, classNames } from '../../src/data/datasets.ts';
 import { makeSplit } from '../../src/data/split.ts';
 import type { Dataset } from '../../src/data/types.ts';
 

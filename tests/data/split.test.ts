@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import { validateConfig } from '../../src/config/validate.ts';
 import { createRng } from '../../src/data/rng.ts';
-import { gridExtent, labelQuotas, makeSplit, SplitError } from '../../src/data/split.ts';
+import { gridExtent, labelQuotas, makeSplit, SPLIT_KEYS, splitSpecOf, SplitError } from '../../src/data/split.ts';
 import type { Dataset, Split } from '../../src/data/types.ts';
 
 const config = (overrides: Partial<ExperimentConfig>): ExperimentConfig => ({ ...defaultConfig(), ...overrides });
@@ -125,5 +125,19 @@ describe('gridExtent', () => {
     }
     expect(gridExtent(makeSplit(config({ data: 'circle', noise: 0 })))).toEqual([-6, 6, -6, 6]);
     expect(gridExtent(makeSplit(config({ data: 'gauss', noise: 50 })))[1]).toBeGreaterThan(6);
+  });
+});
+
+describe('the settings a split depends on', () => {
+  it('are the seven SPLIT_KEYS, picked out of a config and nothing else', () => {
+    const config: ExperimentConfig = { ...defaultConfig(), data: 'gauss', classes: 3, labels: 9, noise: 20, pool: 300, test: 200, seed: 7 };
+    expect(splitSpecOf(config)).toEqual({ data: 'gauss', classes: 3, labels: 9, noise: 20, pool: 300, test: 200, seed: 7 });
+    expect(Object.keys(splitSpecOf(config))).toEqual([...SPLIT_KEYS]);
+  });
+
+  it('are all the split reads: a config that differs elsewhere draws the same split', () => {
+    const config: ExperimentConfig = { ...defaultConfig(), data: 'spiral', labels: 10, pool: 200, test: 100 };
+    const other: ExperimentConfig = { ...config, lr: 0.5, hidden: [3], gens: 2, epochs: 1, model: 'mlp', select: 'threshold' };
+    expect(makeSplit(other)).toEqual(makeSplit(splitSpecOf(config)));
   });
 });

@@ -5,10 +5,7 @@
  * bytes, row-major, then `count` label bytes. Training chunks are small enough that a
  * 10,000-image pool needs few of them; test chunks let a run fetch just the first `test`.
  */
-
-/** The image datasets, as `data=` names them. */
-export const IMAGE_DATASETS = ['mnist', 'fashion'] as const;
-export type ImageDatasetName = (typeof IMAGE_DATASETS)[number];
+import type { ImageDatasetName } from '../datasets.ts';
 
 /** Side of every image in pixels, and the bytes of one image. */
 export const IMAGE_SIDE = 28;
@@ -64,11 +61,6 @@ export interface LoadedImages {
   data: ImageDatasetName;
   train: ImageSubset;
   test: ImageSubset;
-}
-
-/** Whether a `data=` value names an image set. */
-export function isImageDataset(data: string): data is ImageDatasetName {
-  return (IMAGE_DATASETS as readonly string[]).includes(data);
 }
 
 /** Chunk file name of part `part` (train or test), number `index`, stored with `filter`. */

@@ -9,11 +9,11 @@ import {
   IMAGE_CLASSES,
   MANIFEST_FILE,
   type ChunkEntry,
-  type ImageDatasetName,
   type ImageManifest,
   type ImageSubset,
   type LoadedImages,
 } from './format.ts';
+import type { ImageDatasetName } from '../datasets.ts';
 import { unfilterImages } from './paeth.ts';
 import { sha256Hex } from './sha256.ts';
 

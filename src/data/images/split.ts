@@ -4,11 +4,11 @@
  * experiment loaded (see trainImagesFor); the test set is always the first `test` images of
  * the official test set, so test accuracies compare across runs and tools.
  */
-import { classNames } from '../datasets2d.ts';
+import { classNames, imageRequestFor } from '../datasets.ts';
 import { createRng } from '../rng.ts';
-import { checkConfig, invalid, labelQuotas, type SplitConfig } from '../split.ts';
+import { checkConfig, invalid, labelQuotas, type SplitSpec } from '../split.ts';
 import type { Dataset, Split } from '../types.ts';
-import { IMAGE_BYTES, IMAGE_CLASSES, isImageDataset, trainImagesFor, type ImageSubset, type LoadedImages } from './format.ts';
+import { IMAGE_BYTES, IMAGE_CLASSES, type ImageSubset, type LoadedImages } from './format.ts';
 import type { ImageRequest } from './load.ts';
 
 /** Salts of the seed's streams, as in ../split.ts: changing `labels` leaves the pool's order as it was. */
@@ -16,13 +16,14 @@ const SALT_LABELLED = 3;
 const SALT_POOL = 1;
 
 /** The images an experiment needs loaded before its split can be made. */
-export function imageRequest(config: Pick<SplitConfig, 'data' | 'labels' | 'pool' | 'test'>): ImageRequest {
-  if (!isImageDataset(config.data)) throw invalid(`${config.data} is not an image set`);
-  return { data: config.data, train: trainImagesFor(config.labels, config.pool), test: config.test };
+export function imageRequest(config: Pick<SplitSpec, 'data' | 'labels' | 'pool' | 'test'>): ImageRequest {
+  const request = imageRequestFor(config);
+  if (!request) throw invalid(`${config.data} is not an image set`);
+  return request;
 }
 
 /** Builds the split of `config` from the loaded images, deterministically from `config.seed`. */
-export function makeImageSplit(config: SplitConfig, images: LoadedImages): Split {
+export function makeImageSplit(config: SplitSpec, images: LoadedImages): Split {
   checkConfig(config);
   const request = imageRequest(config);
   if (images.data !== request.data || images.train.n < request.train || images.test.n < request.test) {

