@@ -1,6 +1,6 @@
 /**
  * Measures every preset over several seeds and prints the markdown table of bench/presets.md:
- * `npx tsx src/cli/presetsTable.ts [--seeds N] > bench/presets.md`.
+ * `npx tsx src/cli/presetsTable.ts [--seeds N]`; paste it into bench/presets.md by hand (that file is also the research log).
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     '|---|---|---|---:|---:|---:|---:|---:|---|---|',
   ];
   const details: string[] = [];
-  // The image presets are measured with the CLI on all 10,000 test images (README, "Digit images").
+  // The image presets are measured with the CLI on all 10,000 test images (bench/presets.md, "Image presets: where they stand").
   for (const preset of PRESETS.filter((candidate) => !isImageDataset(candidate.dataset))) {
     const started = performance.now();
     const config = decodeLink(preset.link).config;

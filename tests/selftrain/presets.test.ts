@@ -18,7 +18,7 @@ describe('presets', () => {
     expect(PRESETS.some((p) => p.kind === 'bias')).toBe(true);
   });
 
-  // The image presets need their images and minutes per seed: README's "Digit images" has their CLI measurements.
+  // The image presets need their images and minutes per seed: bench/presets.md, "Image presets: where they stand", has their CLI measurements.
   for (const preset of PRESETS.filter((candidate) => !isImageDataset(candidate.dataset))) {
     test(`${preset.name} (${preset.kind}) meets its goal over ${SEEDS} seeds`, async () => {
       const measurement = await measurePreset(preset.link, SEEDS, () => createCpuBackend());
