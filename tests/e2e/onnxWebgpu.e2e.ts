@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';

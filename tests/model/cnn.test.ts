@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
 import { EngineError, type Backend } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { cpuTensor, slice } from '../../src/engine/cpu/tensor.ts';
 import { cnnLayers } from '../../src/model/cnn.ts';
 import { computeLayout } from '../../src/model/layout.ts';

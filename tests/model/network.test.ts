@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
 import { EngineError } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { computeLayout } from '../../src/model/layout.ts';
 import { mlpLayers } from '../../src/model/mlp.ts';
 import { createNetwork, PREDICT_CHUNK } from '../../src/model/network.ts';

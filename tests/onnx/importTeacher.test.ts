@@ -3,7 +3,7 @@ import { ModelProtoSchema } from 'onnx-buf';
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import { makeSplit } from '../../src/data/split.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';

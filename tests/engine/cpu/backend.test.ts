@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError, VIEW_ALIGN, type Tensor } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 
 describe('CPU backend tensors', () => {
   it('describes itself', () => {

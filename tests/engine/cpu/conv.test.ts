@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError, type ConvShape } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { referenceConv } from '../../model/helpers/convReference.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 

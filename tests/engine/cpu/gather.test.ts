@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { tensorOf } from './helpers.ts';
 
 describe('gather', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Transpose } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 
 /** float64 op(a)·op(b) from the stored layouts of Backend.matmul. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { mixWeight } from '../../../src/engine/cpu/mix.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { mixWeight } from '../../../src/engine/ops/mixBatch/mix.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 
 describe('mixBatch', () => {

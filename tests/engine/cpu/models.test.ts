@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { EngineError, type Backend } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { STACKED_CASES } from '../webgpu/opCases.ts';
 import { inputData, inputModels, place, type ParityCase } from '../webgpu/parity.ts';
 

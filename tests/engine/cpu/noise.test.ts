@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { dropoutKeeps, noiseNormal } from '../../../src/engine/cpu/random.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { dropoutKeeps, noiseNormal } from '../../../src/engine/ops/shared/random.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 
 describe('dropout', () => {

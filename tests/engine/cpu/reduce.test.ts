@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { tensorOf } from './helpers.ts';
 
 describe('sumRows', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFY, STATS } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { referenceLoss, referenceSoftmax } from '../../model/helpers/reference.ts';
 import { expectClose, seeded, tensorOf } from './helpers.ts';
 

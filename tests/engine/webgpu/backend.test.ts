@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createRng } from '../../../src/data/rng.ts';
 import { EngineError, STATS, VIEW_ALIGN } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { createWebGpuBackend, GpuDeviceLostError, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { createWebGpuBackend, GpuDeviceLostError, type WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { createNetwork } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../../src/model/types.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { DenseSteps } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { fusesDenseSteps } from '../../../src/engine/webgpu/denseSteps.ts';
-import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { fusesDenseSteps } from '../../../src/engine/ops/denseSteps/webgpu.ts';
+import type { WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { MlpSpec, TrainHyper } from '../../../src/model/types.ts';
