@@ -9,7 +9,7 @@ import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
 import { exportOnnx } from '../../src/onnx/exportOnnx.ts';
-import { seeded } from '../engine/cpu/helpers.ts';
+import { seeded } from '../engine/helpers.ts';
 import { maxAbsDifference, testMetadata } from '../onnx/ortParity.ts';
 import { launchChromium } from './browser.ts';
 

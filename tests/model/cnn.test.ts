@@ -8,7 +8,7 @@ import { computeLayout } from '../../src/model/layout.ts';
 import { createNetwork, createNetworks } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { TrainHyper } from '../../src/model/types.ts';
-import { expectClose } from '../engine/cpu/helpers.ts';
+import { expectClose } from '../engine/helpers.ts';
 import { barsAndCrosses, IMAGE_CLASSES } from './cnnImages.ts';
 import { checkGradients } from './helpers/gradientCheck.ts';
 import { referenceLogits, referenceSoftmax } from './helpers/reference.ts';

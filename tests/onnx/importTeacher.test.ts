@@ -10,7 +10,7 @@ import type { ModelSpec } from '../../src/model/types.ts';
 import { exportOnnx } from '../../src/onnx/exportOnnx.ts';
 import { asProbabilities, openTeacher, teacherExpectation } from '../../src/onnx/importTeacher.ts';
 import type { OrtSessionOptions } from '../../src/onnx/ortLabeler.ts';
-import { seeded } from '../engine/cpu/helpers.ts';
+import { seeded } from '../engine/helpers.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
 import { maxAbsDifference, testMetadata } from './ortParity.ts';
 

@@ -113,7 +113,7 @@ export const OPS: OpTable = {
   sumRows: { cpu: cpuSumRows, webgpu: webgpuSumRows, parity: `${CASES}#sumRows` },
   sgdStep: { cpu: cpuSgdStep, webgpu: webgpuSgdStep, parity: `${CASES}#sgdStep` },
   adamStep: { cpu: cpuAdamStep, webgpu: webgpuAdamStep, parity: `${CASES}#adamStep` },
-  denseSteps: { webgpu: webgpuDenseSteps, parity: 'tests/engine/webgpu/denseSteps.test.ts#denseSteps' },
+  denseSteps: { webgpu: webgpuDenseSteps, parity: 'tests/engine/ops/denseSteps/webgpu.test.ts#denseSteps' },
 };
 
 /** The CPU backend's ops: each op's reference, run at once. */

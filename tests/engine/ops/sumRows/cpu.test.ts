@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { tensorOf } from './helpers.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { tensorOf } from '../../helpers.ts';
 
 describe('sumRows', () => {
   it('sums the first rows of each column, overwriting or accumulating', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { dropoutKeeps, noiseNormal } from '../../../src/engine/ops/shared/random.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { dropoutKeeps, noiseNormal } from '../../../../src/engine/ops/shared/random.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 describe('dropout', () => {
   it('zeroes the hashed mask and scales the rest by 1 / (1 - rate); backward uses the same mask', async () => {

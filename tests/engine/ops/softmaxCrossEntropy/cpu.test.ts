@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFY, STATS } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { referenceLoss, referenceSoftmax } from '../../model/helpers/reference.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import { CLASSIFY, STATS } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { referenceLoss, referenceSoftmax } from '../../../model/helpers/reference.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 // The gradient of this op is checked by finite differences in tests/model/gradients.test.ts.
 describe('softmaxCrossEntropy', () => {

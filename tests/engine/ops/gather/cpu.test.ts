@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { tensorOf } from './helpers.ts';
+import { EngineError } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { tensorOf } from '../../helpers.ts';
 
 describe('gather', () => {
   const src = [0, 1, 10, 11, 20, 21, 30, 31];

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import type { Activation } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import type { Activation } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 const ACTIVATE: Record<Activation, (z: number) => number> = {
   relu: (z) => Math.max(0, z),

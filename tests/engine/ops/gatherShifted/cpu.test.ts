@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { imageShift } from '../../../src/engine/ops/gatherShifted/shift.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { imageShift } from '../../../../src/engine/ops/gatherShifted/shift.ts';
 
 /** Images of 5×4 pixels whose pixel (y, x) of image i holds 100·i + 10·y + x + 1, so a moved pixel says where it came from. */
 const HEIGHT = 5;

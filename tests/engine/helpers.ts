@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { createRng } from '../../../src/data/rng.ts';
-import type { Backend, Tensor } from '../../../src/engine/backend.ts';
+import { createRng } from '../../src/data/rng.ts';
+import type { Backend, Tensor } from '../../src/engine/backend.ts';
 
 /** n seeded standard-normal floats. */
 export function seeded(n: number, seed: number): Float32Array {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError, type ConvShape } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { referenceConv } from '../../model/helpers/convReference.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import { EngineError, type ConvShape } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { referenceConv } from '../../../model/helpers/convReference.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 const shape = (inChannels: number, outChannels: number, height: number, width: number, kernel = 3): ConvShape => ({ inChannels, outChannels, height, width, kernel });
 /** Odd sizes, 1 and 3 channels, kernels 1, 3 and 5, a batch of 1 and of 3. */

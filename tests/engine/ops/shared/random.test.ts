@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropoutKeeps, lowbias32, noiseNormal, streamHash, streamKeys } from '../../../src/engine/ops/shared/random.ts';
+import { dropoutKeeps, lowbias32, noiseNormal, streamHash, streamKeys } from '../../../../src/engine/ops/shared/random.ts';
 
 describe('counter-based random numbers', () => {
   it('lowbias32 matches the C reference (u32 arithmetic), as a WGSL port must', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { DenseSteps } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { fusesDenseSteps } from '../../../src/engine/ops/denseSteps/webgpu.ts';
-import type { WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
-import { createNetworks } from '../../../src/model/network.ts';
-import { uploadRows } from '../../../src/model/rows.ts';
-import type { MlpSpec, TrainHyper } from '../../../src/model/types.ts';
-import { useNodeBackend } from './nodeGpu.ts';
-import { uniform } from './parity.ts';
+import type { DenseSteps } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { fusesDenseSteps } from '../../../../src/engine/ops/denseSteps/webgpu.ts';
+import type { WebGpuBackend } from '../../../../src/engine/backends/webgpu.ts';
+import { createNetworks } from '../../../../src/model/network.ts';
+import { uploadRows } from '../../../../src/model/rows.ts';
+import type { MlpSpec, TrainHyper } from '../../../../src/model/types.ts';
+import { useNodeBackend } from '../../webgpu/nodeGpu.ts';
+import { uniform } from '../../webgpu/parity.ts';
 
 let gpu: WebGpuBackend;
 useNodeBackend((backend) => (gpu = backend));

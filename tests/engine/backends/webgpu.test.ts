@@ -6,7 +6,7 @@ import { createWebGpuBackend, GpuDeviceLostError, type WebGpuBackend } from '../
 import { createNetwork } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../../src/model/types.ts';
-import { nodeBackend, nodeGpu, useNodeBackend } from './nodeGpu.ts';
+import { nodeBackend, nodeGpu, useNodeBackend } from '../webgpu/nodeGpu.ts';
 
 let gpu: WebGpuBackend;
 useNodeBackend((backend) => (gpu = backend));

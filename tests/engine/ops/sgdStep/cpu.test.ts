@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { expectClose, tensorOf } from './helpers.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { expectClose, tensorOf } from '../../helpers.ts';
 
 // Two parameters: a weight (decay 1) and a bias (decay 0), two steps, worked by hand.
 const PARAMS = [1, 2];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { mixWeight } from '../../../src/engine/ops/mixBatch/mix.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { mixWeight } from '../../../../src/engine/ops/mixBatch/mix.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 describe('mixBatch', () => {
   it('blends row r with row rows-1-r by the pair weight, both ways, and leaves the middle row and the rest', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Transpose } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import type { Transpose } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 /** float64 op(a)·op(b) from the stored layouts of Backend.matmul. */
 function reference(a: Float32Array, b: Float32Array, m: number, k: number, n: number, transpose: Transpose): Float64Array {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
-import { referenceMaxPool } from '../../model/helpers/convReference.ts';
-import { expectClose, seeded, tensorOf } from './helpers.ts';
+import { EngineError } from '../../../../src/engine/backend.ts';
+import { createCpuBackend } from '../../../../src/engine/backends/cpu.ts';
+import { referenceMaxPool } from '../../../model/helpers/convReference.ts';
+import { expectClose, seeded, tensorOf } from '../../helpers.ts';
 
 describe('maxPool (2×2, stride 2)', () => {
   it('takes each window maximum and drops an odd last row and column', async () => {
