@@ -66,8 +66,11 @@ export interface ComputeOps
 
 export type OpName = keyof ComputeOps;
 
-/** Where an op's WebGPU-against-CPU parity cases are built: `file#builder` (a function in that file). */
-type Parity = `tests/engine/${string}.ts#${string}`;
+/**
+ * Where an op's WebGPU-against-CPU parity cases are: `file#builder`, the function in that file
+ * that builds them, or the test file alone when it is all about the op.
+ */
+type Parity = `tests/engine/${string}.ts` | `tests/engine/${string}.ts#${string}`;
 
 /** A required op: the CPU reference and the WebGPU kernel both implement it. */
 interface RequiredOp<F> {
@@ -113,7 +116,7 @@ export const OPS: OpTable = {
   sumRows: { cpu: cpuSumRows, webgpu: webgpuSumRows, parity: `${CASES}#sumRows` },
   sgdStep: { cpu: cpuSgdStep, webgpu: webgpuSgdStep, parity: `${CASES}#sgdStep` },
   adamStep: { cpu: cpuAdamStep, webgpu: webgpuAdamStep, parity: `${CASES}#adamStep` },
-  denseSteps: { webgpu: webgpuDenseSteps, parity: 'tests/engine/ops/denseSteps/webgpu.test.ts#denseSteps' },
+  denseSteps: { webgpu: webgpuDenseSteps, parity: 'tests/engine/ops/denseSteps/webgpu.test.ts' },
 };
 
 /** The CPU backend's ops: each op's reference, run at once. */
