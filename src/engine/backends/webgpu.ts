@@ -1,7 +1,7 @@
 import type { Backend, BackendInfo } from '../backend.ts';
 import { EngineError } from '../core/errors.ts';
 import type { ByteTensor, IndexTensor, Tensor } from '../core/tensor.ts';
-import { webgpuOps } from '../ops/registry.ts';
+import { loadWebGpuOps } from '../ops/registry.ts';
 import { bindingOf, createArena, gpuByteTensor, gpuIndexTensor, gpuTensor, GpuTensor, type Arena, type Binding, type GpuIndexTensor } from '../webgpu/arena.ts';
 import type { KernelContext } from '../webgpu/context.ts';
 import { watchDevice, type AdapterDescription, type GpuLoss } from '../webgpu/device.ts';
@@ -37,6 +37,9 @@ export interface WebGpuBackend extends Backend {
 }
 
 const DEFAULT_REASON = 'WebGPU: WGSL kernels on the GPU.';
+
+/** The ops' WebGPU methods, loaded with this module (its importers load it only to run on WebGPU). */
+const makeOps = await loadWebGpuOps();
 
 /**
  * A backend whose ops record compute dispatches into one command buffer; `read` submits
@@ -114,7 +117,7 @@ export function createWebGpuBackend(device: GPUDevice, description: AdapterDescr
       health.dispose();
       arena.dispose();
     },
-    ...webgpuOps(gpu),
+    ...makeOps(gpu),
   };
 }
 
