@@ -3,7 +3,7 @@
 // W1 and W2 of bench/workloads.ts. The browser benchmark with every engine is `npm run bench`.
 // Median CPU time of 7 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
 import { createRng } from '../src/data/rng.ts';
-import { createCpuBackend } from '../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../src/engine/backends/cpu.ts';
 import { createNetwork } from '../src/model/network.ts';
 import { uploadRows } from '../src/model/rows.ts';
 import { createPlainMlp } from './plainMlp.ts';

@@ -1,8 +1,8 @@
 // The labelling pass of issue 5: one frozen model predicts a whole pool, on the engine (CPU or
 // WebGPU backend) or on onnxruntime-web (WebGPU or WASM execution provider) from its exported file.
 import { createRng } from '../../src/data/rng.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
-import { createWebGpuBackend, requestGpu } from '../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
+import { createWebGpuBackend, requestGpu } from '../../src/engine/backends/webgpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';

@@ -5,7 +5,7 @@
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import { isImageDataset } from '../data/datasets.ts';
-import { createCpuBackend } from '../engine/cpu/backend.ts';
+import { createCpuBackend } from '../engine/backends/cpu.ts';
 import { measurePreset, presetVerdict, type PresetMeasurement } from './presetCheck.ts';
 
 const DEFAULT_SEEDS = 5;

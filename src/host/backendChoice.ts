@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../config/schema.ts';
 import type { Backend } from '../engine/backend.ts';
-import { createCpuBackend } from '../engine/cpu/backend.ts';
-import type { Gpu, GpuLoss } from '../engine/webgpu/index.ts';
+import { createCpuBackend } from '../engine/backends/cpu.ts';
+import type { Gpu, GpuLoss } from '../engine/backends/webgpu.ts';
 import { aboveCrossover, CROSSOVER_TEXT, describeSize, type ExperimentSize } from './backendCrossover.ts';
 
 export interface BackendOptions {
@@ -35,7 +35,7 @@ function onCpu(note: string): ChosenBackend {
 }
 
 /** The WebGPU module and its kernels load only when a run may use them, so the CPU path (and the CLI) never does. */
-const loadWebGpu = () => import('../engine/webgpu/index.ts');
+const loadWebGpu = () => import('../engine/backends/webgpu.ts');
 
 async function onGpu(gpu: Gpu, note: string): Promise<ChosenBackend> {
   const { createWebGpuBackend } = await loadWebGpu();

@@ -1,6 +1,6 @@
 import type { LabelerName } from '../config/schema.ts';
 import { EngineError, type Backend } from '../engine/backend.ts';
-import { createCpuBackend } from '../engine/cpu/backend.ts';
+import { createCpuBackend } from '../engine/backends/cpu.ts';
 import { createNetwork } from '../model/network.ts';
 import { uploadRows } from '../model/rows.ts';
 import type { Network } from '../model/types.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
 import { WORKLOADS, epochOrder, makeData, workloadByName, workloadSpec } from '../../bench/workloads.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 
 describe('bench workloads', () => {

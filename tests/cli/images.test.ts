@@ -4,7 +4,7 @@ import { decodeLink } from '../../src/config/codec.ts';
 import { loadImages } from '../../src/data/images/load.ts';
 import { diskSource } from '../../src/data/images/node/diskSource.ts';
 import { imageRequest } from '../../src/data/images/split.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
 const LINK = 'v=1&data=mnist&labels=20&pool=300&test=200&hidden=32&act=relu&dropout=0&inoise=0&lr=0.003&batch=10&epochs=30&gens=2&select=balanced&k=10&seed=3&backend=cpu&labeler=engine';

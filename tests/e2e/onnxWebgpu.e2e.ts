@@ -4,12 +4,12 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
 import { exportOnnx } from '../../src/onnx/exportOnnx.ts';
-import { seeded } from '../engine/cpu/helpers.ts';
+import { seeded } from '../engine/helpers.ts';
 import { maxAbsDifference, testMetadata } from '../onnx/ortParity.ts';
 import { launchChromium } from './browser.ts';
 

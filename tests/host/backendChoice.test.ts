@@ -1,6 +1,6 @@
 import { create, globals } from 'webgpu';
 import { afterEach, describe, expect, test } from 'vitest';
-import { WEBGPU_BROWSERS } from '../../src/engine/webgpu/index.ts';
+import { WEBGPU_BROWSERS } from '../../src/engine/backends/webgpu.ts';
 import { createBackend, type ChosenBackend } from '../../src/host/backendChoice.ts';
 import { experimentSize, GPU_CROSSOVER_WORK, workOf } from '../../src/host/backendCrossover.ts';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
 import { EngineError, type Backend } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { cpuTensor, slice } from '../../src/engine/cpu/tensor.ts';
 import { cnnLayers } from '../../src/model/cnn.ts';
 import { computeLayout } from '../../src/model/layout.ts';
 import { createNetwork, createNetworks } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { TrainHyper } from '../../src/model/types.ts';
-import { expectClose } from '../engine/cpu/helpers.ts';
+import { expectClose } from '../engine/helpers.ts';
 import { barsAndCrosses, IMAGE_CLASSES } from './cnnImages.ts';
 import { checkGradients } from './helpers/gradientCheck.ts';
 import { referenceLogits, referenceSoftmax } from './helpers/reference.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activation, Backend } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import type { LayerSpec } from '../../src/model/layers/layer.ts';
 import { checkGradients } from './helpers/gradientCheck.ts';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
 import { EngineError } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { computeLayout } from '../../src/model/layout.ts';
 import { mlpLayers } from '../../src/model/mlp.ts';
 import { createNetwork, PREDICT_CHUNK } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../src/model/types.ts';
-import { expectClose } from '../engine/cpu/helpers.ts';
+import { expectClose } from '../engine/helpers.ts';
 import { referenceLogits, referenceLoss, referenceSoftmax } from './helpers/reference.ts';
 
 const SPEC: ModelSpec = { kind: 'mlp', inputDim: 2, classes: 2, hidden: [16, 16], activation: 'tanh', dropout: 0 };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { PIXEL_VALUES, type Backend } from '../../src/engine/backend.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
-import type { WebGpuBackend } from '../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
+import type { WebGpuBackend } from '../../src/engine/backends/webgpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadPixelRows, uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../src/model/types.ts';

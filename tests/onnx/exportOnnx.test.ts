@@ -2,7 +2,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { ModelProtoSchema } from 'onnx-buf';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import type { CnnSpec, MlpSpec, ModelSpec } from '../../src/model/types.ts';
 import { OnnxExportError } from '../../src/onnx/errors.ts';

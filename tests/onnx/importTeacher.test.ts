@@ -3,14 +3,14 @@ import { ModelProtoSchema } from 'onnx-buf';
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import { makeSplit } from '../../src/data/split.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
 import { exportOnnx } from '../../src/onnx/exportOnnx.ts';
 import { asProbabilities, openTeacher, teacherExpectation } from '../../src/onnx/importTeacher.ts';
 import type { OrtSessionOptions } from '../../src/onnx/ortLabeler.ts';
-import { seeded } from '../engine/cpu/helpers.ts';
+import { seeded } from '../engine/helpers.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
 import { maxAbsDifference, testMetadata } from './ortParity.ts';
 

@@ -1,7 +1,7 @@
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';

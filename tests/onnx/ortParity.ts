@@ -4,7 +4,7 @@ import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
 import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT, type OnnxMetadata } from '../../src/onnx/exportOnnx.ts';
-import { seeded } from '../engine/cpu/helpers.ts';
+import { seeded } from '../engine/helpers.ts';
 
 /** Metadata for models that come from no experiment. */
 export function testMetadata(classes: number): OnnxMetadata {

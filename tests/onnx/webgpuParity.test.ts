@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/config/schema.ts';
-import type { WebGpuBackend } from '../../src/engine/webgpu/index.ts';
+import type { WebGpuBackend } from '../../src/engine/backends/webgpu.ts';
 import type { ModelSpec } from '../../src/model/types.ts';
 import { useNodeBackend } from '../engine/webgpu/nodeGpu.ts';
 import { parityCase } from './ortParity.ts';

@@ -1,7 +1,7 @@
 import { defaultConfig } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import type { ExperimentEvent, ExperimentResult, RunOptions } from '../../src/selftrain/events.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
 /** A small, quick experiment (well under a second on the CPU backend), labelled by the engine unless overridden. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { makeSplit } from '../../src/data/split.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
 import type { GenerationModel, ResumePoint } from '../../src/selftrain/events.ts';

@@ -5,7 +5,7 @@ import { PRESETS } from '../../src/config/presets.ts';
 import { loadImages } from '../../src/data/images/load.ts';
 import { diskSource } from '../../src/data/images/node/diskSource.ts';
 import { imageRequest } from '../../src/data/images/split.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
 /**

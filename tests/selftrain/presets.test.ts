@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/config/presets.ts';
 import { isImageDataset } from '../../src/data/datasets.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { measurePreset, presetVerdict } from '../../src/cli/presetCheck.ts';
 
 /**

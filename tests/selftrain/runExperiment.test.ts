@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Checkpoint, ExperimentEvent } from '../../src/selftrain/events.ts';
-import { createCpuBackend } from '../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 import { runCollecting, smallConfig, withoutTimes } from './fixtures.ts';
 

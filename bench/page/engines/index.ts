@@ -1,6 +1,6 @@
 // Every engine of the benchmark, in the order rows are printed.
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { createWebGpuBackend, requestGpu } from '../../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { createWebGpuBackend, requestGpu } from '../../../src/engine/backends/webgpu.ts';
 import { createAutodidactEngine } from './autodidact.ts';
 import { plainJsEngine } from './plainJs.ts';
 import { createTfjsEngine } from './tfjs.ts';

@@ -1,4 +1,5 @@
-import { EngineError, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
+import type { ByteTensor, IndexTensor, Tensor } from '../core/tensor.ts';
 
 /**
  * A CPU float tensor: one Float32Array per model (`slices`), each of `size` elements;

@@ -1,4 +1,5 @@
-import { checkModels, EngineError, VIEW_ALIGN, type ByteTensor, type IndexTensor, type Tensor } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
+import { checkModels, VIEW_ALIGN, type ByteTensor, type IndexTensor, type Tensor } from '../core/tensor.ts';
 import { BUFFER_USAGE } from './flags.ts';
 
 /** A range of a GPU buffer as a kernel binds it (bytes); `id` names the buffer in cache keys. */

@@ -1,4 +1,5 @@
-import { EngineError, opModels, type Activation } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
+import { opModels } from '../core/tensor.ts';
 import { bindingOf, GpuByteTensor, GpuIndexTensor, GpuTensor, type Binding } from './arena.ts';
 import type { Kernel, ParamValues } from './kernel.ts';
 import { getPipeline, type PipelineVariant } from './pipelines.ts';
@@ -31,9 +32,6 @@ const ELEMENTS_PER_INVOCATION = 8;
 export function elementwiseGroups(count: number): number {
   return Math.max(1, Math.min(Math.ceil(count / (ELEMENTWISE_WG * ELEMENTS_PER_INVOCATION)), 1024));
 }
-
-/** The activation's number in WGSL (the kernels' `switch params.activation`). */
-export const ACTIVATION_CODE: Readonly<Record<Activation, number>> = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 };
 
 /**
  * Workgroups along z that share `models` models (each kernel loops over its share, see

@@ -1,4 +1,4 @@
-import { EngineError } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
 
 /** Where WebGPU ships, for the message a person sees when it is missing. */
 export const WEBGPU_BROWSERS =

@@ -1,4 +1,4 @@
-import { EngineError } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
 import models from './models.wgsl?raw';
 
 /** How a binding is declared in WGSL, which fixes its bind group layout entry. */

@@ -1,4 +1,4 @@
-import { EngineError } from '../backend.ts';
+import { EngineError } from '../core/errors.ts';
 import type { Arena, Binding } from './arena.ts';
 import { BUFFER_USAGE, MAP_MODE_READ } from './flags.ts';
 import { writeParams, type Kernel, type ParamValues } from './kernel.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import type { WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { networkCase } from './networkCases.ts';
 import { useNodeBackend } from './nodeGpu.ts';
 import { runCase } from './parity.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeAdapter, NoGpuError, requestGpu, WEBGPU_BROWSERS } from '../../../src/engine/webgpu/index.ts';
+import { describeAdapter, NoGpuError, requestGpu, WEBGPU_BROWSERS } from '../../../src/engine/backends/webgpu.ts';
 import { nodeGpu } from './nodeGpu.ts';
 
 describe('requestGpu', () => {

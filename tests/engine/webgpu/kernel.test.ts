@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defineKernel, writeParams } from '../../../src/engine/webgpu/kernel.ts';
-import matmul from '../../../src/engine/webgpu/matmul.wgsl?raw';
+import matmul from '../../../src/engine/ops/matmul/matmul.wgsl?raw';
 
 describe('kernel reflection: bindings and the Params layout come from the WGSL source', () => {
   test('reads the matmul kernel', () => {

@@ -7,8 +7,8 @@
  */
 import { createRng } from '../../../src/data/rng.ts';
 import type { Backend } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import type { WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { EpochStats, ModelSpec, TrainHyper } from '../../../src/model/types.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { requestNodeGpu } from '../../../src/engine/webgpu/node/gpu.ts';
 
 /**

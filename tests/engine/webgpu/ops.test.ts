@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createWebGpuBackend, type WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 import { nodeGpu } from './nodeGpu.ts';
 import { STACKED_CASES, TUNED_CASES, OP_CASES } from './opCases.ts';
 import { runCase } from './parity.ts';

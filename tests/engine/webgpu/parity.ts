@@ -6,8 +6,8 @@
  */
 import { createRng } from '../../../src/data/rng.ts';
 import type { Backend, IndexTensor, Tensor } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import type { WebGpuBackend } from '../../../src/engine/webgpu/index.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import type { WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
 
 /** A float input: a size (seeded standard normals) or the values themselves. Int32Array makes an index tensor. */
 export type InputSpec = number | Float32Array | Int32Array;

@@ -5,8 +5,8 @@
 import { expect } from 'vitest';
 import { createRng } from '../../../src/data/rng.ts';
 import { STATS, type Backend } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
-import { dropoutKeeps } from '../../../src/engine/cpu/random.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { dropoutKeeps } from '../../../src/engine/ops/shared/random.ts';
 import { packParameters, unpackParameters } from '../../../src/model/layout.ts';
 import { streamSeed, type LayerSpec, type NoiseStep } from '../../../src/model/layers/layer.ts';
 import { createLayerStack } from '../../../src/model/stack.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activation, ImageShape } from '../../../src/engine/backend.ts';
-import { createCpuBackend } from '../../../src/engine/cpu/backend.ts';
+import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { computeLayout } from '../../../src/model/layout.ts';
 import type { LayerSpec } from '../../../src/model/layers/layer.ts';
 import { createLayerStack } from '../../../src/model/stack.ts';

@@ -2,7 +2,7 @@
  * The page side of the browser parity test: the same cases as the Node tests, run on this
  * browser's adapter. Served by a Vite dev server that tests/e2e/webgpu.e2e.ts starts.
  */
-import { createWebGpuBackend, requestGpu } from '../../../../src/engine/webgpu/index.ts';
+import { createWebGpuBackend, requestGpu } from '../../../../src/engine/backends/webgpu.ts';
 import { NETWORK_CASES } from '../networkCases.ts';
 import { STACKED_CASES, TUNED_CASES, OP_CASES } from '../opCases.ts';
 import { runCase, type ParityResult } from '../parity.ts';

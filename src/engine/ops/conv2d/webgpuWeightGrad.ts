@@ -1,0 +1,40 @@
+import { EngineError } from '../../core/errors.ts';
+import { checkConvShape, type ConvShape } from '../../core/shapes.ts';
+import { gpuTensor, type GpuTensor } from '../../webgpu/arena.ts';
+import { checkDistinct, checkFits, enqueue, type KernelContext } from '../../webgpu/context.ts';
+import { defineKernel } from '../../webgpu/kernel.ts';
+import type { Conv2dOp } from './conv2d.ts';
+import source from './conv2dWeightGrad.wgsl?raw';
+import type { GpuOpContext } from '../../webgpu/opContext.ts';
+
+const CONV2D_WEIGHT_GRAD = defineKernel('conv2dWeightGrad', source);
+
+/**
+ * Invocations per workgroup: 256 keep a GPU busy even for a first layer's few (input, output)
+ * channel pairs; a software adapter, which pays for every invocation, gets 64.
+ */
+const INVOCATIONS = 256;
+const SOFTWARE_INVOCATIONS = 64;
+
+/** Enqueues dw and db of conv2d (see Backend.conv2dWeightGrad): one workgroup per (input channel or bias, output channel). */
+export function encodeConv2dWeightGrad(context: KernelContext, x: GpuTensor, dy: GpuTensor, dw: GpuTensor, db: GpuTensor, rows: number, shape: ConvShape): void {
+  checkConvShape('conv2dWeightGrad', rows, shape);
+  const { inChannels, outChannels, height, width, kernel } = shape;
+  const plane = height * width;
+  checkFits('conv2dWeightGrad', 'x', x, rows * inChannels * plane);
+  checkFits('conv2dWeightGrad', 'dy', dy, rows * outChannels * plane);
+  checkFits('conv2dWeightGrad', 'dw', dw, outChannels * inChannels * kernel * kernel);
+  checkFits('conv2dWeightGrad', 'db', db, outChannels);
+  checkDistinct('conv2dWeightGrad', [dw, db], [x, dy]);
+  if (inChannels + 1 > 65535 || outChannels > 65535) throw new EngineError(`conv2dWeightGrad: ${inChannels}→${outChannels} channels exceed one dispatch.`);
+  // rows = 0 still runs: the gradients of an empty batch are zeros, as the CPU writes them.
+  const invocations = context.software ? SOFTWARE_INVOCATIONS : INVOCATIONS;
+  const params = { rows, inChannels, outChannels, height, width, kernel, lanes: Math.floor(invocations / (kernel * kernel)) };
+  const variant = { constants: { INVOCATIONS: invocations } };
+  enqueue(context, CONV2D_WEIGHT_GRAD, variant, params, { x, dy, dw, db }, [inChannels + 1, outChannels]);
+}
+
+export const webgpuConv2dWeightGrad = (gpu: GpuOpContext): Conv2dOp['conv2dWeightGrad'] => (x, dy, dw, db, rows, shape) => {
+  gpu.begin();
+  encodeConv2dWeightGrad(gpu, gpuTensor(x), gpuTensor(dy), gpuTensor(dw), gpuTensor(db), rows, shape);
+};
