@@ -5,7 +5,6 @@
  * bytes, row-major, then `count` label bytes. Training chunks are small enough that a
  * 10,000-image pool needs few of them; test chunks let a run fetch just the first `test`.
  */
-import type { ImageDatasetName } from '../datasets.ts';
 
 /** Side of every image in pixels, and the bytes of one image. */
 export const IMAGE_SIDE = 28;
@@ -41,10 +40,13 @@ export interface ChunkEntry {
   filter: ChunkFilter;
 }
 
-/** The manifest of every image set. */
+/**
+ * The manifest of every image set, by its `data=` name. The format names no set itself: the
+ * dataset table (../datasets.ts) lists them, and depends on this folder, not the reverse.
+ */
 export interface ImageManifest {
   version: number;
-  datasets: Record<ImageDatasetName, { train: ChunkEntry[]; test: ChunkEntry[] }>;
+  datasets: Record<string, { train: ChunkEntry[]; test: ChunkEntry[] }>;
 }
 
 /** A run of images and their labels. */
@@ -58,13 +60,14 @@ export interface ImageSubset {
 
 /** What one image experiment has loaded: the first images of the official training and test sets. */
 export interface LoadedImages {
-  data: ImageDatasetName;
+  /** The image set's `data=` name. */
+  data: string;
   train: ImageSubset;
   test: ImageSubset;
 }
 
 /** Chunk file name of part `part` (train or test), number `index`, stored with `filter`. */
-export function chunkFile(data: ImageDatasetName, part: 'train' | 'test', index: number, filter: ChunkFilter): string {
+export function chunkFile(data: string, part: 'train' | 'test', index: number, filter: ChunkFilter): string {
   return `${data}-${part}-${String(index).padStart(2, '0')}${filter === 'none' ? '' : `.${filter}`}.bin.gz`;
 }
 

@@ -13,7 +13,6 @@ import {
   type ImageSubset,
   type LoadedImages,
 } from './format.ts';
-import type { ImageDatasetName } from '../datasets.ts';
 import { unfilterImages } from './paeth.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -36,7 +35,8 @@ export class ImageDataError extends Error {
 
 /** What to load: the first `train` training images and the first `test` test images of `data`. */
 export interface ImageRequest {
-  data: ImageDatasetName;
+  /** The image set's `data=` name (../datasets.ts lists them). */
+  data: string;
   train: number;
   test: number;
 }
