@@ -1,20 +1,13 @@
 import { useRef } from 'react';
 import uPlot from 'uplot';
 import { shallow } from 'zustand/shallow';
-import { labStore } from '../store/useLabStore.ts';
-import { accuracyInputsSelector } from '../store/selectors.ts';
-import { accuracyRange, accuracySeries, type AccuracySeries } from './accuracyData.ts';
-import { axis, integerTicks, LINE } from './chartTheme.ts';
-import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
+import { labStore, useLab } from '../store/useLabStore.ts';
+import { accuracyInputsSelector, studentsSelector } from '../store/selectors.ts';
+import { accuracyLegend, accuracyRange, accuracySeries, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
+import { axis, integerTicks, LINE, STUDENT_BAND } from './chartTheme.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
-
-const LEGEND: LegendEntry[] = [
-  { label: 'Test accuracy', color: LINE.test, style: 'solid' },
-  { label: 'Pseudo-label accuracy', color: LINE.pseudo, style: 'solid' },
-  { label: 'Labelled only (generation 0)', color: LINE.baseline, style: 'dashed' },
-  { label: 'Oracle (all labels)', color: LINE.oracle, style: 'dotted' },
-];
 
 /** Generations 0 to the last, with 2.5% of the width to spare each side so the first and last points are not cut in half. */
 function generationRange(points: number): uPlot.Range.MinMax {
@@ -39,7 +32,12 @@ function buildOptions(width: number, height: number): uPlot.Options {
       { label: 'Pseudo-label accuracy', stroke: LINE.pseudo, width: 2, points: { show: true, size: 6, fill: LINE.pseudo } },
       { label: 'Labelled only', stroke: LINE.baseline, width: 1.5, dash: [6, 4], points: { show: false } },
       { label: 'Oracle', stroke: LINE.oracle, width: 1.5, dash: [2, 3], points: { show: false } },
+      // A population's spread: the band between its best and worst student, and its mean.
+      { label: 'Best student', stroke: STUDENT_BAND, width: 1, points: { show: false } },
+      { label: 'Worst student', stroke: STUDENT_BAND, width: 1, points: { show: false } },
+      { label: 'Students mean', stroke: LINE.students, width: 1.5, dash: [5, 3], points: { show: false } },
     ],
+    bands: [{ series: [STUDENT_SERIES.max, STUDENT_SERIES.min], fill: STUDENT_BAND }],
   };
 }
 
@@ -55,9 +53,10 @@ function connect(chart: uPlot): () => void {
   };
 }
 
-/** Test and pseudo-label accuracy per generation, with the baseline and oracle as reference lines. */
+/** Test and pseudo-label accuracy per generation, with the baseline and oracle as reference lines and a population's band. */
 export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const students = useLab(studentsSelector);
   useUplot(containerRef, buildOptions, connect);
   return (
     <figure className="chart">
@@ -66,10 +65,10 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
         className="chart__plot chart__plot--accuracy"
         ref={containerRef}
         role="img"
-        aria-label="Line chart of test and pseudo-label accuracy per generation; the Generations table below has the same numbers."
+        aria-label="Line chart of test and pseudo-label accuracy per generation (with several students, their spread as a band); the Generations table below has the same numbers."
         aria-describedby={describedBy}
       />
-      <ChartLegend entries={LEGEND} />
+      <ChartLegend entries={accuracyLegend(students)} />
     </figure>
   );
 }

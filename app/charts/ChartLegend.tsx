@@ -1,7 +1,8 @@
 export interface LegendEntry {
   label: string;
   color: string;
-  style: 'solid' | 'dashed' | 'dotted';
+  /** A line's stroke, or `band` for a filled area. */
+  style: 'solid' | 'dashed' | 'dotted' | 'band';
 }
 
 /** A static legend: line samples drawn in CSS, so it never changes size while a run goes. */
@@ -10,7 +11,11 @@ export function ChartLegend({ entries }: { entries: LegendEntry[] }) {
     <ul className="chart__legend">
       {entries.map((entry) => (
         <li key={entry.label}>
-          <span className="chart__swatch" style={{ borderTopColor: entry.color, borderTopStyle: entry.style }} aria-hidden="true" />
+          <span
+            className={entry.style === 'band' ? 'chart__swatch chart__swatch--band' : 'chart__swatch'}
+            style={entry.style === 'band' ? { backgroundColor: entry.color } : { borderTopColor: entry.color, borderTopStyle: entry.style }}
+            aria-hidden="true"
+          />
           {entry.label}
         </li>
       ))}

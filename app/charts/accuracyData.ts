@@ -1,4 +1,6 @@
 import type { GenerationResult } from '../../src/selftrain/events.ts';
+import type { LegendEntry } from './ChartLegend.tsx';
+import { LINE, STUDENT_BAND } from './chartTheme.ts';
 
 export interface AccuracyInputs {
   results: readonly GenerationResult[];
@@ -8,15 +10,24 @@ export interface AccuracyInputs {
   totalGenerations: number;
 }
 
-/** The series the accuracy chart draws, in percent: x, test, pseudo-label, baseline, oracle. */
-export type AccuracySeries = [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]];
+type Line = (number | null)[];
+
+/**
+ * The series the accuracy chart draws, in percent: x, test (the chosen student's),
+ * pseudo-label, baseline, oracle, then a population's highest, lowest and mean student
+ * (null for a generation of one student).
+ */
+export type AccuracySeries = [number[], Line, Line, Line, Line, Line, Line, Line];
+
+/** Where the population's lines sit in AccuracySeries: the band fills between max and min. */
+export const STUDENT_SERIES = { max: 5, min: 6, mean: 7 } as const;
 
 const toPercent = (fraction: number | null | undefined): number | null =>
   fraction === null || fraction === undefined || !Number.isFinite(fraction) ? null : fraction * 100;
 
 /**
- * One point per generation 0..totalGenerations (null where none yet), and the baseline and
- * oracle as flat lines across the whole axis once they are known.
+ * One point per generation 0..totalGenerations (null where none yet), the baseline and
+ * oracle as flat lines across the whole axis once they are known, and a population's spread.
  */
 export function accuracySeries({ results, baseline, oracle, totalGenerations }: AccuracyInputs): AccuracySeries {
   const last = Math.max(1, totalGenerations, ...results.map((row) => row.generation));
@@ -26,7 +37,20 @@ export function accuracySeries({ results, baseline, oracle, totalGenerations }: 
   const pseudo = x.map((g) => toPercent(byGeneration.get(g)?.pseudoLabelAccuracy));
   const baselineLine = x.map(() => toPercent(baseline));
   const oracleLine = x.map(() => toPercent(oracle));
-  return [x, test, pseudo, baselineLine, oracleLine];
+  const students = (pick: (accuracies: number[]) => number) =>
+    x.map((g) => {
+      const accuracies = byGeneration.get(g)?.students?.testAccuracy;
+      return accuracies?.length ? toPercent(pick(accuracies)) : null;
+    });
+  const max = students((accuracies) => Math.max(...accuracies));
+  const min = students((accuracies) => Math.min(...accuracies));
+  const mean = students((accuracies) => accuracies.reduce((sum, accuracy) => sum + accuracy, 0) / accuracies.length);
+  return [x, test, pseudo, baselineLine, oracleLine, max, min, mean];
+}
+
+/** How many students the run's generations have (1 when none has a population). */
+export function populationSize(results: readonly GenerationResult[]): number {
+  return Math.max(1, ...results.map((row) => row.students?.testAccuracy.length ?? 1));
 }
 
 /**
@@ -40,4 +64,26 @@ export function accuracyRange(series: AccuracySeries): [number, number] {
   }
   if (!Number.isFinite(lowest)) return [0, 100];
   return [Math.max(0, Math.floor((lowest - 5) / 10) * 10), 100];
+}
+
+/** The judge's choice in words, for the legend and the status line: empty for one student. */
+export function populationNote(students: number): string {
+  return students > 1 ? `best of ${students} students, judged by agreement (no labels)` : '';
+}
+
+/** The accuracy chart's legend; a population adds its band and mean, and says which student the test line follows. */
+export function accuracyLegend(students: number): LegendEntry[] {
+  const population = students > 1;
+  return [
+    { label: population ? `Test accuracy: ${populationNote(students)}` : 'Test accuracy', color: LINE.test, style: 'solid' },
+    ...(population
+      ? [
+          { label: `Students min–max (${students})`, color: STUDENT_BAND, style: 'band' as const },
+          { label: 'Students mean', color: LINE.students, style: 'dashed' as const },
+        ]
+      : []),
+    { label: 'Pseudo-label accuracy', color: LINE.pseudo, style: 'solid' },
+    { label: 'Labelled only (generation 0)', color: LINE.baseline, style: 'dashed' },
+    { label: 'Oracle (all labels)', color: LINE.oracle, style: 'dotted' },
+  ];
 }

@@ -8,7 +8,12 @@ export const LINE = {
   oracle: '#047857',
   loss: '#6d28d9',
   boundary: '#9ca3af',
+  /** A population's mean student; its min–max band is STUDENT_BAND. */
+  students: '#0e7490',
 } as const;
+
+/** The fill between a population's best and worst student. */
+export const STUDENT_BAND = 'rgba(14, 116, 144, 0.18)';
 
 const AXIS_STROKE = '#374151';
 const GRID_STROKE = '#e5e7eb';

@@ -1,11 +1,15 @@
+import { populationNote } from '../charts/accuracyData.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
-import { resultsSelector, stoppedEarlySelector } from '../store/selectors.ts';
+import { studentCells, type StudentCells } from '../format/population.ts';
+import { resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
 export function ResultsTable({ id }: { id: string }) {
   const results = useLab(resultsSelector);
   const stoppedEarly = useLab(stoppedEarlySelector);
+  const students = useLab(studentsSelector);
+  const population = students > 1;
   const last = results.at(-1)?.generation ?? 0;
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
@@ -16,6 +20,13 @@ export function ResultsTable({ id }: { id: string }) {
           <tr>
             <th scope="col">Generation</th>
             <th scope="col">Test accuracy</th>
+            {population && (
+              <>
+                <th scope="col">Students min–max</th>
+                <th scope="col">Chosen student</th>
+                <th scope="col">Each student</th>
+              </>
+            )}
             <th scope="col">Pseudo-label accuracy</th>
             <th scope="col">Coverage</th>
             <th scope="col">Pseudo-labels</th>
@@ -26,6 +37,7 @@ export function ResultsTable({ id }: { id: string }) {
             <tr key={row.generation}>
               <th scope="row">{row.generation}</th>
               <td>{formatPercent(row.testAccuracy)}</td>
+              {population && <PopulationCells cells={studentCells(row)} />}
               <td>{formatPercent(row.pseudoLabelAccuracy)}</td>
               <td>{formatPercent(row.coverage)}</td>
               <td>{formatCount(row.pseudoLabels)}</td>
@@ -33,6 +45,11 @@ export function ResultsTable({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
+      {population && (
+        <p className="results__note">
+          Test accuracy is the chosen student&apos;s, the next teacher: {populationNote(students)}.
+        </p>
+      )}
       {results.length === 0 && <p className="results__note">No generations yet: press Run, or Step for one generation at a time.</p>}
       {stoppedEarly && (
         <p className="results__note">
@@ -41,5 +58,24 @@ export function ResultsTable({ id }: { id: string }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A generation's student columns: the spread, the chosen student, every student's accuracy (the chosen in bold). */
+function PopulationCells({ cells }: { cells: StudentCells | null }) {
+  if (!cells) return <td colSpan={3}>—</td>;
+  return (
+    <>
+      <td>{cells.spread}</td>
+      <td>{cells.chosen}</td>
+      <td className="results__students">
+        {cells.each.map((student, k) => (
+          <span key={k}>
+            {k > 0 && ' '}
+            {student.chosen ? <strong>{student.text}</strong> : student.text}
+          </span>
+        ))}
+      </td>
+    </>
   );
 }

@@ -17,8 +17,8 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
-  /** The learning rate and the number of classes the run trains with (from its start event); null before it. */
-  trainedWith: { lr: number; classes: number } | null;
+  /** The learning rate, the number of classes and the students per generation the run trains with (from its start event); null before it. */
+  trainedWith: { lr: number; classes: number; students: number } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -115,7 +115,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length },
+        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students },
       };
     case 'reference':
       return { oracle: event.testAccuracy };

@@ -14,6 +14,8 @@ export const pseudoSelector = (state: LabState) => state.run.pseudo;
 export const testPredictionsSelector = (state: LabState) => state.run.testPredictions;
 export const labelerSelector = (state: LabState) => state.run.labeler;
 export const lossSeriesSelector = (state: LabState) => state.loss;
+/** Students per generation of the run on show (1 before a run starts). */
+export const studentsSelector = (state: LabState) => state.run.trainedWith?.students ?? 1;
 
 /** What the status line shows (picked with useShallow). */
 export const progressSelector = (state: LabState) => ({

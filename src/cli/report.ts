@@ -1,7 +1,7 @@
 import type { ExperimentResult, GenerationResult } from '../selftrain/events.ts';
 import type { SeedSummary } from './presetCheck.ts';
 
-/** The generation fields the JSON output carries, and only those. */
+/** The generation fields the JSON output carries, and only those; `students` only for a population (docs/population.md). */
 export function generationJson(g: GenerationResult) {
   return {
     generation: g.generation,
@@ -10,6 +10,7 @@ export function generationJson(g: GenerationResult) {
     coverage: g.coverage,
     pseudoLabels: g.pseudoLabels,
     seconds: g.seconds,
+    ...(g.students ? { students: g.students } : {}),
   };
 }
 
@@ -36,19 +37,29 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-/** The per-generation table a person reads, with the two reference lines. */
+/** A population's test accuracies as `min–max (#chosen)`, students counted from 0. */
+export function studentSpread(g: GenerationResult): string {
+  if (!g.students) return '';
+  const accuracies = g.students.testAccuracy;
+  return `${percent(Math.min(...accuracies))}–${percent(Math.max(...accuracies))} (#${g.students.best})`;
+}
+
+/** The per-generation table a person reads, with the two reference lines; a population adds its students' spread. */
 export function resultTable(result: ExperimentResult): string {
+  const population = result.generations.some((g) => g.students);
   const rows = result.generations.map((g) => [
     String(g.generation),
     percent(g.testAccuracy),
+    ...(population ? [studentSpread(g)] : []),
     percent(g.pseudoLabelAccuracy),
     percent(g.coverage),
     String(g.pseudoLabels),
     g.seconds.toFixed(2),
   ]);
-  rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), '', '', '', '']);
-  rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), '', '', '', '']);
-  const header = ['Generation', 'Test accuracy', 'Pseudo-label accuracy', 'Coverage', 'Pseudo-labels', 'Seconds'];
+  const blanks = population ? ['', '', '', '', ''] : ['', '', '', ''];
+  rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), ...blanks]);
+  rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
+  const header = ['Generation', 'Test accuracy', ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', 'Coverage', 'Pseudo-labels', 'Seconds'];
   return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}`;
 }
 

@@ -227,6 +227,10 @@ export const PARAM_TABLE = {
     kind: 'int', min: 1, max: 20, step: 1, default: 10, group: 'run',
     label: 'Generations', help: 'Rounds of pseudo-labelling and retraining after generation 0',
   },
+  students: {
+    kind: 'int', min: 1, max: 16, step: 1, default: 1, group: 'run',
+    label: 'Students', help: 'Students trained side by side each generation, each from its own seed; the one that agrees most with the others teaches next',
+  },
   seed: {
     kind: 'int', min: 0, max: 2 ** 31 - 1, step: 1, default: 42, group: 'run',
     label: 'Seed', help: 'Fixes every random choice: the same link and seed give the same run',

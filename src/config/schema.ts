@@ -77,6 +77,12 @@ export interface ExperimentConfig {
   student: StudentInit;
   /** Generations after generation 0. */
   gens: number;
+  /**
+   * Students per generation (a population), trained side by side in the same ops, each from
+   * its own seed. The best, judged by its agreement with the others' majority vote on the pool,
+   * teaches the next generation. 1: one student, as before.
+   */
+  students: number;
   seed: number;
   backend: BackendChoice;
   /** Who labels the pool each generation: the engine, or onnxruntime-web on the teacher's exported ONNX model. */

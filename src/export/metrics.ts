@@ -25,16 +25,24 @@ export function metricsJson(metrics: RunMetrics): string {
  * One CSV row per generation (RFC 4180, header first, `\r\n` line ends), fractions in [0, 1],
  * an empty cell where a value is null (generation 0's pseudo-label accuracy); the pseudo-labels
  * per predicted class follow as `pseudoLabelsClass0` ... columns, then how many of them are
- * right as `pseudoLabelsRightClass0` ... columns.
+ * right as `pseudoLabelsRightClass0` ... columns. A population (students > 1) adds
+ * `bestStudent`, then each student's `studentTestAccuracy0` ... and `studentAgreement0` ....
  */
 export function metricsCsv(metrics: RunMetrics): string {
   const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
   const perClass = Array.from({ length: classes }, (_, c) => `pseudoLabelsClass${c}`);
   const perClassRight = Array.from({ length: classes }, (_, c) => `pseudoLabelsRightClass${c}`);
+  const students = Math.max(0, ...metrics.generations.map((g) => g.students?.testAccuracy.length ?? 0));
+  const best = students > 0 ? ['bestStudent'] : [];
+  const studentAccuracy = Array.from({ length: students }, (_, k) => `studentTestAccuracy${k}`);
+  const studentAgreement = Array.from({ length: students }, (_, k) => `studentAgreement${k}`);
   const rows = metrics.generations.map((g) => [
     ...CSV_COLUMNS.map((column) => g[column]),
     ...perClass.map((_, c) => g.perClass[c] ?? null),
     ...perClassRight.map((_, c) => g.perClassRight[c] ?? null),
+    ...best.map(() => g.students?.best ?? null),
+    ...studentAccuracy.map((_, k) => g.students?.testAccuracy[k] ?? null),
+    ...studentAgreement.map((_, k) => g.students?.agreement[k] ?? null),
   ]);
-  return [[...CSV_COLUMNS, ...perClass, ...perClassRight], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+  return [[...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
 }

@@ -62,18 +62,19 @@ export interface ExperimentSize {
   layers: number[];
   parameters: number;
   batch: number;
-  /** Models trained together in the same dispatches (1 until the model dimension lands in the config). */
+  /** Models trained together in the same dispatches: the config's students per generation. */
   models: number;
 }
 
-type SizedConfig = Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'> & Partial<Pick<ExperimentConfig, 'data' | 'model' | 'filters'>>;
+type SizedConfig = Pick<ExperimentConfig, 'hidden' | 'classes' | 'batch'> & Partial<Pick<ExperimentConfig, 'data' | 'model' | 'filters' | 'students'>>;
 
 /**
  * The size of a run's model: 2 inputs for 2-D points, 784 for images. A CNN's parameters
  * undercount its work (each conv weight is used once per pixel), so a CNN is sized as no
- * less than the crossover: it never stays on the CPU for being small.
+ * less than the crossover: it never stays on the CPU for being small. `models` is the
+ * config's students per generation unless given.
  */
-export function experimentSize(config: SizedConfig, inputDim?: number, models = 1): ExperimentSize {
+export function experimentSize(config: SizedConfig, inputDim?: number, models = config.students ?? 1): ExperimentSize {
   const entry = config.data === undefined ? undefined : DATASETS[config.data];
   const width = inputDim ?? (config.data === undefined ? 2 : exampleWidth(config.data));
   const layers = [width, ...config.hidden, config.classes];

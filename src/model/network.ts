@@ -18,16 +18,25 @@ export const PREDICT_CHUNK = 256;
  * batch's ops and reads its stats once; prediction enqueues every chunk and reads once.
  */
 export function createNetwork(backend: Backend, spec: ModelSpec, seed: number): Network {
-  const batch = createNetworks(backend, spec, [seed]);
+  return memberNetwork(createNetworks(backend, spec, [seed]), 0);
+}
+
+/**
+ * Model `k` of `batch` seen as one Network: what it reads (predictions, verdicts, parameters,
+ * epoch stats) is model k's; what it writes acts on the whole batch (setParameters gives every
+ * model the same parameters), and its dispose disposes the batch.
+ */
+export function memberNetwork(batch: NetworkBatch, k: number): Network {
+  if (!(Number.isInteger(k) && k >= 0 && k < batch.models)) throw new EngineError(`memberNetwork: no model ${k} in a batch of ${batch.models}.`);
   return {
-    spec,
+    spec: batch.spec,
     parameterCount: batch.parameterCount,
     setTrainingSet: (rows, targets, weights) => batch.setTrainingSet(rows, targets, weights),
-    trainEpoch: async (order, hyper, noiseSeed) => (await batch.trainEpoch(order, hyper, noiseSeed))[0],
-    predict: async (rows) => (await batch.predict(rows))[0],
-    classify: async (rows) => (await batch.classify(rows))[0],
-    getParameters: async () => (await batch.getParameters())[0],
-    setParameters: (parameters) => batch.setParameters([parameters]),
+    trainEpoch: async (order, hyper, noiseSeed) => (await batch.trainEpoch(order, hyper, noiseSeed))[k],
+    predict: async (rows) => (await batch.predict(rows))[k],
+    classify: async (rows) => (await batch.classify(rows))[k],
+    getParameters: async () => (await batch.getParameters())[k],
+    setParameters: (parameters) => batch.setParameters(Array.from({ length: batch.models }, () => parameters)),
     dispose: () => batch.dispose(),
   };
 }

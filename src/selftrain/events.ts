@@ -3,11 +3,13 @@ import type { ExperimentConfig } from '../config/schema.ts';
 import type { Dataset } from '../data/types.ts';
 import type { ModelSpec } from '../model/types.ts';
 import type { LoadedImages } from '../data/images/format.ts';
+import type { PopulationResult } from './population.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
   /** 0 is the labelled-only model. */
   generation: number;
+  /** The test accuracy of the generation's model: with several students, the chosen one's. */
   testAccuracy: number;
   /** Fraction of this generation's pseudo-labels that match the true labels; null when there are none. */
   pseudoLabelAccuracy: number | null;
@@ -23,6 +25,8 @@ export interface GenerationResult {
   meanConfidence: number;
   /** Wall-clock seconds this generation took. */
   seconds: number;
+  /** With config.students > 1: every student's test accuracy and how the teacher was chosen. Absent for one student. */
+  students?: PopulationResult;
 }
 
 /** The pseudo-labels the teacher gave the pool this generation (for the 2-D view). */
@@ -58,7 +62,7 @@ export type ExperimentEvent =
       result: GenerationResult;
       /** Pseudo-labels this generation trained on (empty for generation 0). */
       pseudo: PseudoLabelSnapshot;
-      /** The trained model's decision grid, when the host asked for one. */
+      /** The trained (with several students, the chosen) model's decision grid, when the host asked for one. */
       grid: DecisionGrid | null;
       /** The trained model's predicted class per test row (the confusion matrix). */
       testPredictions: Int32Array;

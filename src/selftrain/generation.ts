@@ -1,10 +1,12 @@
-import type { Network } from '../model/types.ts';
+import { memberNetwork } from '../model/network.ts';
+import type { Network, NetworkBatch } from '../model/types.ts';
 import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, TeacherLabeler } from './events.ts';
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
+import { judgeByAgreement, type PopulationResult } from './population.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
-import { createSeededNetwork, trainEpochs } from './training.ts';
+import { createSeededNetworks, trainEpochs } from './training.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
 
@@ -65,8 +67,10 @@ function teachingFrom(session: RunSession, probabilities: Float32Array, step: nu
 }
 
 /**
- * Trains generation `generation`'s student on the labelled set plus `teaching`, fresh or
- * warm-started from `teacher`, and measures it. The caller owns the returned network.
+ * Trains generation `generation`'s `config.students` students side by side on the labelled set
+ * plus `teaching`, fresh or warm-started from `teacher`, measures each, and judges which teaches
+ * next (judgeByAgreement; one student needs no judge). The returned `student` is the chosen one;
+ * the caller owns it (disposing it frees the whole population).
  */
 export async function trainStudent(
   session: RunSession,
@@ -77,25 +81,44 @@ export async function trainStudent(
   const started = performance.now();
   const heldBefore = session.heldSeconds();
   const rng = session.root.fork(SALT.generation + generation);
-  const student = createSeededNetwork(session, rng);
+  const students = createSeededNetworks(session, rng, session.config.students);
   try {
-    if (teacher && session.config.student === 'warm') student.setParameters(await teacher.getParameters());
+    if (teacher && session.config.student === 'warm') {
+      const parameters = await teacher.getParameters();
+      students.setParameters(Array.from({ length: students.models }, () => parameters));
+    }
     const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
-    await trainEpochs(session, student, set, rng, generation);
-    const testPredictions = (await student.classify(session.testRows)).labels;
+    await trainEpochs(session, students, set, rng, generation);
+    const { population, testPredictions } = await judgeStudents(session, students);
+    const best = population?.best ?? 0;
     const result: GenerationResult = {
       generation,
-      testAccuracy: labelAccuracy(testPredictions, session.split.test.y),
+      testAccuracy: labelAccuracy(testPredictions[best], session.split.test.y),
       ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
       seconds: 0,
     };
+    if (population) result.students = population;
+    const student = memberNetwork(students, best);
     const grid = await decisionGrid(session, student);
     result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
-    return { student, event: { type: 'generation', result, pseudo: teaching.selection, grid, testPredictions } };
+    return { student, event: { type: 'generation', result, pseudo: teaching.selection, grid, testPredictions: testPredictions[best] } };
   } catch (error) {
-    student.dispose();
+    students.dispose();
     throw error;
   }
+}
+
+/**
+ * Every student's test predictions and, with more than one, the population's result: each
+ * one's test accuracy, and the agreement judge's scores over the pool (no labels needed).
+ */
+async function judgeStudents(session: RunSession, students: NetworkBatch): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[] }> {
+  const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
+  if (students.models === 1) return { population: null, testPredictions };
+  const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
+  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
+  const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
+  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions };
 }
 
 async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

@@ -1,6 +1,6 @@
 import type { Rng } from '../data/rng.ts';
-import type { Network } from '../model/types.ts';
-import { createNetwork } from '../model/network.ts';
+import type { EpochStats, Network, NetworkBatch } from '../model/types.ts';
+import { createNetwork, createNetworks } from '../model/network.ts';
 import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
 import type { TrainingSet } from './targets.ts';
@@ -13,23 +13,48 @@ export function createSeededNetwork(session: RunSession, rng: Rng): Network {
   return createNetwork(session.backend, session.spec, rng.int(SEED_RANGE));
 }
 
+/** Salt of student k's seed stream (k >= 1), forked from its generation's RNG. */
+const STUDENT_SALT = 7000;
+
 /**
- * Trains `network` for the configured epochs on `set`, reshuffling `set.order` in place each
- * epoch with `rng`. Reports each epoch when `generation` is given (the oracle trains silently)
+ * `count` network seeds for a generation's students: student 0 draws from `rng` as a lone
+ * student always has (so students=1 is the run it always was); student k >= 1 from a fork of
+ * `rng`, which leaves `rng` where student 0 left it, so the epochs shuffle the same for any count.
+ */
+export function studentSeeds(rng: Rng, count: number): number[] {
+  const first = rng.int(SEED_RANGE);
+  return [first, ...Array.from({ length: count - 1 }, (_, k) => rng.fork(STUDENT_SALT + k + 1).int(SEED_RANGE))];
+}
+
+/** `count` networks with the run's architecture, side by side in the same ops, seeded by studentSeeds. */
+export function createSeededNetworks(session: RunSession, rng: Rng, count: number): NetworkBatch {
+  return createNetworks(session.backend, session.spec, studentSeeds(rng, count));
+}
+
+/**
+ * Trains `network` (or every network of a batch) for the configured epochs on `set`, reshuffling `set.order` in place each
+ * epoch with `rng`. Reports each epoch (the students' mean loss and accuracy) when `generation` is given (the oracle trains silently)
  * and holds at the host's epoch checkpoint after every epoch.
  */
-export async function trainEpochs(session: RunSession, network: Network, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
+export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
   const { epochs } = session.config;
   network.setTrainingSet(session.trainRows, set.targets, set.weights);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
     rng.shuffle(set.order);
-    const stats = await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE));
+    const stats = meanStats([await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE))].flat());
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     }
     await session.hold('epoch');
   }
+}
+
+/** The students' mean loss and accuracy (one student's own). */
+function meanStats(all: EpochStats[]): EpochStats {
+  if (all.length === 1) return all[0];
+  const mean = (pick: (stats: EpochStats) => number) => all.reduce((sum, stats) => sum + pick(stats), 0) / all.length;
+  return { loss: mean((stats) => stats.loss), accuracy: mean((stats) => stats.accuracy), steps: all[0].steps };
 }
 
 /** Test accuracy of `network` in evaluation mode (reads back class and confidence per test row). */

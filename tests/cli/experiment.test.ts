@@ -50,6 +50,18 @@ describe('the experiment CLI', () => {
     }
   });
 
+  test('a population (students=4): --json gives each generation its students, as in-process; the table their spread', async () => {
+    const config = smallConfig({ gens: 1, students: 4, backend: 'cpu' });
+    const json = JSON.parse(cli(`#${encodeLink(config)}`, '--json').stdout);
+    const { result } = await runCollecting(config);
+    expect(json.generations.map((g: { students: unknown }) => g.students)).toEqual(result.generations.map((g) => g.students));
+    expect(json.generations[0].students.testAccuracy).toHaveLength(4);
+    expect(json.generations[0].students.judge).toBe('agreement');
+    const text = cli(`#${encodeLink(config)}`).stdout;
+    expect(text).toMatch(/Test accuracy\s+Students min–max \(chosen\)\s+Pseudo-label accuracy/);
+    expect(text).toMatch(/\d+\.\d%–\d+\.\d% \(#\d+\)/);
+  });
+
   test('without --json it prints the Generations table with the reference lines; link notes go to stderr', () => {
     const out = cli(`#${encodeLink(smallConfig({ gens: 1 }))}&labels=abc`);
     expect(out.status).toBe(0);

@@ -55,6 +55,13 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('clamps students to 1-16 with a note', () => {
+    expect(validateConfig({ students: '8' })).toMatchObject({ config: { students: 8 }, notes: [] });
+    expect(validateConfig({ students: 40 }).config.students).toBe(16);
+    expect(validateConfig({ students: 0 }).config.students).toBe(1);
+    expect(validateConfig({ students: 40 }).notes).toHaveLength(1);
+  });
+
   it('reads the labeler by name, and names the choices when it is unknown', () => {
     expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
     expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'onnx' }, notes: ['labeler=gpu is not one of engine, onnx; using onnx'] });

@@ -34,3 +34,18 @@ test('metricsJson and metricsCsv of a real run carry the run\'s numbers', async 
   expect(rows.map((row) => row.slice(7, 7 + classes).map(Number))).toEqual(result.generations.map((g) => g.perClass));
   expect(rows.map((row) => row.slice(7 + classes).map(Number))).toEqual(result.generations.map((g) => g.perClassRight));
 });
+
+test('metricsCsv of a population: the chosen student, then each student\'s test accuracy and agreement', () => {
+  const students = { testAccuracy: [0.75, 0.5], judge: 'agreement' as const, agreement: [0.9, 0.9], best: 0 };
+  const lines = metricsCsv({ config, oracle: 0.9, generations: [{ ...GENERATIONS[0], students }, GENERATIONS[1]] }).split('\r\n');
+  expect(lines[0]).toMatch(/,pseudoLabelsRightClass1,bestStudent,studentTestAccuracy0,studentTestAccuracy1,studentAgreement0,studentAgreement1$/);
+  expect(lines[1]).toMatch(/,0,0,0,0,0,0.75,0.5,0.9,0.9$/);
+  expect(lines[2]).toMatch(/,18,27,,,,,$/);
+});
+
+test('metricsJson of a population run carries every student', async () => {
+  const { result } = await runCollecting({ ...config, students: 3 });
+  const json = JSON.parse(metricsJson({ config: result.config, oracle: result.oracle.testAccuracy, generations: result.generations }));
+  expect(json.generations[1].students.testAccuracy).toHaveLength(3);
+  expect(json.generations.map((g: { students: unknown }) => g.students)).toEqual(result.generations.map((g) => g.students));
+});

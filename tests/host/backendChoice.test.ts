@@ -63,6 +63,15 @@ describe('createBackend', () => {
     expect(experimentSize({ data: 'moons', model: 'cnn', hidden: [8, 8], classes: 2, batch: 16 })).toEqual(SMALL);
   });
 
+  test("a population's students count as models: their work adds up", () => {
+    const population = experimentSize({ data: 'moons', hidden: [8, 8], classes: 2, batch: 16, students: 16 });
+    expect(population).toEqual({ ...SMALL, models: 16 });
+    expect(workOf(population)).toBe(16 * workOf(SMALL));
+    const wide = experimentSize({ data: 'moons', hidden: [32, 32], classes: 2, batch: 32, students: 8 });
+    expect(workOf({ ...wide, models: 1 })).toBeLessThan(GPU_CROSSOVER_WORK);
+    expect(workOf(wide)).toBeGreaterThanOrEqual(GPU_CROSSOVER_WORK);
+  });
+
   test('auto below the crossover runs on the CPU without asking for a GPU, naming the model and the crossover', async () => {
     chosen = await createBackend('auto', { gpu: untouchable, size: SMALL });
     expect(chosen.backend.info.kind).toBe('cpu');

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { accuracyRange, accuracySeries } from '../../../app/charts/accuracyData.ts';
+import { accuracyLegend, accuracyRange, accuracySeries, populationNote, populationSize, STUDENT_SERIES } from '../../../app/charts/accuracyData.ts';
+import type { GenerationResult } from '../../../src/selftrain/events.ts';
 import { generationResult } from '../store/fixtures.ts';
 
 test('one point per generation up to the planned last, in percent, with flat reference lines', () => {
@@ -14,6 +15,35 @@ test('one point per generation up to the planned last, in percent, with flat ref
   expect(series[2]).toEqual([null, 90, null, null]);
   expect(series[3]).toEqual([80, 80, 80, 80]);
   expect(series[4]).toEqual([95, 95, 95, 95]);
+  // One student: no band, no mean.
+  expect(series.slice(5)).toEqual([Array(4).fill(null), Array(4).fill(null), Array(4).fill(null)]);
+});
+
+const withStudents = (result: GenerationResult, testAccuracy: number[], best: number): GenerationResult => ({
+  ...result,
+  testAccuracy: testAccuracy[best],
+  students: { testAccuracy, judge: 'agreement', agreement: testAccuracy.map(() => 0.9), best },
+});
+
+test("a population's band runs from its worst to its best student, with the mean between", () => {
+  const results = [withStudents(generationResult(0, 0), [0.7, 0.8, 0.75, 0.85], 2), withStudents(generationResult(1, 0, 0.9), [0.9, 0.8, 0.85, 0.85], 0)];
+  const series = accuracySeries({ results, baseline: 0.75, oracle: 0.95, totalGenerations: 2 });
+  const rounded = (line: (number | null)[]) => line.map((value) => (value === null ? null : Math.round(value * 1000) / 1000));
+  expect(rounded(series[1])).toEqual([75, 90, null]);
+  expect(rounded(series[STUDENT_SERIES.max])).toEqual([85, 90, null]);
+  expect(rounded(series[STUDENT_SERIES.min])).toEqual([70, 80, null]);
+  expect(rounded(series[STUDENT_SERIES.mean])).toEqual([77.5, 85, null]);
+  expect(accuracyRange(series)).toEqual([60, 100]);
+  expect(populationSize(results)).toBe(4);
+  expect(populationSize([generationResult(0, 0.8)])).toBe(1);
+});
+
+test('the legend names the band and the mean, and says who chose the test line, only for a population', () => {
+  expect(accuracyLegend(1).map((entry) => entry.label)).toEqual(['Test accuracy', 'Pseudo-label accuracy', 'Labelled only (generation 0)', 'Oracle (all labels)']);
+  const labels = accuracyLegend(8).map((entry) => entry.label);
+  expect(labels.slice(0, 3)).toEqual(['Test accuracy: best of 8 students, judged by agreement (no labels)', 'Students min–max (8)', 'Students mean']);
+  expect(accuracyLegend(8)[1].style).toBe('band');
+  expect(populationNote(1)).toBe('');
 });
 
 test('an empty chart still has an x axis and a 0-100 y axis', () => {
