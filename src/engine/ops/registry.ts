@@ -1,3 +1,4 @@
+import type { WasmOpContext } from '../wasm/kernels.ts';
 import type { GpuOpContext } from '../webgpu/opContext.ts';
 import { cpuActivationBackward } from './activationBackward/cpu.ts';
 import type { ActivationBackwardOp } from './activationBackward/activationBackward.ts';
@@ -60,10 +61,18 @@ type Parity = `tests/engine/${string}.ts` | `tests/engine/${string}.ts#${string}
  */
 type WebGpuOp<F> = () => Promise<(gpu: GpuOpContext) => F>;
 
-/** A required op: the CPU reference and the WebGPU kernel both implement it. */
+/**
+ * An op's WebAssembly method, made once per backend over its instance of the kernels; loaded
+ * with the WebAssembly backend, like the WebGPU column. Absent, that backend runs the CPU
+ * reference on its tensors (they are CpuTensors over its memory), so every op runs there.
+ */
+type WasmOp<F> = () => Promise<(wasm: WasmOpContext) => F>;
+
+/** A required op: the CPU reference and the WebGPU kernel both implement it; a WebAssembly kernel may. */
 interface RequiredOp<F> {
   cpu: F;
   webgpu: WebGpuOp<F>;
+  wasm?: WasmOp<F>;
   parity: Parity;
 }
 
@@ -71,6 +80,7 @@ interface RequiredOp<F> {
 interface OptionalOp<F> {
   cpu?: F;
   webgpu?: WebGpuOp<F>;
+  wasm?: WasmOp<F>;
   parity: Parity;
 }
 
@@ -105,11 +115,13 @@ export const OPS: OpTable = {
   matmul: {
     cpu: cpuMatmul,
     webgpu: () => import('./matmul/webgpu.ts').then((m) => m.webgpuMatmul),
+    wasm: () => import('./matmul/wasm.ts').then((m) => m.wasmMatmul),
     parity: `${CASES}#matmul`,
   },
   dense: {
     cpu: cpuDense,
     webgpu: () => import('./dense/webgpu.ts').then((m) => m.webgpuDense),
+    wasm: () => import('./dense/wasm.ts').then((m) => m.wasmDense),
     parity: `${CASES}#dense`,
   },
   activationBackward: {
@@ -175,6 +187,7 @@ export const OPS: OpTable = {
   sumRows: {
     cpu: cpuSumRows,
     webgpu: () => import('./sumRows/webgpu.ts').then((m) => m.webgpuSumRows),
+    wasm: () => import('./sumRows/wasm.ts').then((m) => m.wasmSumRows),
     parity: `${CASES}#sumRows`,
   },
   sgdStep: {
@@ -208,6 +221,20 @@ export async function loadWebGpuOps(): Promise<(gpu: GpuOpContext) => ComputeOps
   return (gpu) => {
     const ops: Partial<Record<OpName, unknown>> = {};
     names.forEach((name, i) => (ops[name] = makers[i]?.(gpu)));
+    return ops as ComputeOps;
+  };
+}
+
+/**
+ * Loads every op's WebAssembly method; the result makes the WebAssembly backend's ops over one
+ * instance of the kernels: those methods, and the CPU reference for every op without one.
+ */
+export async function loadWasmOps(): Promise<(wasm: WasmOpContext) => ComputeOps> {
+  const names = (Object.keys(OPS) as OpName[]).filter((name) => OPS[name].wasm);
+  const makers = await Promise.all(names.map((name) => OPS[name].wasm?.()));
+  return (wasm) => {
+    const ops: Partial<Record<OpName, unknown>> = { ...cpuOps() };
+    names.forEach((name, i) => (ops[name] = makers[i]?.(wasm)));
     return ops as ComputeOps;
   };
 }
