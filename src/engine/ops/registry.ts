@@ -162,16 +162,19 @@ export const OPS: OpTable = {
   conv2d: {
     cpu: cpuConv2d,
     webgpu: () => import('./conv2d/webgpu.ts').then((m) => m.webgpuConv2d),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2d),
     parity: `${CONV_CASES}#conv2d`,
   },
   conv2dInputGrad: {
     cpu: cpuConv2dInputGrad,
     webgpu: () => import('./conv2d/webgpu.ts').then((m) => m.webgpuConv2dInputGrad),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2dInputGrad),
     parity: `${CONV_CASES}#conv2dInputGrad`,
   },
   conv2dWeightGrad: {
     cpu: cpuConv2dWeightGrad,
     webgpu: () => import('./conv2d/webgpuWeightGrad.ts').then((m) => m.webgpuConv2dWeightGrad),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2dWeightGrad),
     parity: `${CONV_CASES}#conv2dWeightGrad`,
   },
   maxPool: {

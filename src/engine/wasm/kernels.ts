@@ -13,7 +13,13 @@ export interface WasmKernels {
   matmulTN(a: number, b: number, out: number, m: number, k: number, n: number, accumulate: number): void;
   denseLinear(x: number, w: number, b: number, out: number, rows: number, inDim: number, outDim: number): void;
   sumRows(x: number, rows: number, cols: number, out: number, accumulate: number): void;
+  conv2dLinear(x: number, w: number, b: number, out: number, rows: number, ...shape: ConvDims): void;
+  conv2dInputGrad(dy: number, w: number, dx: number, rows: number, ...shape: ConvDims): void;
+  conv2dWeightGrad(x: number, dy: number, dw: number, db: number, rows: number, ...shape: ConvDims): void;
 }
+
+/** A ConvShape as the conv kernels take it: inChannels, outChannels, height, width, kernel. */
+type ConvDims = readonly [number, number, number, number, number];
 
 const KERNELS_URL = new URL('./kernels.wasm', import.meta.url);
 
