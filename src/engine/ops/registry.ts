@@ -201,6 +201,7 @@ export const OPS: OpTable = {
   adamStep: {
     cpu: cpuAdamStep,
     webgpu: () => import('./adamStep/webgpu.ts').then((m) => m.webgpuAdamStep),
+    wasm: () => import('./adamStep/wasm.ts').then((m) => m.wasmAdamStep),
     parity: `${CASES}#adamStep`,
   },
   denseSteps: {

@@ -25,3 +25,9 @@ describe('every op on the WebAssembly backend against the CPU reference (a kerne
 describe('every op over several models at once (stacked tensors) on the WebAssembly backend', () => {
   test.each(opCases(STACKED_CASES))('%s', async (_, testCase) => check(testCase));
 });
+
+describe('bit for bit where a kernel does the reference\'s own arithmetic in its order (sumRows in f32, adamStep in f64 lanes)', () => {
+  const exact = [...OP_CASES, ...STACKED_CASES].filter((c) => /^(sumRows|adamStep) /.test(c.name));
+  test('there are such cases', () => expect(exact.length).toBeGreaterThan(4));
+  test.each(opCases(exact))('%s', async (_, testCase) => check({ ...testCase, tolerance: 0 }));
+});
