@@ -127,6 +127,7 @@ export const OPS: OpTable = {
   activationBackward: {
     cpu: cpuActivationBackward,
     webgpu: () => import('./activationBackward/webgpu.ts').then((m) => m.webgpuActivationBackward),
+    wasm: () => import('./activationBackward/wasm.ts').then((m) => m.wasmActivationBackward),
     parity: `${CASES}#activationBackward`,
   },
   dropout: {
@@ -180,11 +181,13 @@ export const OPS: OpTable = {
   maxPool: {
     cpu: cpuMaxPool,
     webgpu: () => import('./maxPool/webgpu.ts').then((m) => m.webgpuMaxPool),
+    wasm: () => import('./maxPool/wasm.ts').then((m) => m.wasmMaxPool),
     parity: `${CONV_CASES}#maxPool`,
   },
   maxPoolBackward: {
     cpu: cpuMaxPoolBackward,
     webgpu: () => import('./maxPool/webgpu.ts').then((m) => m.webgpuMaxPoolBackward),
+    wasm: () => import('./maxPool/wasm.ts').then((m) => m.wasmMaxPoolBackward),
     parity: `${CONV_CASES}#maxPoolBackward`,
   },
   sumRows: {
