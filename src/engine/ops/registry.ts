@@ -100,6 +100,7 @@ export const OPS: OpTable = {
   gather: {
     cpu: cpuGather,
     webgpu: () => import('./gather/webgpu.ts').then((m) => m.webgpuGather),
+    wasm: () => import('./gather/wasm.ts').then((m) => m.wasmGather),
     parity: `${CASES}#gather`,
   },
   gatherShifted: {

@@ -70,5 +70,8 @@ describe('WebAssembly backend tensors', () => {
     const foreign: Tensor = createCpuBackend().createTensor(4, 'cpu');
     expect(() => backend.sumRows(foreign, 1, 4, flat, false)).toThrow(EngineError);
     expect(() => backend.createTensor(-1, 'bad')).toThrow(EngineError);
+    const order = backend.createIndexTensor(1, 'order');
+    backend.writeIndices(order, Int32Array.from([2]));
+    expect(() => backend.gather(flat, VIEW_ALIGN, order, 0, 1, backend.createTensor(VIEW_ALIGN, 'row'))).toThrow(/index 2 at position 0 is outside the 2 source rows/);
   });
 });
