@@ -16,7 +16,7 @@ const ENGINE_IMPORT_PATTERNS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'test-results/**', 'bench-results/**', '**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { imageData } from './scripts/imageDataPlugin.ts';
+import { buildWasm } from './scripts/buildWasm.mjs';
 
 // `base: './'` makes the built site work from any static host, under a subpath too.
 // imageData() converts and serves the digit images under data/images/ (never committed).
+// The WebAssembly kernels are compiled before Vite bundles or serves them, when they changed.
 export default defineConfig({
   base: './',
-  plugins: [react(), imageData()],
+  plugins: [react(), imageData(), { name: 'wasm-kernels', buildStart: () => buildWasm({ quiet: true }).then(() => undefined) }],
   worker: { format: 'es' },
   server: { host: 'localhost', port: 5173 },
   preview: { host: '127.0.0.1' },

@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**'],
     environment: 'node',
+    globalSetup: ['tests/globalSetup.ts'],
     testTimeout: 60_000,
   },
 });

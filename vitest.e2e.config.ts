@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/e2e/globalSetup.ts'],
+    globalSetup: ['tests/globalSetup.ts', 'tests/e2e/globalSetup.ts'],
     environment: 'node',
     testTimeout: 240_000,
     hookTimeout: 120_000,

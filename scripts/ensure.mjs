@@ -1,6 +1,7 @@
 // Installs what a fresh clone is missing, using only Node's standard library:
-// npm dependencies (when package-lock.json changed since the last install) and,
-// when asked, Debian's Chromium for the browser tests.
+// npm dependencies (when package-lock.json changed since the last install), the
+// WebAssembly kernels (when a kernel changed) and, when asked, Debian's Chromium for
+// the browser tests.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -23,6 +24,12 @@ export function ensureDependencies() {
   writeFileSync(STAMP, hash);
 }
 
+/** Compiles the WebAssembly kernels when they changed; after ensureDependencies (it needs assemblyscript). */
+export async function ensureWasm() {
+  const { buildWasm } = await import('./buildWasm.mjs');
+  await buildWasm();
+}
+
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0) {
@@ -34,5 +41,6 @@ export function ensureChromium() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureDependencies();
+  await ensureWasm();
   if (process.argv.includes('--chromium')) ensureChromium();
 }

@@ -1,10 +1,11 @@
 // `npm test`: install what is missing (Debian's Chromium included), then typecheck,
 // lint, unit tests and browser end-to-end tests, stopping at the first failure.
 import { execSync } from 'node:child_process';
-import { ensureChromium, ensureDependencies } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureWasm } from './ensure.mjs';
 import { withSwiftShader } from './swiftshaderEnv.mjs';
 
 ensureDependencies();
+await ensureWasm();
 ensureChromium();
 
 // vitest's workers load Dawn for Node; they inherit these from this process.

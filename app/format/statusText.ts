@@ -44,10 +44,10 @@ export function statusText(s: StatusInputs): string {
 /** Which backend trains and why ("CPU: small model, the CPU is faster"). */
 export function backendText(backend: BackendInfo | null): string {
   if (!backend) return '';
-  const name = backend.kind === 'cpu' ? 'CPU' : 'WebGPU';
+  const name = backend.kind === 'cpu' ? 'CPU' : backend.kind === 'wasm' ? 'WebAssembly SIMD' : 'WebGPU';
   if (!backend.reason) return `${name} (${backend.adapter})`;
   // The engine's reason may already name the backend ("CPU: the fastest for ...", "WebGPU on ...").
-  return /^(cpu|webgpu)\b/i.test(backend.reason) ? backend.reason : `${name}: ${backend.reason}`;
+  return /^(cpu|webgpu|webassembly)\b/i.test(backend.reason) ? backend.reason : `${name}: ${backend.reason}`;
 }
 
 /** The CPU runs because WebGPU was wanted and is missing here: the note then says where WebGPU runs. */

@@ -8,6 +8,8 @@ export const RATIOS: readonly (readonly [EngineName, EngineName])[] = [
   ['autodidact-cpu', 'tfjs-cpu'],
   ['autodidact-cpu', 'plain-js'],
   ['autodidact-webgpu', 'tfjs-webgpu'],
+  ['autodidact-wasm', 'tfjs-wasm'],
+  ['autodidact-wasm', 'autodidact-cpu'],
 ];
 
 const DASH = '—';

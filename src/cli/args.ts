@@ -16,13 +16,14 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|webgpu] [--seeds N]
+  npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|wasm|webgpu] [--seeds N]
                          [--export-onnx DIR] [--labeler engine|onnx]
   npm run experiment -- --list-presets [--json]
 
   <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
   --json           print one JSON object instead of a table
-  --backend        run on this backend, whatever the link says; webgpu runs on the
+  --backend        run on this backend, whatever the link says; wasm runs the
+                   WebAssembly SIMD kernels on one core; webgpu runs on the
                    \`webgpu\` package (Dawn): without a GPU, start node with
                    LD_LIBRARY_PATH=/usr/lib/chromium
                    VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json

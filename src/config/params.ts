@@ -237,7 +237,7 @@ export const PARAM_TABLE = {
   },
   backend: {
     kind: 'enum', values: BACKENDS, default: 'auto', group: 'run',
-    label: 'Backend', help: 'Where training runs: auto picks the faster one for this model, webgpu the GPU (the CPU if there is none), cpu plain JavaScript',
+    label: 'Backend', help: 'Where training runs: auto picks the faster one for this model, webgpu the GPU (the CPU if there is none), wasm WebAssembly SIMD on the CPU, cpu plain JavaScript',
   },
   labeler: {
     kind: 'enum', values: LABELERS, default: 'onnx', group: 'run',

@@ -17,7 +17,7 @@ export type SelectionName = (typeof SELECTIONS)[number];
 export const STUDENTS = ['fresh', 'warm'] as const;
 export type StudentInit = (typeof STUDENTS)[number];
 
-export const BACKENDS = ['auto', 'cpu', 'webgpu'] as const;
+export const BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
 // labeler (issue 5): who runs each frozen teacher's labelling pass.

@@ -34,6 +34,13 @@ function onCpu(note: string): ChosenBackend {
   return { backend, note, gpu: null, lost: NEVER, dispose: () => backend.dispose() };
 }
 
+/** The WebAssembly backend and its kernels' module load only when a run asks for them. */
+async function onWasm(note: string): Promise<ChosenBackend> {
+  const { createWasmBackend } = await import('../engine/backends/wasm.ts');
+  const backend = createWasmBackend(note);
+  return { backend, note, gpu: null, lost: NEVER, dispose: () => backend.dispose() };
+}
+
 /** The WebGPU module and its kernels load only when a run may use them, so the CPU path (and the CLI) never does. */
 const loadWebGpu = () => import('../engine/backends/webgpu.ts');
 
@@ -70,6 +77,8 @@ const isGpu = (value: Gpu | { message: string }): value is Gpu => 'device' in va
  * The backend a run asked for, and a note saying which and why (shown in the page's status
  * and printed by the CLI):
  * - `cpu`: the CPU backend.
+ * - `wasm`: the WebAssembly SIMD backend (single-threaded for now; `auto` does not pick it yet,
+ *   having no measured crossover).
  * - `webgpu`: the GPU (even a software adapter, since it was asked for); without WebGPU the
  *   CPU, with a note saying why and which browsers have it.
  * - `auto`: the crossover rule of backendCrossover.ts: the CPU below it, a hardware GPU above
@@ -77,6 +86,7 @@ const isGpu = (value: Gpu | { message: string }): value is Gpu => 'device' in va
  */
 export async function createBackend(choice: BackendChoice, options: BackendOptions = {}): Promise<ChosenBackend> {
   if (choice === 'cpu') return onCpu('CPU: the link asks for it (backend=cpu).');
+  if (choice === 'wasm') return onWasm('WebAssembly SIMD: the link asks for it (backend=wasm); one thread, the CPU reference for the ops without a kernel yet.');
   if (choice === 'webgpu') {
     const gpu = await tryGpu(options.gpu);
     if (!isGpu(gpu)) return onCpu(`CPU: backend=webgpu was asked for, but ${lowerFirst(gpu.message)}`);

@@ -25,7 +25,7 @@ describe('parseArgs', () => {
   test('usage errors say what is wrong', () => {
     expect(() => parseArgs(['--nope'])).toThrow(new UsageError('Unknown option --nope.'));
     expect(() => parseArgs(['v=1', '--backend'])).toThrow(/--backend needs a value/);
-    expect(() => parseArgs(['v=1', '--backend', 'gpu'])).toThrow(/use one of auto, cpu/);
+    expect(() => parseArgs(['v=1', '--backend', 'gpu'])).toThrow(/use one of auto, cpu, wasm, webgpu/);
     expect(() => parseArgs(['v=1', '--seeds', '0'])).toThrow(/--seeds takes a whole number/);
     expect(() => parseArgs(['v=1', '--export-onnx'])).toThrow(/--export-onnx needs a value/);
     expect(() => parseArgs(['v=1', '--labeler', 'ort'])).toThrow(new UsageError('Unknown labeler "ort": use one of engine, onnx.'));

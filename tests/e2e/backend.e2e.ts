@@ -32,6 +32,23 @@ describe('the backend a link asks for', () => {
     await page.close();
   });
 
+  test('backend=wasm trains in the worker on WebAssembly SIMD, says so, and shows the numbers the CLI gets on wasm', async () => {
+    const link = encodeLink(smallConfig({ backend: 'wasm', gens: 2, epochs: 10 }));
+    const expected = cli<{ generations: CliGeneration[] }>(link, '--json', '--backend', 'wasm');
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => {
+      throw new Error(`uncaught error in the page: ${error.message}`);
+    });
+    await page.goto(`${inject('baseUrl')}#${link}`);
+    await runToEnd(page);
+    await expect.poll(() => page.locator('.status__backend').textContent()).toMatch(/^WebAssembly SIMD: the link asks for it \(backend=wasm\)/);
+    const rows = await readGenerations(page);
+    expect(rows.map((row) => row[0])).toEqual(expected.generations.map((g) => String(g.generation)));
+    // The page shows one decimal of a percentage: the same run rounds to the same text.
+    for (const [i, g] of expected.generations.entries()) expect(Number.parseFloat(rows[i][1]), `generation ${g.generation}`).toBeCloseTo(g.testAccuracy * 100, 1);
+    await page.close();
+  });
+
   test('auto on a software adapter stays on the CPU and says why', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('baseUrl')}#${encodeLink(smallConfig({ backend: 'auto', gens: 1, epochs: 4 }))}`);

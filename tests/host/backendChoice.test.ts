@@ -46,6 +46,14 @@ describe('createBackend', () => {
     expect(chosen.backend.info.reason).toBe(chosen.note);
   });
 
+  test('wasm gives the WebAssembly backend, asks for no GPU, and says the link asked for it', async () => {
+    chosen = await createBackend('wasm', { gpu: untouchable, size: LARGE });
+    expect(chosen.backend.info.kind).toBe('wasm');
+    expect(chosen.gpu).toBe(null);
+    expect(chosen.note).toMatch(/^WebAssembly SIMD: .*backend=wasm/);
+    expect(chosen.backend.info.reason).toBe(chosen.note);
+  });
+
   test('the crossover: the presets are below it, a 2-128-128-2 MLP at batch 64 above it', () => {
     expect(SMALL.parameters).toBe(2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2);
     expect(workOf(SMALL)).toBeLessThan(GPU_CROSSOVER_WORK);

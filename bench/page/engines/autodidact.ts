@@ -1,4 +1,4 @@
-// Autodidact's own engine on any backend of the contract: the CPU backend or WebGPU.
+// Autodidact's own engine on any backend of the contract: the CPU backend, WebAssembly or WebGPU.
 import type { Backend } from '../../../src/engine/backend.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';

@@ -1,5 +1,6 @@
 // Every engine of the benchmark, in the order rows are printed.
 import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { createWasmBackend } from '../../../src/engine/backends/wasm.ts';
 import { createWebGpuBackend, requestGpu } from '../../../src/engine/backends/webgpu.ts';
 import { createAutodidactEngine } from './autodidact.ts';
 import { plainJsEngine } from './plainJs.ts';
@@ -11,6 +12,7 @@ export const ENGINES: readonly Engine[] = [
     const gpu = await requestGpu();
     return { backend: createWebGpuBackend(gpu.device, gpu.description), release: () => gpu.device.destroy() };
   }),
+  createAutodidactEngine('autodidact-wasm', false, async () => ({ backend: createWasmBackend(), release: () => {} })),
   createAutodidactEngine('autodidact-cpu', false, async () => ({ backend: createCpuBackend(), release: () => {} })),
   createTfjsEngine('tfjs-webgpu', 'webgpu'),
   createTfjsEngine('tfjs-wasm', 'wasm'),

@@ -3,20 +3,37 @@ import type { ByteTensor, IndexTensor, Tensor } from '../core/tensor.ts';
 
 /**
  * A CPU float tensor: one Float32Array per model (`slices`), each of `size` elements;
- * subarrays of one storage, or windows of a parent's slices.
+ * subarrays of one storage, or windows of a parent's slices. The WebAssembly backend's
+ * tensors are CpuTensors whose arrays look into its memory (wasm/tensor.ts), so every CPU
+ * reference op runs on them too; they override the two getters to renew the arrays after
+ * the memory grows.
  */
 export class CpuTensor implements Tensor {
   readonly dtype = 'f32';
   readonly size: number;
   readonly models: number;
+  #slices: readonly Float32Array[];
+  #storage: Float32Array | null;
   constructor(
-    readonly slices: readonly Float32Array[],
+    slices: readonly Float32Array[],
     readonly label: string,
     /** The slices lie back to back in this one array (a created tensor, not a stacked view). */
-    readonly storage: Float32Array | null,
+    storage: Float32Array | null,
   ) {
+    this.#slices = slices;
+    this.#storage = storage;
     this.size = slices[0].length;
     this.models = slices.length;
+  }
+
+  /** Each model's elements. */
+  get slices(): readonly Float32Array[] {
+    return this.#slices;
+  }
+
+  /** Every model's elements back to back, or null for a view of a stacked tensor. */
+  get storage(): Float32Array | null {
+    return this.#storage;
   }
 
   /** A tensor of `models` zeroed slices of `size` in one storage. */

@@ -1,3 +1,4 @@
+import type { WasmOpContext } from '../wasm/kernels.ts';
 import type { GpuOpContext } from '../webgpu/opContext.ts';
 import { cpuActivationBackward } from './activationBackward/cpu.ts';
 import type { ActivationBackwardOp } from './activationBackward/activationBackward.ts';
@@ -60,10 +61,18 @@ type Parity = `tests/engine/${string}.ts` | `tests/engine/${string}.ts#${string}
  */
 type WebGpuOp<F> = () => Promise<(gpu: GpuOpContext) => F>;
 
-/** A required op: the CPU reference and the WebGPU kernel both implement it. */
+/**
+ * An op's WebAssembly method, made once per backend over its instance of the kernels; loaded
+ * with the WebAssembly backend, like the WebGPU column. Absent, that backend runs the CPU
+ * reference on its tensors (they are CpuTensors over its memory), so every op runs there.
+ */
+type WasmOp<F> = () => Promise<(wasm: WasmOpContext) => F>;
+
+/** A required op: the CPU reference and the WebGPU kernel both implement it; a WebAssembly kernel may. */
 interface RequiredOp<F> {
   cpu: F;
   webgpu: WebGpuOp<F>;
+  wasm?: WasmOp<F>;
   parity: Parity;
 }
 
@@ -71,6 +80,7 @@ interface RequiredOp<F> {
 interface OptionalOp<F> {
   cpu?: F;
   webgpu?: WebGpuOp<F>;
+  wasm?: WasmOp<F>;
   parity: Parity;
 }
 
@@ -90,6 +100,7 @@ export const OPS: OpTable = {
   gather: {
     cpu: cpuGather,
     webgpu: () => import('./gather/webgpu.ts').then((m) => m.webgpuGather),
+    wasm: () => import('./gather/wasm.ts').then((m) => m.wasmGather),
     parity: `${CASES}#gather`,
   },
   gatherShifted: {
@@ -105,16 +116,19 @@ export const OPS: OpTable = {
   matmul: {
     cpu: cpuMatmul,
     webgpu: () => import('./matmul/webgpu.ts').then((m) => m.webgpuMatmul),
+    wasm: () => import('./matmul/wasm.ts').then((m) => m.wasmMatmul),
     parity: `${CASES}#matmul`,
   },
   dense: {
     cpu: cpuDense,
     webgpu: () => import('./dense/webgpu.ts').then((m) => m.webgpuDense),
+    wasm: () => import('./dense/wasm.ts').then((m) => m.wasmDense),
     parity: `${CASES}#dense`,
   },
   activationBackward: {
     cpu: cpuActivationBackward,
     webgpu: () => import('./activationBackward/webgpu.ts').then((m) => m.webgpuActivationBackward),
+    wasm: () => import('./activationBackward/wasm.ts').then((m) => m.wasmActivationBackward),
     parity: `${CASES}#activationBackward`,
   },
   dropout: {
@@ -150,31 +164,37 @@ export const OPS: OpTable = {
   conv2d: {
     cpu: cpuConv2d,
     webgpu: () => import('./conv2d/webgpu.ts').then((m) => m.webgpuConv2d),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2d),
     parity: `${CONV_CASES}#conv2d`,
   },
   conv2dInputGrad: {
     cpu: cpuConv2dInputGrad,
     webgpu: () => import('./conv2d/webgpu.ts').then((m) => m.webgpuConv2dInputGrad),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2dInputGrad),
     parity: `${CONV_CASES}#conv2dInputGrad`,
   },
   conv2dWeightGrad: {
     cpu: cpuConv2dWeightGrad,
     webgpu: () => import('./conv2d/webgpuWeightGrad.ts').then((m) => m.webgpuConv2dWeightGrad),
+    wasm: () => import('./conv2d/wasm.ts').then((m) => m.wasmConv2dWeightGrad),
     parity: `${CONV_CASES}#conv2dWeightGrad`,
   },
   maxPool: {
     cpu: cpuMaxPool,
     webgpu: () => import('./maxPool/webgpu.ts').then((m) => m.webgpuMaxPool),
+    wasm: () => import('./maxPool/wasm.ts').then((m) => m.wasmMaxPool),
     parity: `${CONV_CASES}#maxPool`,
   },
   maxPoolBackward: {
     cpu: cpuMaxPoolBackward,
     webgpu: () => import('./maxPool/webgpu.ts').then((m) => m.webgpuMaxPoolBackward),
+    wasm: () => import('./maxPool/wasm.ts').then((m) => m.wasmMaxPoolBackward),
     parity: `${CONV_CASES}#maxPoolBackward`,
   },
   sumRows: {
     cpu: cpuSumRows,
     webgpu: () => import('./sumRows/webgpu.ts').then((m) => m.webgpuSumRows),
+    wasm: () => import('./sumRows/wasm.ts').then((m) => m.wasmSumRows),
     parity: `${CASES}#sumRows`,
   },
   sgdStep: {
@@ -185,6 +205,7 @@ export const OPS: OpTable = {
   adamStep: {
     cpu: cpuAdamStep,
     webgpu: () => import('./adamStep/webgpu.ts').then((m) => m.webgpuAdamStep),
+    wasm: () => import('./adamStep/wasm.ts').then((m) => m.wasmAdamStep),
     parity: `${CASES}#adamStep`,
   },
   denseSteps: {
@@ -208,6 +229,20 @@ export async function loadWebGpuOps(): Promise<(gpu: GpuOpContext) => ComputeOps
   return (gpu) => {
     const ops: Partial<Record<OpName, unknown>> = {};
     names.forEach((name, i) => (ops[name] = makers[i]?.(gpu)));
+    return ops as ComputeOps;
+  };
+}
+
+/**
+ * Loads every op's WebAssembly method; the result makes the WebAssembly backend's ops over one
+ * instance of the kernels: those methods, and the CPU reference for every op without one.
+ */
+export async function loadWasmOps(): Promise<(wasm: WasmOpContext) => ComputeOps> {
+  const names = (Object.keys(OPS) as OpName[]).filter((name) => OPS[name].wasm);
+  const makers = await Promise.all(names.map((name) => OPS[name].wasm?.()));
+  return (wasm) => {
+    const ops: Partial<Record<OpName, unknown>> = { ...cpuOps() };
+    names.forEach((name, i) => (ops[name] = makers[i]?.(wasm)));
     return ops as ComputeOps;
   };
 }

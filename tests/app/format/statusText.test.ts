@@ -19,6 +19,9 @@ test('names the backend and why, once', () => {
   expect(backendText(null)).toBe('');
   expect(backendText({ kind: 'cpu', adapter: 'CPU (JavaScript)', reason: 'CPU: the fastest for a model this small' })).toBe('CPU: the fastest for a model this small');
   expect(backendText({ kind: 'webgpu', adapter: 'swiftshader', reason: 'the link asks for it' })).toBe('WebGPU: the link asks for it');
+  expect(backendText({ kind: 'wasm', adapter: 'CPU (WebAssembly SIMD)', reason: 'the link asks for it' })).toBe('WebAssembly SIMD: the link asks for it');
+  const wasmNote = 'WebAssembly SIMD: the link asks for it (backend=wasm).';
+  expect(backendText({ kind: 'wasm', adapter: 'CPU (WebAssembly SIMD)', reason: wasmNote })).toBe(wasmNote);
 });
 
 test('a CPU note from a missing GPU shows as is and is marked as a fallback', () => {

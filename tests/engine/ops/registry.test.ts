@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
+import { createWasmBackend } from '../../../src/engine/backends/wasm.ts';
 import { OPS, type OpName } from '../../../src/engine/ops/registry.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -28,7 +29,7 @@ function tableRows(markdown: string): Row[] {
 
 const rows = tableRows(read('docs/ops.md'));
 const names = Object.keys(OPS) as OpName[];
-const backendsOf = (name: OpName) => (['cpu', 'webgpu'] as const).filter((b) => OPS[name][b]).join(', ');
+const backendsOf = (name: OpName) => (['cpu', 'wasm', 'webgpu'] as const).filter((b) => OPS[name][b]).join(', ');
 
 describe('the op table (docs/ops.md) and the registry', () => {
   it('list the same ops in the same order', () => {
@@ -60,5 +61,14 @@ describe('the op table (docs/ops.md) and the registry', () => {
   it('give the CPU backend every required op', () => {
     const backend = createCpuBackend();
     for (const name of names) expect(typeof backend[name], name).toBe(OPS[name].cpu ? 'function' : 'undefined');
+  });
+
+  it('give the WebAssembly backend every op the CPU has: its kernel where the registry lists one, else the CPU reference', () => {
+    const backend = createWasmBackend();
+    for (const name of names) {
+      const expected = OPS[name].wasm ? 'a kernel' : OPS[name].cpu ? 'the reference' : 'none';
+      const actual = backend[name] === undefined ? 'none' : backend[name] === OPS[name].cpu ? 'the reference' : 'a kernel';
+      expect(actual, name).toBe(expected);
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The parity helper (tinygrad's helper_test_op): one case runs an op on the CPU reference
- * and on the WebGPU backend from the same seeded inputs, reads the named outputs and
+ * and on the WebGPU (or WebAssembly) backend from the same seeded inputs, reads the named outputs and
  * compares them element by element, inside WebGPU error scopes. No vitest in here, so the
  * same cases run in Node and, bundled by Vite, in a headless Chromium page.
  */
@@ -73,25 +73,26 @@ export async function runCase(gpu: WebGpuBackend, testCase: Case): Promise<Parit
   return { name: testCase.name, ok: message === null, message: message ?? 'ok', worst: outcome.worst };
 }
 
-async function compareOp(gpu: WebGpuBackend, testCase: ParityCase): Promise<{ message: string | null; worst: number }> {
+/** One case on the CPU reference and on `other` (the WebGPU or the WebAssembly backend): the first mismatch, or null. */
+export async function compareOp(other: Backend, testCase: ParityCase): Promise<{ message: string | null; worst: number }> {
   const cpu = createCpuBackend();
   const data = inputData(testCase);
   const onCpu = place(cpu, data, testCase);
-  const onGpu = place(gpu, data, testCase);
+  const onOther = place(other, data, testCase);
   try {
     await testCase.run(cpu, onCpu.t, onCpu.ix);
-    await testCase.run(gpu, onGpu.t, onGpu.ix);
+    await testCase.run(other, onOther.t, onOther.ix);
     let worst = 0;
     for (const name of testCase.outputs) {
       const expected = await cpu.read(onCpu.t[name]);
-      const actual = await gpu.read(onGpu.t[name]);
+      const actual = await other.read(onOther.t[name]);
       const diff = compare(actual, expected, testCase.tolerance);
       worst = Math.max(worst, diff.worst);
       if (diff.message) return { message: `${name}: ${diff.message}`, worst };
     }
     return { message: null, worst };
   } finally {
-    for (const tensor of [...Object.values(onGpu.t), ...Object.values(onGpu.ix)]) gpu.destroy(tensor);
+    for (const tensor of [...Object.values(onOther.t), ...Object.values(onOther.ix)]) other.destroy(tensor);
   }
 }
 

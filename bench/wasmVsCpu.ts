@@ -1,0 +1,49 @@
+// Training samples/s of the WebAssembly backend against the CPU backend (the JavaScript
+// reference), in Node, one thread each:
+//   npx tsx bench/wasmVsCpu.ts [W1 W2 W3 ...]   (default W2 and W3)
+// W2 is the 784-128-10 MLP at batch 128 with Adam (issue 16 asks wasm >= jax-js-wasm there,
+// ~18,000 samples/s on 2 cores); W3 the small CNN (asks wasm >= 4x the CPU backend). Median
+// CPU time of 5 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
+import { createRng } from '../src/data/rng.ts';
+import type { Backend } from '../src/engine/backend.ts';
+import { createCpuBackend } from '../src/engine/backends/cpu.ts';
+import { createWasmBackend } from '../src/engine/backends/wasm.ts';
+import { createNetworks } from '../src/model/network.ts';
+import { uploadRows } from '../src/model/rows.ts';
+import { median } from './report/median.ts';
+import { MODEL_SEED, WORKLOADS, makeData, workloadSpec, type Workload } from './workloads.ts';
+
+/** One epoch of a workload's training on a backend, ready to run again and again. */
+function trainer(backend: Backend, workload: Workload): () => Promise<unknown> {
+  const data = makeData(workload);
+  const networks = createNetworks(backend, workloadSpec(workload), [MODEL_SEED]);
+  networks.setTrainingSet(uploadRows(backend, data.x, data.rows, data.dim), data.targets, data.weights);
+  const rng = createRng(3);
+  const order = Int32Array.from({ length: workload.rows }, (_, i) => i);
+  let epoch = 0;
+  return () => networks.trainEpoch(rng.shuffle(order), workload.hyper, epoch++);
+}
+
+/** Median epoch CPU seconds (user + system) of each engine, epochs interleaved, after one warm-up each. */
+async function medians(epochs: number, engines: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const runEpoch of engines) await runEpoch();
+  const seconds = engines.map(() => [] as number[]);
+  for (let e = 0; e < epochs; e++) {
+    for (const [i, runEpoch] of engines.entries()) {
+      const start = process.cpuUsage();
+      await runEpoch();
+      const used = process.cpuUsage(start);
+      seconds[i].push((used.user + used.system) / 1e6);
+    }
+  }
+  return seconds.map(median);
+}
+
+const names = process.argv.slice(2);
+const chosen = WORKLOADS.filter((w) => w.models === 1 && (names.length ? names.includes(w.name) : ['W2', 'W3'].includes(w.name)));
+console.log('| workload | autodidact-cpu samples/s | autodidact-wasm samples/s | wasm / cpu |\n|---|---:|---:|---:|');
+for (const workload of chosen) {
+  const [cpuSeconds, wasmSeconds] = await medians(5, [trainer(createCpuBackend(), workload), trainer(createWasmBackend(), workload)]);
+  const [cpuRate, wasmRate] = [workload.rows / cpuSeconds, workload.rows / wasmSeconds];
+  console.log(`| ${workload.name} | ${Math.round(cpuRate)} | ${Math.round(wasmRate)} | ${(wasmRate / cpuRate).toFixed(2)} |`);
+}

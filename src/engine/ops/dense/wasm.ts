@@ -1,0 +1,25 @@
+import { opModels } from '../../core/tensor.ts';
+import { checkHolds } from '../../core/shapes.ts';
+import type { WasmOpContext } from '../../wasm/kernels.ts';
+import { wasmTensor } from '../../wasm/tensor.ts';
+import { activate } from '../activationBackward/cpu.ts';
+import { checkMatmul } from '../matmul/wasm.ts';
+import type { DenseOp } from './dense.ts';
+
+/**
+ * The op in WebAssembly SIMD: x·w + b by the kernel (dense.as.ts), then the CPU reference's
+ * activation over the output, so tanh and sigmoid are JavaScript's own, as on the CPU.
+ */
+export const wasmDense = (wasm: WasmOpContext): DenseOp['dense'] => {
+  const { denseLinear } = wasm.kernels;
+  return (x, w, b, out, rows, inDim, outDim, activation) => {
+    const [tx, tw, tb, to] = [wasmTensor(x), wasmTensor(w), wasmTensor(b), wasmTensor(out)];
+    const models = opModels('dense', [to], [tx, tw, tb]);
+    checkMatmul('dense', tx, tw, to, rows, inDim, outDim, models);
+    checkHolds('dense', 'b', tb.size, outDim);
+    for (let k = 0; k < models; k++) {
+      denseLinear(tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, inDim, outDim);
+      if (activation !== 'linear') activate(to.slices[k], 0, rows * outDim, activation);
+    }
+  };
+};
