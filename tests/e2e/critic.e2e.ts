@@ -59,4 +59,25 @@ describe('a critic in the page', () => {
     }
     await context.close();
   });
+
+  test('the image gallery shows the images the critic vetoed, marked, as many as the CLI says', async () => {
+    const link =
+      'v=1&data=mnist&labels=20&noise=10&classes=10&pool=300&test=200&model=mlp&hidden=32&act=relu&dropout=0&inoise=0&opt=adam&lr=0.003&l2=0&' +
+      'batch=10&epochs=30&select=balanced&k=10&soft=1&temperature=0.5&lweight=20&student=fresh&gens=1&students=4&critic=committee&agree=4&seed=3&backend=cpu&labeler=engine';
+    const expected = cli<{ generations: CriticGeneration[] }>(`#${link}`, '--json');
+    const { vetoed, vetoedWrong } = expected.generations[1].critic!;
+    expect(vetoed).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw new Error(`uncaught error in the page: ${error.message}`);
+    });
+    await page.goto(inject('baseUrl') + `#${link}`);
+    await runToEnd(page);
+    const gallery = page.getByRole('list', { name: 'Images the critic vetoed' });
+    await expect.poll(() => gallery.getByRole('listitem').count()).toBe(Math.min(120, vetoed));
+    expect(await gallery.locator('.image-view__item--vetoed').count()).toBe(Math.min(120, vetoed));
+    expect(await page.getByTestId('vetoed-summary').textContent()).toMatch(new RegExp(`^Vetoed by the critic: ${vetoed}, ${vetoedWrong} of them\\s+rightly`));
+    await context.close();
+  });
 });
