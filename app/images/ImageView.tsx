@@ -7,9 +7,10 @@ import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { useLab } from '../store/useLabStore.ts';
 import { DataProgress } from './DataProgress.tsx';
 import { DrawPad } from './DrawPad.tsx';
-import { galleryItems, perClassCounts } from './galleryItems.ts';
+import { galleryItems, perClassCounts, vetoedItems, type GalleryItem } from './galleryItems.ts';
 import { ImageTile } from './ImageTile.tsx';
 import { useImageSplit } from './useImageSplit.ts';
+import type { Split } from '../../src/data/types.ts';
 
 /** Images shown at most: the most confident ones; the counts above cover all. */
 const SHOWN = 120;
@@ -23,6 +24,7 @@ export function ImageView() {
   const [onlyClass, setOnlyClass] = useState<number | null>(null);
   const split = state.kind === 'ready' ? state.split : null;
   const items = useMemo(() => (split ? galleryItems(split, pseudo, onlyClass) : []), [split, pseudo, onlyClass]);
+  const vetoed = useMemo(() => (split ? vetoedItems(split, pseudo, onlyClass) : []), [split, pseudo, onlyClass]);
   const counts = useMemo(() => (split ? perClassCounts(split, pseudo) : []), [split, pseudo]);
   const name = DATASETS[config.data].title;
   const wrong = counts.reduce((sum, count) => sum + count.wrong, 0);
@@ -49,29 +51,48 @@ export function ImageView() {
               </button>
             ))}
           </div>
-          <ol className="image-view__gallery" aria-label="Pseudo-labelled images">
-            {items.slice(0, SHOWN).map((item) => {
-              const label = split.classNames[item.label];
-              const truth = split.classNames[item.truth];
-              const isWrong = item.label !== item.truth;
-              return (
-                <li key={item.row} className={isWrong ? 'image-view__item image-view__item--wrong' : 'image-view__item'}>
-                  <ImageTile
-                    pixels={split.pool.x.subarray(item.row * IMAGE_BYTES, (item.row + 1) * IMAGE_BYTES)}
-                    label={`${label}, ${formatPercent(item.confidence)} sure${isWrong ? `, really ${truth}` : ''}`}
-                  />
-                  <span className="image-view__caption">
-                    {label} {formatPercent(item.confidence)}
-                    {isWrong && <span className="image-view__truth"> is {truth}</span>}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
+          <Gallery split={split} items={items} label="Pseudo-labelled images" />
+          {pseudo?.vetoed && (
+            <section className="image-view__vetoed" aria-label="Vetoed by the critic">
+              <h3 className="image-view__heading" data-testid="vetoed-summary">
+                Vetoed by the critic: {formatCount(vetoed.length)}
+                {onlyClass === null ? '' : ` labelled ${split.classNames[onlyClass]}`}, {formatCount(vetoed.filter((item) => item.label !== item.truth).length)} of them
+                rightly (the teacher was wrong); not trained on
+              </h3>
+              <Gallery split={split} items={vetoed} label="Images the critic vetoed" vetoed />
+            </section>
+          )}
           <ConfusionMatrix split={split} predicted={testPredictions} />
           <DrawPad />
         </>
       )}
     </figure>
+  );
+}
+
+/** Up to SHOWN images with the teacher's label and confidence, the wrong ones marked with the truth; `vetoed` marks each as the critic's veto. */
+function Gallery({ split, items, label, vetoed = false }: { split: Split; items: GalleryItem[]; label: string; vetoed?: boolean }) {
+  return (
+    <ol className="image-view__gallery" aria-label={label}>
+      {items.slice(0, SHOWN).map((item) => {
+        const name = split.classNames[item.label];
+        const truth = split.classNames[item.truth];
+        const isWrong = item.label !== item.truth;
+        const className = ['image-view__item', isWrong ? 'image-view__item--wrong' : '', vetoed ? 'image-view__item--vetoed' : ''].filter(Boolean).join(' ');
+        return (
+          <li key={item.row} className={className}>
+            <ImageTile
+              pixels={split.pool.x.subarray(item.row * IMAGE_BYTES, (item.row + 1) * IMAGE_BYTES)}
+              label={`${vetoed ? 'vetoed: ' : ''}${name}, ${formatPercent(item.confidence)} sure${isWrong ? `, really ${truth}` : ''}`}
+            />
+            <span className="image-view__caption">
+              {vetoed ? '✕ ' : ''}
+              {name} {formatPercent(item.confidence)}
+              {isWrong && <span className="image-view__truth"> is {truth}</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

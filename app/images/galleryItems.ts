@@ -10,17 +10,27 @@ export interface GalleryItem {
   confidence: number;
 }
 
+type Labels = Pick<PseudoLabelSnapshot, 'indices' | 'labels' | 'confidence'>;
+
 /** This generation's pseudo-labels, most confident first, optionally of one predicted class only. */
 export function galleryItems(split: Split, pseudo: PseudoLabelSnapshot | null, onlyClass: number | null): GalleryItem[] {
-  if (!pseudo) return [];
-  const items: GalleryItem[] = [];
-  for (let i = 0; i < pseudo.indices.length; i++) {
-    const label = pseudo.labels[i];
+  return pseudo ? items(split, pseudo, onlyClass) : [];
+}
+
+/** The teacher's labels the critic vetoed this generation, as galleryItems orders and filters them; none without a critic. */
+export function vetoedItems(split: Split, pseudo: PseudoLabelSnapshot | null, onlyClass: number | null): GalleryItem[] {
+  return pseudo?.vetoed ? items(split, pseudo.vetoed, onlyClass) : [];
+}
+
+function items(split: Split, labels: Labels, onlyClass: number | null): GalleryItem[] {
+  const out: GalleryItem[] = [];
+  for (let i = 0; i < labels.indices.length; i++) {
+    const label = labels.labels[i];
     if (onlyClass !== null && label !== onlyClass) continue;
-    const row = pseudo.indices[i];
-    items.push({ row, label, truth: split.pool.y[row], confidence: pseudo.confidence[i] });
+    const row = labels.indices[i];
+    out.push({ row, label, truth: split.pool.y[row], confidence: labels.confidence[i] });
   }
-  return items.sort((a, b) => b.confidence - a.confidence || a.row - b.row);
+  return out.sort((a, b) => b.confidence - a.confidence || a.row - b.row);
 }
 
 /** Pseudo-labels per predicted class, and how many of them are wrong. */

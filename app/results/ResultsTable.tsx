@@ -1,7 +1,8 @@
 import { populationNote } from '../charts/accuracyData.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
+import { criticCells, type CriticCells } from '../format/critic.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
-import { resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
+import { criticSelector, resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
@@ -10,6 +11,7 @@ export function ResultsTable({ id }: { id: string }) {
   const stoppedEarly = useLab(stoppedEarlySelector);
   const students = useLab(studentsSelector);
   const population = students > 1;
+  const critic = useLab(criticSelector);
   const last = results.at(-1)?.generation ?? 0;
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
@@ -28,6 +30,13 @@ export function ResultsTable({ id }: { id: string }) {
               </>
             )}
             <th scope="col">Pseudo-label accuracy</th>
+            {critic && (
+              <>
+                <th scope="col">Vetoed</th>
+                <th scope="col">Critic precision</th>
+                <th scope="col">Critic recall</th>
+              </>
+            )}
             <th scope="col">Coverage</th>
             <th scope="col">Pseudo-labels</th>
           </tr>
@@ -39,6 +48,7 @@ export function ResultsTable({ id }: { id: string }) {
               <td>{formatPercent(row.testAccuracy)}</td>
               {population && <PopulationCells cells={studentCells(row)} />}
               <td>{formatPercent(row.pseudoLabelAccuracy)}</td>
+              {critic && <CriticColumns cells={criticCells(row)} />}
               <td>{formatPercent(row.coverage)}</td>
               <td>{formatCount(row.pseudoLabels)}</td>
             </tr>
@@ -48,6 +58,12 @@ export function ResultsTable({ id }: { id: string }) {
       {population && (
         <p className="results__note">
           Test accuracy is the chosen student&apos;s, the next teacher: {populationNote(students)}.
+        </p>
+      )}
+      {critic && (
+        <p className="results__note">
+          The critic: a pseudo-label is admitted only where enough of the last generation&apos;s students predict the teacher&apos;s class.
+          Precision is the share of its vetoes that were really wrong labels, recall the share of the teacher&apos;s wrong labels it caught.
         </p>
       )}
       {results.length === 0 && <p className="results__note">No generations yet: press Run, or Step for one generation at a time.</p>}
@@ -76,6 +92,18 @@ function PopulationCells({ cells }: { cells: StudentCells | null }) {
           </span>
         ))}
       </td>
+    </>
+  );
+}
+
+/** A generation's critic columns: vetoed, precision, recall (dashes at generation 0, where it did not vote). */
+function CriticColumns({ cells }: { cells: CriticCells | null }) {
+  if (!cells) return <td colSpan={3}>—</td>;
+  return (
+    <>
+      <td>{cells.vetoed}</td>
+      <td>{cells.precision}</td>
+      <td>{cells.recall}</td>
     </>
   );
 }

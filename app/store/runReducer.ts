@@ -1,3 +1,4 @@
+import type { CriticName } from '../../src/config/schema.ts';
 import { classNames } from '../../src/data/datasets.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
 import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
@@ -17,8 +18,8 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
-  /** The learning rate, the number of classes and the students per generation the run trains with (from its start event); null before it. */
-  trainedWith: { lr: number; classes: number; students: number } | null;
+  /** The learning rate, the number of classes, the students per generation and the critic the run trains with (from its start event); null before it. */
+  trainedWith: { lr: number; classes: number; students: number; critic: CriticName } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -115,7 +116,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students },
+        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic },
       };
     case 'reference':
       return { oracle: event.testAccuracy };

@@ -16,6 +16,8 @@ export const labelerSelector = (state: LabState) => state.run.labeler;
 export const lossSeriesSelector = (state: LabState) => state.loss;
 /** Students per generation of the run on show (1 before a run starts). */
 export const studentsSelector = (state: LabState) => state.run.trainedWith?.students ?? 1;
+/** The results on show were made with a critic (critic=committee). */
+export const criticSelector = (state: LabState) => state.run.trainedWith?.critic === 'committee';
 
 /** What the status line shows (picked with useShallow). */
 export const progressSelector = (state: LabState) => ({

@@ -1,7 +1,7 @@
-import { classColor, OUTLINE_COLOR, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+import { classColor, OUTLINE_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 
-/** Class colours and what each kind of mark means. */
-export function DataLegend({ classNames }: { classNames: readonly string[] }) {
+/** Class colours and what each kind of mark means; `critic`: the run has one, so its ring is explained. */
+export function DataLegend({ classNames, critic }: { classNames: readonly string[]; critic: boolean }) {
   return (
     <ul className="data-legend">
       {classNames.map((name, index) => (
@@ -28,6 +28,12 @@ export function DataLegend({ classNames }: { classNames: readonly string[] }) {
         </span>
         wrong pseudo-label
       </li>
+      {critic && (
+        <li>
+          <span className="data-legend__dot data-legend__dot--vetoed" style={{ borderColor: VETOED_COLOR }} aria-hidden="true" />
+          vetoed by the critic
+        </li>
+      )}
     </ul>
   );
 }

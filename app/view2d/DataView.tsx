@@ -6,7 +6,7 @@ import { formatCount } from '../format/percent.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { configSelector, gridSelector, pseudoSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
-import { countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
+import { countVetoes, countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
 import { DataLegend } from './DataLegend.tsx';
 import { PointProbe, type ProbePoint } from './PointProbe.tsx';
 import { useCanvasSize } from './useCanvasSize.ts';
@@ -70,11 +70,13 @@ export function DataView() {
   }, [data, grid, pseudo, width, height, ratio]);
 
   const wrong = 'error' in data ? 0 : countWrongPseudoLabels(data.split, pseudo);
+  const vetoes = 'error' in data ? { vetoed: 0, right: 0 } : countVetoes(data.split, pseudo);
   const summary =
     'error' in data
       ? `The data could not be drawn: ${data.error}`
       : `${formatCount(data.split.labelled.n)} labelled, ${formatCount(data.split.pool.n)} unlabelled` +
-        (pseudo && pseudo.indices.length > 0 ? `, ${formatCount(pseudo.indices.length)} pseudo-labelled (${formatCount(wrong)} wrong)` : '');
+        (pseudo && pseudo.indices.length > 0 ? `, ${formatCount(pseudo.indices.length)} pseudo-labelled (${formatCount(wrong)} wrong)` : '') +
+        (vetoes.vetoed > 0 ? `, ${formatCount(vetoes.vetoed)} vetoed by the critic (${formatCount(vetoes.right)} rightly)` : '');
 
   return (
     <figure className="data-view">
@@ -90,7 +92,7 @@ export function DataView() {
         {marker && <span className="data-view__probe" style={marker} aria-hidden="true" />}
       </div>
       <p className="data-view__summary">{summary}</p>
-      <DataLegend classNames={'error' in data ? [] : data.split.classNames} />
+      <DataLegend classNames={'error' in data ? [] : data.split.classNames} critic={config.critic === 'committee'} />
       <PointProbe point={probe} />
     </figure>
   );

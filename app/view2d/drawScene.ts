@@ -1,7 +1,7 @@
 import type { Split } from '../../src/data/types.ts';
 import type { DecisionGrid, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import { heatmapPixels } from './heatmap.ts';
-import { classColor, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+import { classColor, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 import { sprite, type Sprite } from './sprites.ts';
 
 export type Extent = DecisionGrid['extent'];
@@ -22,6 +22,15 @@ export function countWrongPseudoLabels(split: Split, pseudo: PseudoLabelSnapshot
   return wrong;
 }
 
+/** The critic's vetoes this generation, and how many of them were right (the teacher's label was wrong). */
+export function countVetoes(split: Split, pseudo: PseudoLabelSnapshot | null): { vetoed: number; right: number } {
+  const vetoed = pseudo?.vetoed;
+  if (!vetoed) return { vetoed: 0, right: 0 };
+  let right = 0;
+  for (let i = 0; i < vetoed.indices.length; i++) if (split.pool.y[vetoed.indices[i]] !== vetoed.labels[i]) right++;
+  return { vetoed: vetoed.indices.length, right };
+}
+
 const heatmapCache = new WeakMap<DecisionGrid, HTMLCanvasElement>();
 
 function heatmapImage(grid: DecisionGrid): HTMLCanvasElement {
@@ -38,7 +47,7 @@ function heatmapImage(grid: DecisionGrid): HTMLCanvasElement {
 /**
  * Draws the 2-D view on a canvas of `width` × `height` device pixels: the decision heatmap,
  * the unlabelled pool (grey), this generation's pseudo-labels (class colour, wrong ones
- * crossed in red) and the labelled examples (large, outlined). `scale` is device pixels per
+ * crossed in red), a grey ring on each candidate the critic vetoed, and the labelled examples (large, outlined). `scale` is device pixels per
  * CSS pixel, times a size factor, so marks look the same on every screen.
  */
 export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: number, scale: number, scene: Scene): void {
@@ -76,6 +85,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: 
   const wrongMark = sprite('wrong', WRONG_COLOR, scale);
   for (let i = 0; i < pool.n; i++) {
     if (pseudoLabel[i] >= 0 && pseudoLabel[i] !== pool.y[i]) stamp(wrongMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
+  }
+  // The critic's vetoes stay grey pool points, ringed.
+  if (pseudo?.vetoed) {
+    const vetoedMark = sprite('vetoed', VETOED_COLOR, scale);
+    for (const i of pseudo.vetoed.indices) stamp(vetoedMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
   }
   // Labelled examples: large, outlined, on top of everything.
   const labelledMarks = Array.from({ length: labelled.classes }, (_, c) => sprite('labelled', classColor(c), scale));

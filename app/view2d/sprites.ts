@@ -1,7 +1,7 @@
-import { OUTLINE_COLOR, UNLABELLED_COLOR, WRONG_COLOR } from './palette.ts';
+import { OUTLINE_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 
 /** The marks of the 2-D view, each drawn once per colour and size and then stamped. */
-export type SpriteKind = 'pool' | 'pseudo' | 'labelled' | 'wrong';
+export type SpriteKind = 'pool' | 'pseudo' | 'labelled' | 'wrong' | 'vetoed';
 
 export interface Sprite {
   image: HTMLCanvasElement;
@@ -31,7 +31,7 @@ export function sprite(kind: SpriteKind, color: string, scale: number): Sprite {
 }
 
 function drawSprite(kind: SpriteKind, color: string, scale: number): Sprite {
-  const reach = { pool: 2.2, pseudo: 4.2, labelled: 7.2, wrong: 5.2 }[kind] * scale;
+  const reach = { pool: 2.2, pseudo: 4.2, labelled: 7.2, wrong: 5.2, vetoed: 5.2 }[kind] * scale;
   const half = Math.ceil(reach) + 1;
   const image = document.createElement('canvas');
   image.width = half * 2;
@@ -64,6 +64,13 @@ function drawSprite(kind: SpriteKind, color: string, scale: number): Sprite {
       ctx.lineWidth = 2 * scale;
       disc(6 * scale);
       ctx.fill();
+      ctx.stroke();
+      break;
+    case 'vetoed':
+      // A grey ring around the pool point the critic kept from becoming a pseudo-label.
+      ctx.strokeStyle = VETOED_COLOR;
+      ctx.lineWidth = 1.5 * scale;
+      disc(4.2 * scale);
       ctx.stroke();
       break;
     case 'wrong': {

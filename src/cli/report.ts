@@ -1,7 +1,10 @@
 import type { ExperimentResult, GenerationResult } from '../selftrain/events.ts';
 import type { SeedSummary } from './presetCheck.ts';
 
-/** The generation fields the JSON output carries, and only those; `students` only for a population (docs/population.md). */
+/**
+ * The generation fields the JSON output carries, and only those; `students` only for a population
+ * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md).
+ */
 export function generationJson(g: GenerationResult) {
   return {
     generation: g.generation,
@@ -11,6 +14,7 @@ export function generationJson(g: GenerationResult) {
     pseudoLabels: g.pseudoLabels,
     seconds: g.seconds,
     ...(g.students ? { students: g.students } : {}),
+    ...(g.critic ? { critic: g.critic } : {}),
   };
 }
 
@@ -44,22 +48,34 @@ export function studentSpread(g: GenerationResult): string {
   return `${percent(Math.min(...accuracies))}–${percent(Math.max(...accuracies))} (#${g.students.best})`;
 }
 
-/** The per-generation table a person reads, with the two reference lines; a population adds its students' spread. */
+/** What the critic did: `vetoed (precision right, recall caught)`, or a dash where it did not vote (generation 0). */
+export function criticSummary(g: GenerationResult): string {
+  if (!g.critic) return '—';
+  const { vetoed, precision, recall } = g.critic;
+  return `${vetoed} (${percent(precision)} right, ${percent(recall)} caught)`;
+}
+
+/**
+ * The per-generation table a person reads, with the two reference lines; a population adds its
+ * students' spread, a critic what it vetoed.
+ */
 export function resultTable(result: ExperimentResult): string {
   const population = result.generations.some((g) => g.students);
+  const critic = result.config.critic === 'committee';
   const rows = result.generations.map((g) => [
     String(g.generation),
     percent(g.testAccuracy),
     ...(population ? [studentSpread(g)] : []),
     percent(g.pseudoLabelAccuracy),
+    ...(critic ? [criticSummary(g)] : []),
     percent(g.coverage),
     String(g.pseudoLabels),
     g.seconds.toFixed(2),
   ]);
-  const blanks = population ? ['', '', '', '', ''] : ['', '', '', ''];
+  const blanks = new Array<string>(4 + (population ? 1 : 0) + (critic ? 1 : 0)).fill('');
   rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), ...blanks]);
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
-  const header = ['Generation', 'Test accuracy', ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', 'Coverage', 'Pseudo-labels', 'Seconds'];
+  const header = ['Generation', 'Test accuracy', ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
   return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}`;
 }
 

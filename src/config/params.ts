@@ -7,11 +7,13 @@ import { DATASET_NAMES, DATASETS } from '../data/datasets.ts';
 import {
   ACTIVATIONS,
   BACKENDS,
+  CRITICS,
   LABELERS,
   MODELS,
   OPTIMIZERS,
   SELECTIONS,
   STUDENTS,
+  type CriticName,
   type ExperimentConfig,
   type ModelName,
   type SelectionName,
@@ -30,6 +32,8 @@ interface ParamCommon {
   group: ParamGroup;
   /** The selection strategy this parameter belongs to: show it only when `select` is this. */
   strategy?: SelectionName;
+  /** The critic this parameter belongs to: show it only when `critic` is this. */
+  critic?: CriticName;
   /** Only meaningful with soft labels: show it only when `soft` is on. */
   softOnly?: true;
   /** The model this parameter belongs to: show it only when `model` is this. */
@@ -231,6 +235,14 @@ export const PARAM_TABLE = {
     kind: 'int', min: 1, max: 16, step: 1, default: 1, group: 'run',
     label: 'Students', help: 'Students trained side by side each generation, each from its own seed; the one that agrees most with the others teaches next',
   },
+  critic: {
+    kind: 'enum', values: CRITICS, default: 'none', group: 'run',
+    label: 'Critic', help: "committee: a pseudo-label is admitted only where enough of the last generation's students predict the teacher's class",
+  },
+  agree: {
+    kind: 'int', min: 1, max: 16, step: 1, default: 2, group: 'run', critic: 'committee',
+    label: 'Committee votes', help: "Students of the last generation that must predict the teacher's class, at most Students (with one student the committee is the teacher alone, so it vetoes nothing)",
+  },
   seed: {
     kind: 'int', min: 0, max: 2 ** 31 - 1, step: 1, default: 42, group: 'run',
     label: 'Seed', help: 'Fixes every random choice: the same link and seed give the same run',
@@ -265,6 +277,7 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   if (param.internal) return false;
   if (param.strategy !== undefined && param.strategy !== config.select) return false;
   if (param.softOnly && !config.soft) return false;
+  if (param.critic !== undefined && param.critic !== config.critic) return false;
   if (param.model !== undefined && param.model !== config.model) return false;
   const entry = DATASETS[config.data];
   if (param.imageOnly && !entry.image) return false;

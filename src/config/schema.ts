@@ -17,6 +17,10 @@ export type SelectionName = (typeof SELECTIONS)[number];
 export const STUDENTS = ['fresh', 'warm'] as const;
 export type StudentInit = (typeof STUDENTS)[number];
 
+// critic (issue 15): who may veto a teacher's pseudo-label.
+export const CRITICS = ['none', 'committee'] as const;
+export type CriticName = (typeof CRITICS)[number];
+
 export const BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
@@ -83,6 +87,13 @@ export interface ExperimentConfig {
    * teaches the next generation. 1: one student, as before.
    */
   students: number;
+  /**
+   * The critic: `committee` admits a teacher's pseudo-label only where at least `agree` of the
+   * previous generation's students (all of them, the teacher too) predict the same class.
+   */
+  critic: CriticName;
+  /** Committee votes a pseudo-label needs (1 to `students`); used only under `critic=committee`. */
+  agree: number;
   seed: number;
   backend: BackendChoice;
   /** Who labels the pool each generation: the engine, or onnxruntime-web on the teacher's exported ONNX model. */

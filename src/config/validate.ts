@@ -44,6 +44,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   fitModelToData(full, notes);
   fitSizesToData(full, notes);
   fitLabels(full, notes);
+  fitCommittee(full, notes);
   return { config: full, notes };
 }
 
@@ -205,4 +206,14 @@ function fitLabels(config: ExperimentConfig, notes: string[]): void {
     notes.push(`labels=${config.labels} is more than the pool holds (${config.pool}); using ${config.pool}`);
     config.labels = config.pool;
   }
+}
+
+/**
+ * A committee has `students` members, so no more than that can agree; `agree` means nothing
+ * without a committee, so it is left as it is under `critic=none`.
+ */
+function fitCommittee(config: ExperimentConfig, notes: string[]): void {
+  if (config.critic !== 'committee' || config.agree <= config.students) return;
+  notes.push(`agree=${config.agree} is more than the committee's ${config.students} students; using ${config.students}`);
+  config.agree = config.students;
 }

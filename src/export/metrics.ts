@@ -13,6 +13,10 @@ export interface RunMetrics {
 /** The per-generation columns of the CSV, in order; `perClass` and `perClassRight` become one column per class each. */
 const CSV_COLUMNS = ['generation', 'testAccuracy', 'pseudoLabelAccuracy', 'coverage', 'pseudoLabels', 'meanConfidence', 'seconds'] as const;
 
+/** The critic's CSV columns and the CriticResult field each holds. */
+const CRITIC_FIELDS = { criticVetoed: 'vetoed', criticVetoedWrong: 'vetoedWrong', criticPrecision: 'precision', criticRecall: 'recall' } as const;
+const CRITIC_COLUMNS = Object.keys(CRITIC_FIELDS) as (keyof typeof CRITIC_FIELDS)[];
+
 /** The run's metrics as one JSON document: link, config, references and every generation's fields. */
 export function metricsJson(metrics: RunMetrics): string {
   const { config, oracle, generations } = metrics;
@@ -27,6 +31,8 @@ export function metricsJson(metrics: RunMetrics): string {
  * per predicted class follow as `pseudoLabelsClass0` ... columns, then how many of them are
  * right as `pseudoLabelsRightClass0` ... columns. A population (students > 1) adds
  * `bestStudent`, then each student's `studentTestAccuracy0` ... and `studentAgreement0` ....
+ * A critic adds `criticVetoed`, `criticVetoedWrong`, `criticPrecision` and `criticRecall`
+ * (empty where it did not vote, or where precision or recall is null).
  */
 export function metricsCsv(metrics: RunMetrics): string {
   const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
@@ -36,6 +42,7 @@ export function metricsCsv(metrics: RunMetrics): string {
   const best = students > 0 ? ['bestStudent'] : [];
   const studentAccuracy = Array.from({ length: students }, (_, k) => `studentTestAccuracy${k}`);
   const studentAgreement = Array.from({ length: students }, (_, k) => `studentAgreement${k}`);
+  const critic = metrics.config.critic === 'committee' ? CRITIC_COLUMNS : [];
   const rows = metrics.generations.map((g) => [
     ...CSV_COLUMNS.map((column) => g[column]),
     ...perClass.map((_, c) => g.perClass[c] ?? null),
@@ -43,6 +50,8 @@ export function metricsCsv(metrics: RunMetrics): string {
     ...best.map(() => g.students?.best ?? null),
     ...studentAccuracy.map((_, k) => g.students?.testAccuracy[k] ?? null),
     ...studentAgreement.map((_, k) => g.students?.agreement[k] ?? null),
+    ...critic.map((column) => g.critic?.[CRITIC_FIELDS[column]] ?? null),
   ]);
-  return [[...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement], ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+  const header = [...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement, ...critic];
+  return [header, ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
 }

@@ -4,6 +4,7 @@ import type { Dataset } from '../data/types.ts';
 import type { ModelSpec } from '../model/types.ts';
 import type { LoadedImages } from '../data/images/format.ts';
 import type { PopulationResult } from './population.ts';
+import type { CriticResult } from './critic.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -27,6 +28,8 @@ export interface GenerationResult {
   seconds: number;
   /** With config.students > 1: every student's test accuracy and how the teacher was chosen. Absent for one student. */
   students?: PopulationResult;
+  /** With config.critic=committee, from generation 1 on: what the committee vetoed, and whether it was right. Absent otherwise. */
+  critic?: CriticResult;
 }
 
 /** The pseudo-labels the teacher gave the pool this generation (for the 2-D view). */
@@ -37,6 +40,8 @@ export interface PseudoLabelSnapshot {
   labels: Int32Array;
   /** Teacher confidence for each admitted row. */
   confidence: Float32Array;
+  /** Under a critic: the candidates it vetoed (pool rows, the teacher's class and confidence), not trained on. */
+  vetoed?: { indices: Int32Array; labels: Int32Array; confidence: Float32Array };
 }
 
 /** Class probabilities of a model over a regular grid covering the 2-D data. */
@@ -98,6 +103,8 @@ export interface ResumePoint {
   teacherParameters: Float32Array;
   /** The pseudo-labels the last finished generation trained on, for the early stop. */
   selection: PseudoLabelSnapshot;
+  /** Under a critic: the last finished generation's students' classes over the pool (RunSession.committee). */
+  committee?: Int32Array[];
 }
 
 /** A finished generation's trained model, for a host that exports it (as ONNX, say). */

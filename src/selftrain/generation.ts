@@ -4,6 +4,7 @@ import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, Teac
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { judgeByAgreement, type PopulationResult } from './population.ts';
+import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
@@ -15,6 +16,8 @@ export interface Teaching {
   selection: Selection;
   /** pool × classes sharpened teacher probabilities, or null for hard labels. */
   softTargets: Float32Array | null;
+  /** Under a critic with a committee: the candidates it vetoed (not in `selection`), and how right it was. */
+  critic?: { vetoed: Selection; result: CriticResult };
 }
 
 /** Generation 0 has no teacher: it learns from the labelled set alone. */
@@ -30,6 +33,22 @@ export const NO_TEACHING: Teaching = {
  * the engine and the labeler's probabilities take the place of the engine's.
  */
 export async function teach(session: RunSession, teacher: Network, generation: number, labeler?: TeacherLabeler): Promise<Teaching> {
+  return criticize(session, await teachAlone(session, teacher, generation, labeler));
+}
+
+/**
+ * The critic's veto (src/selftrain/critic.ts) over the teaching's admitted candidates, when the
+ * config has one and the last generation left a committee.
+ */
+function criticize(session: RunSession, teaching: Teaching): Teaching {
+  const { committee, config } = session;
+  if (config.critic !== 'committee' || !committee) return teaching;
+  const { admitted, vetoed } = committeeVeto(teaching.selection, committee, config.agree);
+  const result = criticMetrics(teaching.selection, vetoed, session.split.pool.y);
+  return { ...teaching, selection: admitted, critic: { vetoed, result } };
+}
+
+async function teachAlone(session: RunSession, teacher: Network, generation: number, labeler?: TeacherLabeler): Promise<Teaching> {
   const { config } = session;
   const classes = session.spec.classes;
   if (labeler) {
@@ -89,7 +108,7 @@ export async function trainStudent(
     }
     const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
     await trainEpochs(session, students, set, rng, generation);
-    const { population, testPredictions } = await judgeStudents(session, students);
+    const { population, testPredictions, poolLabels } = await judgeStudents(session, students);
     const best = population?.best ?? 0;
     const result: GenerationResult = {
       generation,
@@ -98,10 +117,13 @@ export async function trainStudent(
       seconds: 0,
     };
     if (population) result.students = population;
+    if (teaching.critic) result.critic = teaching.critic.result;
+    if (session.config.critic === 'committee') session.committee = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
     const student = memberNetwork(students, best);
     const grid = await decisionGrid(session, student);
     result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
-    return { student, event: { type: 'generation', result, pseudo: teaching.selection, grid, testPredictions: testPredictions[best] } };
+    const pseudo = teaching.critic ? { ...teaching.selection, vetoed: teaching.critic.vetoed } : teaching.selection;
+    return { student, event: { type: 'generation', result, pseudo, grid, testPredictions: testPredictions[best] } };
   } catch (error) {
     students.dispose();
     throw error;
@@ -112,13 +134,16 @@ export async function trainStudent(
  * Every student's test predictions and, with more than one, the population's result: each
  * one's test accuracy, and the agreement judge's scores over the pool (no labels needed).
  */
-async function judgeStudents(session: RunSession, students: NetworkBatch): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[] }> {
+async function judgeStudents(
+  session: RunSession,
+  students: NetworkBatch,
+): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
   const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
-  if (students.models === 1) return { population: null, testPredictions };
+  if (students.models === 1) return { population: null, testPredictions, poolLabels: null };
   const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
   const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
   const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
-  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions };
+  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels };
 }
 
 async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

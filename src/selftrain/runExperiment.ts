@@ -68,7 +68,7 @@ async function runGenerations(
       if (options.onResumePoint || options.onModel) {
         const teacherParameters = await student.getParameters();
         options.onModel?.({ generation, spec: session.spec, parameters: teacherParameters.slice() });
-        options.onResumePoint?.({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous });
+        options.onResumePoint?.({ generations: [...generations], oracleAccuracy, teacherParameters, selection: previous, committee: session.committee ?? undefined });
       }
       session.emit(event);
       await session.hold('generation');

@@ -31,6 +31,12 @@ export interface RunSession {
   poolRows: DeviceRows;
   testRows: DeviceRows;
   grid: { size: number; extent: Extent; rows: DeviceRows } | null;
+  /**
+   * Under `critic=committee`: every student of the last finished generation's class per pool
+   * row, the committee that votes on the next teacher's pseudo-labels; null before generation 0
+   * has finished, and always without a critic.
+   */
+  committee: Int32Array[] | null;
   /** The run's root RNG; only forked (forking leaves it unchanged), never drawn from. */
   root: Rng;
   emit(event: ExperimentEvent): void;
@@ -69,6 +75,7 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     poolRows: place(pool),
     testRows: place(test),
     grid: extent ? { size: gridSize, extent, rows: place({ x: gridPoints(gridSize, extent), n: gridSize * gridSize }) } : null,
+    committee: null,
     root: createRng(config.seed),
     emit: (event) => options.onEvent?.(event),
     async hold(at) {

@@ -62,6 +62,18 @@ describe('the experiment CLI', () => {
     expect(text).toMatch(/\d+\.\d%–\d+\.\d% \(#\d+\)/);
   });
 
+  test('a critic (critic=committee): --json gives generations 1 on their critic, as in-process; the table a critic column', async () => {
+    const config = smallConfig({ data: 'gauss', classes: 4, labels: 4, noise: 30, select: 'threshold', tau: 0.6, student: 'fresh', soft: false, gens: 1, students: 4, critic: 'committee', agree: 3, backend: 'cpu' });
+    const json = JSON.parse(cli(`#${encodeLink(config)}`, '--json').stdout);
+    const { result } = await runCollecting(config);
+    expect(json.generations[0].critic).toBeUndefined();
+    expect(json.generations[1].critic).toEqual(result.generations[1].critic);
+    expect(json.generations[1].critic).toEqual({ vetoed: 15, vetoedWrong: 12, precision: 0.8, recall: expect.any(Number) });
+    const text = cli(`#${encodeLink(config)}`).stdout;
+    expect(text).toMatch(/Pseudo-label accuracy\s+Critic vetoed \(precision, recall\)\s+Coverage/);
+    expect(text).toMatch(/15 \(80\.0% right, \d+\.\d% caught\)/);
+  });
+
   test('without --json it prints the Generations table with the reference lines; link notes go to stderr', () => {
     const out = cli(`#${encodeLink(smallConfig({ gens: 1 }))}&labels=abc`);
     expect(out.status).toBe(0);

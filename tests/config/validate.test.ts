@@ -62,6 +62,18 @@ describe('validateConfig', () => {
     expect(validateConfig({ students: 40 }).notes).toHaveLength(1);
   });
 
+  it('clamps agree to the committee under critic=committee, with a note, and leaves it alone without a critic', () => {
+    expect(validateConfig({ critic: 'committee', students: '4', agree: '3' })).toMatchObject({ config: { critic: 'committee', agree: 3 }, notes: [] });
+    expect(validateConfig({ critic: 'committee', students: 4, agree: 6 })).toMatchObject({
+      config: { students: 4, agree: 4 },
+      notes: ["agree=6 is more than the committee's 4 students; using 4"],
+    });
+    expect(validateConfig({ critic: 'committee', agree: 2 })).toMatchObject({ config: { students: 1, agree: 1 }, notes: [expect.stringContaining('agree=2')] });
+    expect(validateConfig({ critic: 'none', agree: 5 })).toMatchObject({ config: { critic: 'none', agree: 5 }, notes: [] });
+    expect(validateConfig({ critic: 'committee', students: 16, agree: 40 }).config.agree).toBe(16);
+    expect(validateConfig({ critic: 'jury' })).toMatchObject({ config: { critic: 'none' }, notes: ['critic=jury is not one of none, committee; using none'] });
+  });
+
   it('reads the labeler by name, and names the choices when it is unknown', () => {
     expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
     expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'onnx' }, notes: ['labeler=gpu is not one of engine, onnx; using onnx'] });

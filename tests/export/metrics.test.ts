@@ -49,3 +49,12 @@ test('metricsJson of a population run carries every student', async () => {
   expect(json.generations[1].students.testAccuracy).toHaveLength(3);
   expect(json.generations.map((g: { students: unknown }) => g.students)).toEqual(result.generations.map((g) => g.students));
 });
+
+test('metricsCsv under a critic adds its four columns, empty where it did not vote or a share is null', () => {
+  const critic = { vetoed: 4, vetoedWrong: 0, precision: 0, recall: null };
+  const lines = metricsCsv({ config: { ...config, critic: 'committee' }, oracle: 0.9, generations: [GENERATIONS[0], { ...GENERATIONS[1], critic }] }).split('\r\n');
+  expect(lines[0]).toMatch(/,pseudoLabelsRightClass1,criticVetoed,criticVetoedWrong,criticPrecision,criticRecall$/);
+  expect(lines[1]).toMatch(/,0,0,,,,$/);
+  expect(lines[2]).toMatch(/,18,27,4,0,0,$/);
+  expect(JSON.parse(metricsJson({ config, oracle: 0.9, generations: [{ ...GENERATIONS[1], critic }] })).generations[0].critic).toEqual(critic);
+});
