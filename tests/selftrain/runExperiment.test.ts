@@ -26,13 +26,21 @@ describe('runExperiment on the CPU backend', () => {
     expect(withoutTimes(a).generations).not.toEqual(withoutTimes(b).generations);
   });
 
-  test('events come in order: start, the oracle, then epochs and a generation per generation, then done', async () => {
+  test('a run of generation 0 alone still trains the oracle, after it', async () => {
+    const { result, events } = await runCollecting(smallConfig({ gens: 0 }));
+    expect(types(events).filter((type) => type !== 'epoch')).toEqual(['start', 'generation', 'reference', 'done']);
+    const reference = events.find((e) => e.type === 'reference')!;
+    expect(reference).toMatchObject({ testAccuracy: result.oracle.testAccuracy });
+  });
+
+  test('events come in order: start, generation 0, the oracle, then epochs and a generation per generation, then done', async () => {
     const config = smallConfig();
     const { result, events } = await runCollecting(config);
-    expect(types(events).slice(0, 2)).toEqual(['start', 'reference']);
-    expect(types(events).at(-1)).toBe('done');
     const perGeneration = [...Array<string>(config.epochs).fill('epoch'), 'generation'];
-    expect(types(events).slice(2, -1)).toEqual(result.generations.flatMap(() => perGeneration));
+    // The oracle trains after generation 0, so the first point never waits for it.
+    expect(types(events).slice(0, config.epochs + 3)).toEqual(['start', ...perGeneration, 'reference']);
+    expect(types(events).at(-1)).toBe('done');
+    expect(types(events).slice(config.epochs + 3, -1)).toEqual(result.generations.slice(1).flatMap(() => perGeneration));
     const done = events.at(-1) as Extract<ExperimentEvent, { type: 'done' }>;
     expect(done.result).toBe(result);
     expect(result.link).toContain('v=1&data=moons');
