@@ -50,11 +50,20 @@ export interface DecisionGrid {
   probabilities: Float32Array;
 }
 
+/** The engine's phases that report 'progress' events. */
+export type ProgressPhase = 'oracle';
+
 export type ExperimentEvent =
   /** `generations` counts the generations after generation 0 (config.gens); `epochs` is per generation. */
   | { type: 'start'; backend: BackendInfo; config: ExperimentConfig; generations: number; epochs: number }
   /** The all-labels oracle, trained after generation 0 (so the first point comes early): its line arrives late. */
   | { type: 'reference'; name: 'oracle'; testAccuracy: number }
+  /**
+   * A long phase that has no event of its own per step: `done` of `total` steps, from 0 to
+   * `total` (the oracle's epochs; a generation's epochs are its 'epoch' events). The host
+   * works out the time left from the time since `done` was 0.
+   */
+  | { type: 'progress'; phase: ProgressPhase; done: number; total: number }
   /** `epoch` counts from 1 to `epochs`; loss and accuracy are over that epoch's training rows. */
   | { type: 'epoch'; generation: number; epoch: number; epochs: number; loss: number; trainAccuracy: number }
   | {
