@@ -142,6 +142,8 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         generation: Math.min(result.generation + 1, run.totalGenerations),
         epoch: 0,
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
+        // The engine trains the oracle right after generation 0: say so now, not at its first 'progress' event.
+        phase: result.generation === 0 && run.oracle === null ? { name: 'oracle', done: 0, total: run.epochsPerGeneration } : run.phase,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
