@@ -43,7 +43,13 @@ function buildOptions(width: number, height: number): uPlot.Options {
 
 /** Feeds the chart from the store without re-rendering React, in a task of its own. */
 function connect(chart: uPlot): () => void {
-  const draw = () => chart.setData(accuracySeries(accuracyInputsSelector(labStore.getState())) as uPlot.AlignedData);
+  const draw = () => {
+    const series = accuracySeries(accuracyInputsSelector(labStore.getState()));
+    chart.setData(series as uPlot.AlignedData);
+    // What is drawn, readable without the pixels: test points so far, and the oracle's line once it is known.
+    chart.root.dataset.testPoints = String(series[1].filter((value) => value !== null).length);
+    chart.root.dataset.oracle = series[4][0] === null ? '' : String(series[4][0]);
+  };
   draw();
   const task = createTaskDraw(draw);
   const unsubscribe = labStore.subscribe(accuracyInputsSelector, task.schedule, { equalityFn: shallow });

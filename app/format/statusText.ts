@@ -13,6 +13,8 @@ export interface StatusInputs {
   /** The last generation with results, -1 when none. */
   lastGeneration: number;
   stoppedEarly: boolean;
+  /** The all-labels oracle is training (after generation 0). */
+  oracleTraining?: boolean;
   error: string | null;
 }
 
@@ -23,8 +25,9 @@ export function statusText(s: StatusInputs): string {
     case 'idle':
       return 'Ready';
     case 'running':
-      // The oracle trains first, silently, so the chart can draw its reference line.
-      if (s.generation < 0) return 'Training the oracle (all labels)…';
+      // Before generation 0's first epoch (the oracle trains after generation 0).
+      if (s.generation < 0) return `Generation 0 ${of}`;
+      if (s.oracleTraining) return 'Training the oracle (all labels)';
       return s.epoch > 0 ? `Generation ${s.generation} ${of} · epoch ${s.epoch}` : `Generation ${s.generation} ${of}`;
     case 'paused':
       // Paused inside a generation (Pause holds at the next epoch) or after one (Step).

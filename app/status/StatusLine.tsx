@@ -6,6 +6,7 @@ import { chanceInputsSelector, labelerSelector, progressSelector } from '../stor
 import { useLab } from '../store/useLabStore.ts';
 import type { WorkerClient } from '../worker/workerClient.ts';
 import { ContinueButtons } from './ContinueButtons.tsx';
+import { PhaseProgress } from './PhaseProgress.tsx';
 
 /**
  * What the run is doing, announced politely to screen readers; follows epochs a few times a
@@ -21,6 +22,7 @@ export function StatusLine({ client }: { client: WorkerClient }) {
   return (
     <div id={RUN_STATUS_ID} className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>
+      <PhaseProgress />
       <ContinueButtons client={client} />
       <p className={fallback ? 'status__backend status__backend--fallback' : 'status__backend'}>{backend || 'Training runs in a background worker, on the CPU or the GPU.'}</p>
       {labeler && (

@@ -1,8 +1,9 @@
 import type { CriticName } from '../../src/config/schema.ts';
 import { classNames } from '../../src/data/datasets.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
-import type { DecisionGrid, GenerationModel, GenerationResult, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
+import type { DecisionGrid, GenerationModel, GenerationResult, ProgressPhase, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import type { LabelerStatus, WorkerMessage } from '../../src/worker/protocol.ts';
+import { nextClock, secondsLeft, type PhaseClock, type PhaseProgress } from '../format/progressText.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -35,6 +36,11 @@ export interface RunData {
   /** The latest generation's predicted class per test row. */
   testPredictions: Int32Array | null;
   stoppedEarly: boolean;
+  /** An engine phase in progress that is no generation's epochs (the oracle's training); null when none. */
+  phase: { name: ProgressPhase; done: number; total: number } | null;
+  /** When the current phase's pace started being measured, and the seconds left at that pace (null: not yet known). */
+  clock: PhaseClock | null;
+  secondsLeft: number | null;
   /** Image data loading: compressed bytes received of those needed; null for 2-D data. */
   data: { received: number; total: number } | null;
   error: string | null;
@@ -60,6 +66,9 @@ export const IDLE_RUN: RunData = {
   grid: null,
   testPredictions: null,
   stoppedEarly: false,
+  phase: null,
+  clock: null,
+  secondsLeft: null,
   data: null,
   error: null,
   resumable: false,
@@ -73,7 +82,7 @@ export function startedRun(runId: number, totalGenerations: number, epochsPerGen
 /** The run data right after the page asked a run stopped by a lost device to go on: its results stay. */
 export function continuedRun(run: RunData): RunData {
   const last = run.results.at(-1)?.generation ?? -1;
-  return { ...run, status: 'running', error: null, resumable: false, generation: Math.min(last + 1, run.totalGenerations), epoch: 0 };
+  return { ...run, status: 'running', error: null, resumable: false, phase: null, generation: Math.min(last + 1, run.totalGenerations), epoch: 0 };
 }
 
 /**
@@ -118,8 +127,10 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         epochsPerGeneration: event.epochs,
         trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic },
       };
+    case 'progress':
+      return { phase: { name: event.phase, done: event.done, total: event.total } };
     case 'reference':
-      return { oracle: event.testAccuracy };
+      return { oracle: event.testAccuracy, phase: null };
     case 'epoch':
       return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs };
     case 'generation': {
@@ -132,6 +143,8 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         generation: Math.min(result.generation + 1, run.totalGenerations),
         epoch: 0,
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
+        // The engine trains the oracle right after generation 0: say so now, not at its first 'progress' event.
+        phase: result.generation === 0 && run.oracle === null ? { name: 'oracle', done: 0, total: run.epochsPerGeneration } : run.phase,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
@@ -140,9 +153,29 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
     case 'done':
       return {
         status: 'done',
+        phase: null,
         stoppedEarly: event.stoppedEarly,
         oracle: event.result.oracle.testAccuracy,
         baseline: event.result.baseline.testAccuracy,
       };
   }
+}
+
+/**
+ * The phase a running (or paused) run is in, for its progress bar: the image download while
+ * it lasts, the oracle while it trains, else the generation's epochs. `dataset` names the images.
+ */
+export function runPhase(run: RunData, dataset: string): PhaseProgress | null {
+  if (run.status !== 'running' && run.status !== 'paused') return null;
+  if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
+  if (run.phase?.name === 'oracle') return { kind: 'oracle', done: run.phase.done, total: run.phase.total };
+  if (run.epochsPerGeneration <= 0) return null;
+  return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };
+}
+
+/** The run with its phase's clock moved on to `now` (milliseconds): paused time is no pace, so a pause restarts it. */
+export function timedRun(run: RunData, now: number): RunData {
+  const phase = runPhase(run, '');
+  const clock = phase && run.status === 'running' ? nextClock(run.clock, phase, now) : null;
+  return { ...run, clock, secondsLeft: phase && clock ? secondsLeft(clock, phase, now) : null };
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { createLossSeries } from './lossSeries.ts';
-import { continuedRun, IDLE_RUN, reduceRunMessage, startedRun } from './runReducer.ts';
+import { continuedRun, IDLE_RUN, reduceRunMessage, startedRun, timedRun } from './runReducer.ts';
 import type { LabState, RunSlice } from './types.ts';
 
 export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, get, store) => ({
@@ -13,7 +13,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set, ge
   receive(message) {
     const { run } = get();
     const change = reduceRunMessage(run, message);
-    if (change) set({ run: { ...run, ...change } });
+    if (change) set({ run: timedRun({ ...run, ...change }, performance.now()) });
   },
   failRun(message) {
     const { run } = get();

@@ -1,3 +1,6 @@
+import { DATASETS } from '../../src/data/datasets.ts';
+import type { PhaseProgress } from '../format/progressText.ts';
+import { runPhase } from './runReducer.ts';
 import type { LabState } from './types.ts';
 
 /** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
@@ -27,6 +30,7 @@ export const progressSelector = (state: LabState) => ({
   totalGenerations: state.run.totalGenerations || state.config.gens,
   lastGeneration: state.run.results.length ? state.run.results[state.run.results.length - 1].generation : -1,
   stoppedEarly: state.run.stoppedEarly,
+  oracleTraining: state.run.phase?.name === 'oracle',
   backend: state.run.backend,
   error: state.run.error,
 });
@@ -44,4 +48,10 @@ export const chanceInputsSelector = (state: LabState) => ({
   accuracy: state.run.results.find((result) => result.generation === 0)?.testAccuracy ?? null,
   classes: state.run.trainedWith?.classes ?? 0,
   lr: state.run.trainedWith?.lr ?? 0,
+});
+
+/** The current phase's progress and the seconds left, flat for useShallow; kind null when no phase runs. */
+export const phaseProgressSelector = (state: LabState): (PhaseProgress | { kind: null }) & { secondsLeft: number | null } => ({
+  ...(runPhase(state.run, DATASETS[state.config.data].title) ?? { kind: null }),
+  secondsLeft: state.run.secondsLeft,
 });

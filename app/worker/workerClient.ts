@@ -64,9 +64,9 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
   const onMessage = (message: WorkerMessage) => {
     const state = store.getState();
     if (message.runId !== state.run.runId || state.run.status === 'idle') return;
-    if (message.type === 'event' && message.event.type === 'epoch') {
-      state.loss.append(message.event.generation, message.event.loss);
-      // The status line follows epochs a few times a second, not hundreds.
+    if (message.type === 'event' && (message.event.type === 'epoch' || message.event.type === 'progress')) {
+      if (message.event.type === 'epoch') state.loss.append(message.event.generation, message.event.loss);
+      // The status line and its bar follow epochs (and the oracle's) a few times a second, not hundreds.
       pendingProgress = message;
       if (progressTimer === null) progressTimer = setTimeout(flushProgress, progressIntervalMs);
       return;

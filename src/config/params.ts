@@ -252,8 +252,8 @@ export const PARAM_TABLE = {
     label: 'Backend', help: 'Where training runs: auto picks the faster one for this model, webgpu the GPU (the CPU if there is none), wasm WebAssembly SIMD on the CPU, cpu plain JavaScript',
   },
   labeler: {
-    kind: 'enum', values: LABELERS, default: 'onnx', group: 'run',
-    label: 'Labeler', help: "Who labels the pool with each frozen teacher: onnxruntime-web (WebGPU, else WASM) on the teacher's exported ONNX model, loaded on the first run that needs it (the engine where it cannot load), or the engine itself",
+    kind: 'enum', values: LABELERS, default: 'engine', group: 'run',
+    label: 'Labeler', help: "Who labels the pool with each frozen teacher: the engine itself, or onnxruntime-web (WebGPU, else WASM) on the teacher's exported ONNX model, a 6.7 MB download (26.8 MB of WebAssembly unpacked) on the first run that needs it (the engine where it cannot load)",
   },
 } as const satisfies ParamTable;
 

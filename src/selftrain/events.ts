@@ -55,11 +55,20 @@ export interface DecisionGrid {
   probabilities: Float32Array;
 }
 
+/** The engine's phases that report 'progress' events. */
+export type ProgressPhase = 'oracle';
+
 export type ExperimentEvent =
   /** `generations` counts the generations after generation 0 (config.gens); `epochs` is per generation. */
   | { type: 'start'; backend: BackendInfo; config: ExperimentConfig; generations: number; epochs: number }
-  /** The all-labels oracle, trained before generation 0 so the chart shows its line from the start. */
+  /** The all-labels oracle, trained after generation 0 (so the first point comes early): its line arrives late. */
   | { type: 'reference'; name: 'oracle'; testAccuracy: number }
+  /**
+   * A long phase that has no event of its own per step: `done` of `total` steps, from 0 to
+   * `total` (the oracle's epochs; a generation's epochs are its 'epoch' events). The host
+   * works out the time left from the time since `done` was 0.
+   */
+  | { type: 'progress'; phase: ProgressPhase; done: number; total: number }
   /** `epoch` counts from 1 to `epochs`; loss and accuracy are over that epoch's training rows. */
   | { type: 'epoch'; generation: number; epoch: number; epochs: number; loss: number; trainAccuracy: number }
   | {
@@ -98,7 +107,8 @@ export type Checkpoint = 'epoch' | 'generation';
 export interface ResumePoint {
   /** The finished generations, 0 to the last (its `generation` is where the run goes on from). */
   generations: GenerationResult[];
-  oracleAccuracy: number;
+  /** Null when the point came before the oracle trained (after generation 0): the resumed run trains it. */
+  oracleAccuracy: number | null;
   /** The last finished generation's model (`Network.getParameters()`): the next teacher. */
   teacherParameters: Float32Array;
   /** The pseudo-labels the last finished generation trained on, for the early stop. */
@@ -144,7 +154,7 @@ export interface RunOptions {
   labeler?: TeacherLabeler;
   /** Generation 0's teacher (issue 5's imported model): without it generation 0 learns from the labelled set alone. */
   firstTeacher?: PoolLabeler;
-  /** Go on from this point (of a run of the same config) instead of from the start: no oracle, no generations up to it. */
+  /** Go on from this point (of a run of the same config) instead of from the start: no generations up to it, and no oracle if it had one. */
   resume?: ResumePoint;
   /** The loaded images an image experiment (data=mnist|fashion) splits; see imageRequest in src/data/images/split.ts. */
   images?: LoadedImages;

@@ -33,18 +33,22 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
 
 /**
  * Trains `network` (or every network of a batch) for the configured epochs on `set`, reshuffling `set.order` in place each
- * epoch with `rng`. Reports each epoch (the students' mean loss and accuracy) when `generation` is given (the oracle trains silently)
+ * epoch with `rng`. Reports each epoch (the students' mean loss and accuracy) when `generation` is given, else (the oracle) a 'progress' step,
  * and holds at the host's epoch checkpoint after every epoch.
  */
 export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
   const { epochs } = session.config;
   network.setTrainingSet(session.trainRows, set.targets, set.weights);
+  // The oracle's epochs are no generation's: they report as progress, not on the loss chart.
+  if (generation === null) session.emit({ type: 'progress', phase: 'oracle', done: 0, total: epochs });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
     rng.shuffle(set.order);
     const stats = meanStats([await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE))].flat());
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
+    } else {
+      session.emit({ type: 'progress', phase: 'oracle', done: epoch, total: epochs });
     }
     await session.hold('epoch');
   }

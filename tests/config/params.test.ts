@@ -47,7 +47,7 @@ describe('PARAMS', () => {
     expect(defaultConfig()).toMatchObject({
       data: 'moons', labels: 18, noise: 10, pool: 500, test: 1000, hidden: [8, 8], act: 'tanh', dropout: 0.1, inoise: 0.8,
       opt: 'adam', lr: 0.03, batch: 16, epochs: 50, select: 'balanced', percent: 20, k: 30, soft: true, lweight: 20,
-      student: 'warm', gens: 10, seed: 42, backend: 'auto', labeler: 'onnx',
+      student: 'warm', gens: 10, seed: 42, backend: 'auto', labeler: 'engine',
     });
   });
 

@@ -76,7 +76,7 @@ describe('validateConfig', () => {
 
   it('reads the labeler by name, and names the choices when it is unknown', () => {
     expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
-    expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'onnx' }, notes: ['labeler=gpu is not one of engine, onnx; using onnx'] });
+    expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'engine' }, notes: ['labeler=gpu is not one of engine, onnx; using engine'] });
   });
 
   it('reads only own properties', () => {

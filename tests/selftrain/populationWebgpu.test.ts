@@ -24,9 +24,11 @@ async function epochDispatches(config: ExperimentConfig): Promise<number[]> {
   try {
     await runExperiment(config, backend, {
       onEvent: (event) => {
-        if (event.type === 'reference' || event.type === 'generation') {
+        // A generation's epochs only: the oracle, which trains between generation 0 and 1, sends no 'epoch' event.
+        if (event.type === 'epoch') counting = true;
+        if (event.type === 'generation') {
           last = null;
-          counting = true;
+          counting = false;
         }
       },
       checkpoint: async (at) => {

@@ -42,12 +42,26 @@ for (const overrides of [{}, { student: 'warm', soft: true, dropout: 0.1, inoise
   });
 }
 
+test('a point from before the oracle trained (after generation 0): the resumed run trains it, with the same numbers', async () => {
+  const config = smallConfig({ gens: 2 });
+  const full = await runCollecting(config);
+  const points = await stoppedAfter(config, 0);
+  const point = points[0];
+  expect(point.generations.map((g) => g.generation)).toEqual([0]);
+  expect(point.oracleAccuracy).toBeNull();
+  const resumed = await runCollecting(config, { resume: point });
+  expect(withoutTimes(resumed.result)).toEqual(withoutTimes(full.result));
+  expect(resumed.events.filter((e) => e.type === 'reference')).toHaveLength(1);
+});
+
 test('a host that asks for no resume point gets none, and the events are those of a plain run', async () => {
   const config = smallConfig({ gens: 1 });
   const points: ResumePoint[] = [];
   const a = await runCollecting(config, { onResumePoint: (p) => points.push(p) });
   const b = await runCollecting(config);
-  expect(points.map((p) => p.generations.length)).toEqual([1, 2]);
+  // Generation 0's point, the same point once the oracle is known, then generation 1's.
+  expect(points.map((p) => p.generations.length)).toEqual([1, 1, 2]);
+  expect(points.map((p) => p.oracleAccuracy === null)).toEqual([true, false, false]);
   expect(points[1].teacherParameters).toBeInstanceOf(Float32Array);
   expect(withoutTimes(a.result)).toEqual(withoutTimes(b.result));
 });

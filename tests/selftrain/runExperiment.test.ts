@@ -26,13 +26,33 @@ describe('runExperiment on the CPU backend', () => {
     expect(withoutTimes(a).generations).not.toEqual(withoutTimes(b).generations);
   });
 
-  test('events come in order: start, the oracle, then epochs and a generation per generation, then done', async () => {
+  test("the oracle's epochs report as progress, from 0 to their total, and never as a generation's epochs", async () => {
+    const config = smallConfig({ gens: 1 });
+    const { events } = await runCollecting(config);
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+    expect(progress.map((e) => e.phase)).toEqual(Array(config.epochs + 1).fill('oracle'));
+    expect(progress.map((e) => e.done)).toEqual(Array.from({ length: config.epochs + 1 }, (_, i) => i));
+    expect(progress.every((e) => e.total === config.epochs)).toBe(true);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(2 * config.epochs);
+  });
+
+  test('a run of generation 0 alone still trains the oracle, after it', async () => {
+    const { result, events } = await runCollecting(smallConfig({ gens: 0 }));
+    expect(types(events).filter((type) => type !== 'epoch' && type !== 'progress')).toEqual(['start', 'generation', 'reference', 'done']);
+    const reference = events.find((e) => e.type === 'reference')!;
+    expect(reference).toMatchObject({ testAccuracy: result.oracle.testAccuracy });
+  });
+
+  test('events come in order: start, generation 0, the oracle, then epochs and a generation per generation, then done', async () => {
     const config = smallConfig();
     const { result, events } = await runCollecting(config);
-    expect(types(events).slice(0, 2)).toEqual(['start', 'reference']);
-    expect(types(events).at(-1)).toBe('done');
     const perGeneration = [...Array<string>(config.epochs).fill('epoch'), 'generation'];
-    expect(types(events).slice(2, -1)).toEqual(result.generations.flatMap(() => perGeneration));
+    // The oracle trains after generation 0, so the first point never waits for it.
+    const oracle = Array<string>(config.epochs + 1).fill('progress');
+    expect(types(events).slice(0, 2 * config.epochs + 4)).toEqual(['start', ...perGeneration, ...oracle, 'reference']);
+    expect(types(events).at(-1)).toBe('done');
+    expect(types(events).slice(2 * config.epochs + 4, -1)).toEqual(result.generations.slice(1).flatMap(() => perGeneration));
     const done = events.at(-1) as Extract<ExperimentEvent, { type: 'done' }>;
     expect(done.result).toBe(result);
     expect(result.link).toContain('v=1&data=moons');

@@ -13,6 +13,9 @@ test('says what the run is doing', () => {
   expect(statusText({ ...base, status: 'done', lastGeneration: 1 })).toBe('Done: 1 generation');
   expect(statusText({ ...base, status: 'done', lastGeneration: 4, stoppedEarly: true })).toBe('Done: 4 generations (stopped early)');
   expect(statusText({ ...base, status: 'error', error: 'The worker stopped.' })).toBe('Error: The worker stopped.');
+  // Before generation 0's first epoch, and the oracle after generation 0.
+  expect(statusText({ ...base, status: 'running' })).toBe('Generation 0 of 8');
+  expect(statusText({ ...base, status: 'running', generation: 1, lastGeneration: 0, oracleTraining: true })).toBe('Training the oracle (all labels)');
 });
 
 test('names the backend and why, once', () => {

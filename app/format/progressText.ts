@@ -1,0 +1,64 @@
+/**
+ * One phase of a run as its progress bar shows it: the image download (bytes), the oracle's
+ * epochs, or a generation's epochs. `done` counts finished steps, from 0 to `total`.
+ */
+export type PhaseProgress =
+  | { kind: 'images'; dataset: string; done: number; total: number }
+  | { kind: 'oracle'; done: number; total: number }
+  | { kind: 'train'; generation: number; done: number; total: number };
+
+/** When a phase's clock started and how far it was then: a paused or resumed phase restarts it. */
+export interface PhaseClock {
+  key: string;
+  startedAt: number;
+  startDone: number;
+}
+
+/** What tells one phase from the next: a new generation's epochs start a new clock. */
+export function phaseKey(phase: PhaseProgress): string {
+  return phase.kind === 'train' ? `train ${phase.generation}` : phase.kind;
+}
+
+/** The clock for `phase` at `now` (milliseconds): `clock` while it is the same phase, else a new one from here. */
+export function nextClock(clock: PhaseClock | null, phase: PhaseProgress, now: number): PhaseClock {
+  const key = phaseKey(phase);
+  if (clock && clock.key === key && phase.done >= clock.startDone) return clock;
+  return { key, startedAt: now, startDone: phase.done };
+}
+
+/** Seconds left at the pace since the clock started; null until a step has finished on it. */
+export function secondsLeft(clock: PhaseClock, phase: PhaseProgress, now: number): number | null {
+  const steps = phase.done - clock.startDone;
+  if (steps <= 0) return null;
+  return (((now - clock.startedAt) / 1000) * Math.max(0, phase.total - phase.done)) / steps;
+}
+
+/** "about 12 s left", "about 3 min left"; null when unknown or nothing is left. */
+export function timeLeftText(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return null;
+  if (seconds < 1) return 'under a second left';
+  if (seconds < 90) return `about ${Math.round(seconds)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** The epoch in training (1-based): the one after the last finished, the last once all are. */
+const currentEpoch = (phase: PhaseProgress) => Math.min(phase.done + 1, phase.total);
+
+/**
+ * "Generation 3: epoch 4 of 10, about 12 s left", "Training the oracle: epoch 2 of 10",
+ * "Loading MNIST: 1.2 of 2.4 MB"; the time left only where `seconds` is known.
+ */
+export function progressText(phase: PhaseProgress, seconds: number | null): string {
+  const left = timeLeftText(seconds);
+  const tail = left ? `, ${left}` : '';
+  switch (phase.kind) {
+    case 'images':
+      return `Loading ${phase.dataset}: ${megabytes(phase.done)} of ${phase.total > 0 ? megabytes(phase.total) : '…'} MB${tail}`;
+    case 'oracle':
+      return `Training the oracle: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+    case 'train':
+      return `Generation ${phase.generation}: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+  }
+}

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { reduceRunMessage, runPhase, startedRun, timedRun, type RunData } from '../../../app/store/runReducer.ts';
+import type { WorkerMessage } from '../../../src/worker/protocol.ts';
+import { epochMessage, generationMessage, generationResult, startMessage } from './fixtures.ts';
+
+const apply = (run: RunData, ...messages: WorkerMessage[]) => messages.reduce((state, message) => ({ ...state, ...reduceRunMessage(state, message) }), run);
+const oracleStep = (done: number): WorkerMessage => ({ type: 'event', runId: 1, event: { type: 'progress', phase: 'oracle', done, total: 10 } });
+
+test("the phase is the image download, then generation 0's epochs, then the oracle after it, then generation 1's epochs", () => {
+  let run = apply(startedRun(1, 5, 30), { type: 'data', runId: 1, received: 1e6, total: 2e6 });
+  expect(runPhase(run, 'MNIST')).toEqual({ kind: 'images', dataset: 'MNIST', done: 1e6, total: 2e6 });
+  run = apply(run, { type: 'data', runId: 1, received: 2e6, total: 2e6 }, startMessage(1), epochMessage(1, 0, 12));
+  expect(runPhase(run, 'MNIST')).toEqual({ kind: 'train', generation: 0, done: 12, total: 30 });
+  run = apply(run, generationMessage(1, generationResult(0, 0.8)));
+  // The oracle trains next: its bar shows before its first progress event arrives.
+  expect(runPhase(run, 'MNIST')).toEqual({ kind: 'oracle', done: 0, total: 30 });
+  run = apply(run, oracleStep(0), oracleStep(3));
+  expect(runPhase(run, 'MNIST')).toEqual({ kind: 'oracle', done: 3, total: 10 });
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'oracle', testAccuracy: 0.9 } });
+  expect(run.oracle).toBe(0.9);
+  expect(runPhase(run, 'MNIST')).toEqual({ kind: 'train', generation: 1, done: 0, total: 30 });
+  expect(runPhase({ ...run, status: 'done' }, 'MNIST')).toBeNull();
+});
+
+test('the time left is the pace since the phase began, and a pause restarts its clock', () => {
+  let run = timedRun(apply(startedRun(1, 5, 30), startMessage(1), oracleStep(0)), 1000);
+  expect(run.secondsLeft).toBeNull();
+  run = timedRun(apply(run, oracleStep(2)), 5000);
+  // 2 epochs in 4 s: 8 more take 16 s.
+  expect(run.secondsLeft).toBe(16);
+  run = timedRun(apply(run, { type: 'paused', runId: 1 }), 9000);
+  expect(run.clock).toBeNull();
+  expect(run.secondsLeft).toBeNull();
+});
