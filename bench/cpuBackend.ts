@@ -7,26 +7,8 @@ import { createCpuBackend } from '../src/engine/backends/cpu.ts';
 import { createNetwork } from '../src/model/network.ts';
 import { uploadRows } from '../src/model/rows.ts';
 import { createPlainMlp } from './plainMlp.ts';
-import { median } from './report/median.ts';
+import { epochMedians } from './report/epochMedians.ts';
 import { DATA_SEED, MODEL_SEED, WORKLOADS, makeData, type Workload } from './workloads.ts';
-
-/**
- * Median epoch CPU seconds (user + system, this process) of each engine, epochs interleaved:
- * on a shared machine CPU time tracks the work better than wall time.
- */
-async function medians(epochs: number, engines: (() => Promise<unknown>)[]): Promise<number[]> {
-  for (const runEpoch of engines) await runEpoch();
-  const seconds = engines.map(() => [] as number[]);
-  for (let e = 0; e < epochs; e++) {
-    for (const [i, runEpoch] of engines.entries()) {
-      const start = process.cpuUsage();
-      await runEpoch();
-      const used = process.cpuUsage(start);
-      seconds[i].push((used.user + used.system) / 1e6);
-    }
-  }
-  return seconds.map(median);
-}
 
 async function measure(workload: Workload) {
   const { x, labels, targets, weights, dim, classes } = makeData(workload);
@@ -39,7 +21,7 @@ async function measure(workload: Workload) {
   const network = createNetwork(backend, spec, MODEL_SEED);
   network.setTrainingSet(uploadRows(backend, x, workload.rows, dim), targets, weights);
   let epoch = 0;
-  const [plainSeconds, engineSeconds] = await medians(7, [
+  const [plainSeconds, engineSeconds] = await epochMedians(7, [
     async () => plain.trainEpoch(x, labels, rng.shuffle(order), workload.hyper),
     () => network.trainEpoch(rng.shuffle(order), workload.hyper, epoch++),
   ]);

@@ -10,7 +10,7 @@ import { createCpuBackend } from '../src/engine/backends/cpu.ts';
 import { createWasmBackend } from '../src/engine/backends/wasm.ts';
 import { createNetworks } from '../src/model/network.ts';
 import { uploadRows } from '../src/model/rows.ts';
-import { median } from './report/median.ts';
+import { epochMedians } from './report/epochMedians.ts';
 import { MODEL_SEED, WORKLOADS, makeData, workloadSpec, type Workload } from './workloads.ts';
 
 /** One epoch of a workload's training on a backend, ready to run again and again. */
@@ -24,26 +24,11 @@ function trainer(backend: Backend, workload: Workload): () => Promise<unknown> {
   return () => networks.trainEpoch(rng.shuffle(order), workload.hyper, epoch++);
 }
 
-/** Median epoch CPU seconds (user + system) of each engine, epochs interleaved, after one warm-up each. */
-async function medians(epochs: number, engines: (() => Promise<unknown>)[]): Promise<number[]> {
-  for (const runEpoch of engines) await runEpoch();
-  const seconds = engines.map(() => [] as number[]);
-  for (let e = 0; e < epochs; e++) {
-    for (const [i, runEpoch] of engines.entries()) {
-      const start = process.cpuUsage();
-      await runEpoch();
-      const used = process.cpuUsage(start);
-      seconds[i].push((used.user + used.system) / 1e6);
-    }
-  }
-  return seconds.map(median);
-}
-
 const names = process.argv.slice(2);
 const chosen = WORKLOADS.filter((w) => w.models === 1 && (names.length ? names.includes(w.name) : ['W2', 'W3'].includes(w.name)));
 console.log('| workload | autodidact-cpu samples/s | autodidact-wasm samples/s | wasm / cpu |\n|---|---:|---:|---:|');
 for (const workload of chosen) {
-  const [cpuSeconds, wasmSeconds] = await medians(5, [trainer(createCpuBackend(), workload), trainer(createWasmBackend(), workload)]);
+  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [trainer(createCpuBackend(), workload), trainer(createWasmBackend(), workload)]);
   const [cpuRate, wasmRate] = [workload.rows / cpuSeconds, workload.rows / wasmSeconds];
   console.log(`| ${workload.name} | ${Math.round(cpuRate)} | ${Math.round(wasmRate)} | ${(wasmRate / cpuRate).toFixed(2)} |`);
 }

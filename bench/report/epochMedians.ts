@@ -1,0 +1,19 @@
+/**
+ * Median epoch CPU seconds (user + system, this process) of each engine, epochs interleaved,
+ * after one warm-up epoch each: on a shared machine CPU time tracks the work better than wall time.
+ */
+import { median } from './median.ts';
+
+export async function epochMedians(epochs: number, engines: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const runEpoch of engines) await runEpoch();
+  const seconds = engines.map(() => [] as number[]);
+  for (let e = 0; e < epochs; e++) {
+    for (const [i, runEpoch] of engines.entries()) {
+      const start = process.cpuUsage();
+      await runEpoch();
+      const used = process.cpuUsage(start);
+      seconds[i].push((used.user + used.system) / 1e6);
+    }
+  }
+  return seconds.map(median);
+}
