@@ -5,6 +5,7 @@ import { Downloads } from './downloads/Downloads.tsx';
 import { PresetSelect } from './controls/PresetSelect.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
+import { RecipeView } from './results/RecipeView.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
 import { ImportTeacher } from './teacher/ImportTeacher.tsx';
@@ -39,6 +40,7 @@ export function App({ client }: { client: WorkerClient }) {
           </div>
         </div>
         <ResultsTable id={TABLE_ID} />
+        <RecipeView />
         <Downloads />
       </main>
     </div>

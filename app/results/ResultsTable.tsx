@@ -2,7 +2,8 @@ import { populationNote } from '../charts/accuracyData.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
 import { criticCells, type CriticCells } from '../format/critic.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
-import { criticSelector, resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
+import { recipeCells } from '../format/recipe.ts';
+import { criticSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
@@ -12,6 +13,7 @@ export function ResultsTable({ id }: { id: string }) {
   const students = useLab(studentsSelector);
   const population = students > 1;
   const critic = useLab(criticSelector);
+  const recipe = useLab(searchRecipeSelector);
   const last = results.at(-1)?.generation ?? 0;
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
@@ -29,6 +31,7 @@ export function ResultsTable({ id }: { id: string }) {
                 <th scope="col">Each student</th>
               </>
             )}
+            {recipe && <th scope="col">Chosen recipe</th>}
             <th scope="col">Pseudo-label accuracy</th>
             {critic && (
               <>
@@ -47,6 +50,7 @@ export function ResultsTable({ id }: { id: string }) {
               <th scope="row">{row.generation}</th>
               <td>{formatPercent(row.testAccuracy)}</td>
               {population && <PopulationCells cells={studentCells(row)} />}
+              {recipe && <td className="results__recipe">{recipeCells(row, recipe)?.chosen ?? '—'}</td>}
               <td>{formatPercent(row.pseudoLabelAccuracy)}</td>
               {critic && <CriticColumns cells={criticCells(row)} />}
               <td>{formatPercent(row.coverage)}</td>

@@ -1,4 +1,5 @@
-import type { CriticName } from '../../src/config/schema.ts';
+import type { CriticName, SearchName } from '../../src/config/schema.ts';
+import { baseRecipe, type Recipe } from '../../src/selftrain/recipe.ts';
 import { classNames } from '../../src/data/datasets.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
 import type { DecisionGrid, GenerationModel, GenerationResult, ProgressPhase, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
@@ -19,8 +20,11 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
-  /** The learning rate, the number of classes, the students per generation and the critic the run trains with (from its start event); null before it. */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName } | null;
+  /**
+   * The learning rate, the number of classes, the students per generation, the critic, the recipe
+   * search and the config's own recipe the run trains with (from its start event); null before it.
+   */
+  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; search: SearchName; recipe: Recipe } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -125,7 +129,8 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic },
+        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic,
+          search: event.config.search, recipe: baseRecipe(event.config) },
       };
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };

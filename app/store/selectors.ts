@@ -21,6 +21,8 @@ export const lossSeriesSelector = (state: LabState) => state.loss;
 export const studentsSelector = (state: LabState) => state.run.trainedWith?.students ?? 1;
 /** The results on show were made with a critic (critic=committee). */
 export const criticSelector = (state: LabState) => state.run.trainedWith?.critic === 'committee';
+/** The config's own recipe when the results on show were made with a recipe search (search=bandit|pbt); null without one. */
+export const searchRecipeSelector = (state: LabState) => (state.run.trainedWith && state.run.trainedWith.search !== 'off' ? state.run.trainedWith.recipe : null);
 
 /** What the status line shows (picked with useShallow). */
 export const progressSelector = (state: LabState) => ({

@@ -3,7 +3,8 @@ import type { SeedSummary } from './presetCheck.ts';
 
 /**
  * The generation fields the JSON output carries, and only those; `students` only for a population
- * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md).
+ * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md),
+ * `recipes` only under a recipe search (docs/search.md).
  */
 export function generationJson(g: GenerationResult) {
   return {
@@ -15,6 +16,7 @@ export function generationJson(g: GenerationResult) {
     seconds: g.seconds,
     ...(g.students ? { students: g.students } : {}),
     ...(g.critic ? { critic: g.critic } : {}),
+    ...(g.recipes ? { recipes: g.recipes } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   LABELERS,
   MODELS,
   OPTIMIZERS,
+  SEARCHES,
   SELECTIONS,
   STUDENTS,
   type CriticName,
@@ -242,6 +243,10 @@ export const PARAM_TABLE = {
   agree: {
     kind: 'int', min: 1, max: 16, step: 1, default: 2, group: 'run', critic: 'committee',
     label: 'Committee votes', help: "Students of the last generation that must predict the teacher's class, at most Students (with one student the committee is the teacher alone, so it vetoes nothing)",
+  },
+  search: {
+    kind: 'enum', values: SEARCHES, default: 'off', group: 'run',
+    label: 'Recipe search', help: "Students try different recipes (learning rate, threshold or k, input noise, dropout, soft labels): bandit gives more students to the recipes that gained most, pbt copies the best student's weights and recipe into the weakest and perturbs them; needs Students of 2 or more",
   },
   seed: {
     kind: 'int', min: 0, max: 2 ** 31 - 1, step: 1, default: 42, group: 'run',

@@ -21,6 +21,10 @@ export type StudentInit = (typeof STUDENTS)[number];
 export const CRITICS = ['none', 'committee'] as const;
 export type CriticName = (typeof CRITICS)[number];
 
+// search (issue 15): how each generation's students pick their recipes.
+export const SEARCHES = ['off', 'bandit', 'pbt'] as const;
+export type SearchName = (typeof SEARCHES)[number];
+
 export const BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
@@ -94,6 +98,12 @@ export interface ExperimentConfig {
   critic: CriticName;
   /** Committee votes a pseudo-label needs (1 to `students`); used only under `critic=committee`. */
   agree: number;
+  /**
+   * The recipe search (src/selftrain/recipe.ts): `bandit` allots the students among recipe arms by
+   * their past score gains, `pbt` copies the best student's weights and recipe into the weakest
+   * and perturbs the copies; `off` trains every student with the config's own recipe.
+   */
+  search: SearchName;
   seed: number;
   backend: BackendChoice;
   /** Who labels the pool each generation: the engine, or onnxruntime-web on the teacher's exported ONNX model. */

@@ -45,6 +45,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   fitSizesToData(full, notes);
   fitLabels(full, notes);
   fitCommittee(full, notes);
+  fitSearch(full, notes);
   return { config: full, notes };
 }
 
@@ -216,4 +217,11 @@ function fitCommittee(config: ExperimentConfig, notes: string[]): void {
   if (config.critic !== 'committee' || config.agree <= config.students) return;
   notes.push(`agree=${config.agree} is more than the committee's ${config.students} students; using ${config.students}`);
   config.agree = config.students;
+}
+
+/** A search compares students' recipes, so it needs two students at least; with one it is turned off. */
+function fitSearch(config: ExperimentConfig, notes: string[]): void {
+  if (config.search === 'off' || config.students >= 2) return;
+  notes.push(`search=${config.search} needs students=2 or more to compare recipes (students=${config.students}); using search=off`);
+  config.search = 'off';
 }

@@ -5,6 +5,7 @@ import type { ModelSpec } from '../model/types.ts';
 import type { LoadedImages } from '../data/images/format.ts';
 import type { PopulationResult } from './population.ts';
 import type { CriticResult } from './critic.ts';
+import type { Recipe } from './recipe.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -30,6 +31,20 @@ export interface GenerationResult {
   students?: PopulationResult;
   /** With config.critic=committee, from generation 1 on: what the committee vetoed, and whether it was right. Absent otherwise. */
   critic?: CriticResult;
+  /** Under search=bandit|pbt: the recipes the students tried, how each scored, and the one whose student teaches next (docs/search.md). */
+  recipes?: RecipeResult;
+}
+
+/** A generation's recipe search: its arms, which arm each student trained with, and each arm's score. */
+export interface RecipeResult {
+  /** The recipes tried this generation (the bandit's whole arm table, tried or not). */
+  arms: Recipe[];
+  /** Per student, the index into `arms` of its recipe. */
+  student: number[];
+  /** Per arm, the mean score (studentScores) of its students this generation; null for an arm no student tried. */
+  scores: (number | null)[];
+  /** The arm of the student that teaches next. */
+  chosen: number;
 }
 
 /** The pseudo-labels the teacher gave the pool this generation (for the 2-D view). */
@@ -115,6 +130,8 @@ export interface ResumePoint {
   selection: PseudoLabelSnapshot;
   /** Under a critic: the last finished generation's students' classes over the pool (RunSession.committee). */
   committee?: Int32Array[];
+  /** Under search=pbt with student=warm: every student's parameters, in student order (RunSession.lineage). */
+  lineage?: Float32Array[];
 }
 
 /** A finished generation's trained model, for a host that exports it (as ONNX, say). */
@@ -158,4 +175,9 @@ export interface RunOptions {
   resume?: ResumePoint;
   /** The loaded images an image experiment (data=mnist|fashion) splits; see imageRequest in src/data/images/split.ts. */
   images?: LoadedImages;
+  /**
+   * The recipe arms of a bandit search in place of recipeArms(config): for tests that need an
+   * arm a link cannot give (a learning rate of 100, to make one arm diverge).
+   */
+  arms?: Recipe[];
 }

@@ -7,6 +7,7 @@ import { judgeByAgreement, type PopulationResult } from './population.ts';
 import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
+import { recipeRule, type Recipe } from './recipe.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
@@ -18,6 +19,11 @@ export interface Teaching {
   softTargets: Float32Array | null;
   /** Under a critic with a committee: the candidates it vetoed (not in `selection`), and how right it was. */
   critic?: { vetoed: Selection; result: CriticResult };
+  /**
+   * Under a recipe search: the teacher's pool × classes probabilities and the selection step they
+   * were admitted at, from which each recipe's own teaching is made (recipeTeaching).
+   */
+  teacher?: { probabilities: Float32Array; step: number };
 }
 
 /** Generation 0 has no teacher: it learns from the labelled set alone. */
@@ -55,6 +61,7 @@ async function teachAlone(session: RunSession, teacher: Network, generation: num
     const model = { generation: generation - 1, spec: session.spec, parameters: await teacher.getParameters() };
     return teachingFrom(session, await labeler(model, session.split.pool), generation);
   }
+  if (config.search !== 'off') return teachingFrom(session, await teacher.predict(session.poolRows), generation);
   if (!config.soft) {
     const verdict = await teacher.classify(session.poolRows);
     return { selection: selectPseudoLabels(verdict, classes, config, generation), softTargets: null };
@@ -82,7 +89,20 @@ function teachingFrom(session: RunSession, probabilities: Float32Array, step: nu
     throw new Error(`The labeler returned ${probabilities.length} probabilities for ${rows} pool rows × ${classes} classes.`);
   }
   const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, step);
-  return { selection, softTargets: config.soft ? sharpen(probabilities, classes, config.temperature) : null };
+  const softTargets = config.soft ? sharpen(probabilities, classes, config.temperature) : null;
+  return config.search === 'off' ? { selection, softTargets } : { selection, softTargets, teacher: { probabilities, step } };
+}
+
+/**
+ * What `recipe` learns from the teacher of `teaching`: its own selection (the recipe's tau or k)
+ * and label kind, then the critic's veto. Generation 0's teaching (no teacher) is every recipe's.
+ */
+export function recipeTeaching(session: RunSession, teaching: Teaching, recipe: Recipe): Teaching {
+  if (!teaching.teacher) return teaching;
+  const { config, spec } = session;
+  const { probabilities, step } = teaching.teacher;
+  const selection = selectPseudoLabels(teacherVerdict(probabilities, spec.classes), spec.classes, recipeRule(config, recipe), step);
+  return criticize(session, { selection, softTargets: recipe.soft ? sharpen(probabilities, spec.classes, config.temperature) : null });
 }
 
 /**
@@ -141,12 +161,17 @@ async function judgeStudents(
   const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
   if (students.models === 1) return { population: null, testPredictions, poolLabels: null };
   const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
-  const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
-  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels };
+  return { population: judgePopulation(session, testPredictions, poolLabels), testPredictions, poolLabels };
 }
 
-async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {
+/** The population's result from every student's test predictions and pool classes, in student order. */
+export function judgePopulation(session: RunSession, testPredictions: readonly Int32Array[], poolLabels: readonly Int32Array[]): PopulationResult {
+  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
+  const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
+  return { testAccuracy, judge: 'agreement', agreement, best };
+}
+
+export async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {
   if (!session.grid) return null;
   const { size, extent, rows } = session.grid;
   return { size, extent, classes: session.spec.classes, probabilities: await network.predict(rows) };

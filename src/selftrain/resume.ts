@@ -32,5 +32,6 @@ export function loopStart(session: RunSession, point: ResumePoint | undefined, f
   const last = point.generations.at(-1);
   if (!last) throw new Error('A resume point needs at least one finished generation.');
   session.committee = point.committee ?? null;
+  session.lineage = point.lineage ?? null;
   return { next: last.generation + 1, teacher: restoreTeacher(session, point), previous: point.selection, generations: [...point.generations] };
 }

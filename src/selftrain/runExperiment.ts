@@ -9,6 +9,7 @@ import { trainOracle } from './oracle.ts';
 import { admitsSomethingNew } from './selection.ts';
 import { loopStart } from './resume.ts';
 import { openSession, type RunSession } from './session.ts';
+import { trainSearchGeneration } from './search.ts';
 
 /**
  * Runs one self-training experiment on `backend`: generation 0 on the labelled set alone, then
@@ -93,8 +94,12 @@ async function runGenerations(
         if (point) options.onResumePoint?.((point = { ...point, oracleAccuracy }));
       }
       const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : await firstTeaching(session, options);
-      if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
-      const { student, event } = await trainStudent(session, generation, teacher, teaching);
+      // Under a recipe search the students' recipes change from one generation to the next, so a repeated selection is no repeated generation.
+      if (generation > 0 && session.config.search === 'off' && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
+      const { student, event } =
+        session.config.search === 'off'
+          ? await trainStudent(session, generation, teacher, teaching)
+          : await trainSearchGeneration(session, generation, teacher, teaching, generations);
       teacher?.dispose();
       teacher = student;
       previous = teaching.selection;
@@ -102,7 +107,7 @@ async function runGenerations(
       if (options.onResumePoint || options.onModel) {
         const teacherParameters = await student.getParameters();
         options.onModel?.({ generation, spec: session.spec, parameters: teacherParameters.slice() });
-        point = { generations: [...generations], oracleAccuracy: oracle.accuracy(), teacherParameters, selection: previous, committee: session.committee ?? undefined };
+        point = { generations: [...generations], oracleAccuracy: oracle.accuracy(), teacherParameters, selection: previous, committee: session.committee ?? undefined, lineage: session.lineage ?? undefined };
         options.onResumePoint?.(point);
       }
       session.emit(event);

@@ -11,12 +11,13 @@ import { throwIfAborted } from './errors.ts';
 import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
 import { gridPoints, type Extent } from './grid.ts';
 import type { TrainingLayout } from './targets.ts';
+import { recipeArms, type Recipe } from './recipe.ts';
 
 /** SGD momentum: the config has no knob for it; 0.9 is the usual choice for small MLPs. */
 const SGD_MOMENTUM = 0.9;
 
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
-export const SALT = { oracle: 1, generation: 1000 } as const;
+export const SALT = { oracle: 1, generation: 1000, search: 2000 } as const;
 
 /** What every stage of one run shares: its data on the backend, its seeds, its host hooks. */
 export interface RunSession {
@@ -37,6 +38,14 @@ export interface RunSession {
    * has finished, and always without a critic.
    */
   committee: Int32Array[] | null;
+  /**
+   * Under `search=pbt` with `student=warm`: every student of the last finished generation's
+   * parameters, in student order; each next student starts from its own (or, copied, the best's).
+   * Null before generation 0 has finished, and always otherwise.
+   */
+  lineage: Float32Array[] | null;
+  /** The bandit's arms: RunOptions.arms, or recipeArms(config). */
+  arms: Recipe[];
   /** The run's root RNG; only forked (forking leaves it unchanged), never drawn from. */
   root: Rng;
   emit(event: ExperimentEvent): void;
@@ -76,6 +85,8 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     testRows: place(test),
     grid: extent ? { size: gridSize, extent, rows: place({ x: gridPoints(gridSize, extent), n: gridSize * gridSize }) } : null,
     committee: null,
+    lineage: null,
+    arms: options.arms ?? recipeArms(config),
     root: createRng(config.seed),
     emit: (event) => options.onEvent?.(event),
     async hold(at) {

@@ -1,5 +1,5 @@
 import type { Rng } from '../data/rng.ts';
-import type { EpochStats, Network, NetworkBatch } from '../model/types.ts';
+import type { EpochStats, Network, NetworkBatch, TrainHyper } from '../model/types.ts';
 import { createNetwork, createNetworks } from '../model/network.ts';
 import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
@@ -37,14 +37,35 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
  * and holds at the host's epoch checkpoint after every epoch.
  */
 export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
+  await trainSideBySide(session, [{ network, set, rng, hyper: session.hyper }], generation);
+}
+
+/** One batch of students with what it trains on: its own set, epoch order stream and hyperparameters. */
+export interface TrainingGroup {
+  network: Network | NetworkBatch;
+  set: TrainingSet;
+  rng: Rng;
+  hyper: TrainHyper;
+}
+
+/**
+ * As trainEpochs, for several groups at once (a recipe search's, src/selftrain/search.ts): each
+ * epoch trains every group in turn, each shuffling its own order with its own `rng`, and reports
+ * once, the mean over every student of every group.
+ */
+export async function trainSideBySide(session: RunSession, groups: readonly TrainingGroup[], generation: number | null): Promise<void> {
   const { epochs } = session.config;
-  network.setTrainingSet(session.trainRows, set.targets, set.weights);
+  for (const { network, set } of groups) network.setTrainingSet(session.trainRows, set.targets, set.weights);
   // The oracle's epochs are no generation's: they report as progress, not on the loss chart.
   if (generation === null) session.emit({ type: 'progress', phase: 'oracle', done: 0, total: epochs });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
-    rng.shuffle(set.order);
-    const stats = meanStats([await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE))].flat());
+    const all: EpochStats[] = [];
+    for (const { network, set, rng, hyper } of groups) {
+      rng.shuffle(set.order);
+      all.push(...[await network.trainEpoch(set.order, hyper, rng.int(SEED_RANGE))].flat());
+    }
+    const stats = meanStats(all);
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     } else {

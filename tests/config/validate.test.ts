@@ -74,6 +74,15 @@ describe('validateConfig', () => {
     expect(validateConfig({ critic: 'jury' })).toMatchObject({ config: { critic: 'none' }, notes: ['critic=jury is not one of none, committee; using none'] });
   });
 
+  it('turns a recipe search off, with a note, where there are fewer than two students to compare', () => {
+    expect(validateConfig({ search: 'bandit', students: '2' })).toMatchObject({ config: { search: 'bandit', students: 2 }, notes: [] });
+    expect(validateConfig({ search: 'pbt' })).toMatchObject({
+      config: { search: 'off', students: 1 },
+      notes: ['search=pbt needs students=2 or more to compare recipes (students=1); using search=off'],
+    });
+    expect(validateConfig({ search: 'grid', students: 4 })).toMatchObject({ config: { search: 'off' }, notes: ['search=grid is not one of off, bandit, pbt; using off'] });
+  });
+
   it('reads the labeler by name, and names the choices when it is unknown', () => {
     expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
     expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'engine' }, notes: ['labeler=gpu is not one of engine, onnx; using engine'] });

@@ -2,13 +2,13 @@ import { createRng } from '../../src/data/rng.ts';
 
 const KEYS = [
   'v', 'data', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'filters', 'act', 'dropout', 'inoise', 'shift', 'mixup', 'opt', 'lr', 'l2',
-  'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'seed', 'backend', 'labeler',
+  'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'search', 'seed', 'backend', 'labeler',
 ];
 const NASTY_VALUES = [
   '', '-1', '0', '1e308', '-1e308', 'NaN', 'Infinity', '-Infinity', '0x10', '1,2,3,4,5,6,7,8,9', '999999999999999999999',
   '%', '%%', '%E0%A4%A', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '__proto__', 'constructor',
   'spiral', 'mnist', 'webgpu', 'sgd', 'tanh', '16,16', ',,,', '1.5.5', 'true', 'null', 'undefined', '😀', '\u0000', ' 3 ',
-  'cnn', 'onnx', '8,16,32,64', 'committee', 'none',
+  'cnn', 'onnx', '8,16,32,64', 'committee', 'none', 'bandit', 'pbt', 'off',
 ];
 const NASTY_WHOLE = [
   '#', '#v=1', '#v=999', '#v=-1&data=nope', '#&&&&', '#=', '#==&==', '#__proto__=1&constructor=2', '#data=spiral&data=xor',
@@ -16,6 +16,7 @@ const NASTY_WHOLE = [
   '#seed=-5&gens=0&epochs=0&batch=0', '#lr=0&tau=2&percent=-5&k=1e9', '#pool=0&test=0&labels=0',
   '#data=moons&model=cnn&shift=2&mixup=2', '#students=17&students=0', '#students=2.5', '#data=mnist&model=cnn&filters=0,999&shift=-3', '#labeler=onnx&labeler=engine',
   '#critic=committee&agree=17&students=2', '#critic=committee&agree=0', '#critic=jury&agree=2.5',
+  '#search=bandit&students=1', '#search=pbt&students=16&lr=1', '#search=annealing&students=3', '#search=BANDIT&students=2.5',
 ];
 
 /** Malformed and hostile share links, reproducible from a seed. */
