@@ -4,6 +4,7 @@ import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, Teac
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { judgeByAgreement, type PopulationResult } from './population.ts';
+import { auditRight, judgeByAudit, type AuditResult } from './audit.ts';
 import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
@@ -88,7 +89,8 @@ function teachingFrom(session: RunSession, probabilities: Float32Array, step: nu
 /**
  * Trains generation `generation`'s `config.students` students side by side on the labelled set
  * plus `teaching`, fresh or warm-started from `teacher`, measures each, and judges which teaches
- * next (judgeByAgreement; one student needs no judge). The returned `student` is the chosen one;
+ * next (judgeByAudit with an audit, else judgeByAgreement; one student needs no judge, but the
+ * audit still scores it). The returned `student` is the chosen one;
  * the caller owns it (disposing it frees the whole population).
  */
 export async function trainStudent(
@@ -108,7 +110,7 @@ export async function trainStudent(
     }
     const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
     await trainEpochs(session, students, set, rng, generation);
-    const { population, testPredictions, poolLabels } = await judgeStudents(session, students);
+    const { population, audit, testPredictions, poolLabels } = await judgeStudents(session, students);
     const best = population?.best ?? 0;
     const result: GenerationResult = {
       generation,
@@ -117,6 +119,7 @@ export async function trainStudent(
       seconds: 0,
     };
     if (population) result.students = population;
+    if (audit) result.audit = audit;
     if (teaching.critic) result.critic = teaching.critic.result;
     if (session.config.critic === 'committee') session.committee = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
     const student = memberNetwork(students, best);
@@ -131,19 +134,33 @@ export async function trainStudent(
 }
 
 /**
- * Every student's test predictions and, with more than one, the population's result: each
- * one's test accuracy, and the agreement judge's scores over the pool (no labels needed).
+ * Every student's test predictions, with an audit its result (every student's audit accuracy
+ * and the chosen one's interval), and, with more than one student, the population's result:
+ * each one's test accuracy, the agreement judge's scores over the pool (no labels needed), and
+ * the one the audit (when there is one) or else the agreement chose.
  */
 async function judgeStudents(
   session: RunSession,
   students: NetworkBatch,
-): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
+): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
   const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
-  if (students.models === 1) return { population: null, testPredictions, poolLabels: null };
+  const audited = await auditStudents(session, students);
+  if (students.models === 1) return { population: null, audit: audited?.audit ?? null, testPredictions, poolLabels: null };
   const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
   const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
   const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
-  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels };
+  const population: PopulationResult = audited
+    ? { testAccuracy, judge: 'audit', agreement, best: audited.best }
+    : { testAccuracy, judge: 'agreement', agreement, best };
+  return { population, audit: audited?.audit ?? null, testPredictions, poolLabels };
+}
+
+/** Every student scored on the audit rows, and the best of them; null without an audit. */
+async function auditStudents(session: RunSession, students: NetworkBatch): Promise<{ audit: AuditResult; best: number } | null> {
+  const { audit } = session.split;
+  if (!audit || !session.audit) return null;
+  const predicted = (await students.classify(session.audit.rows)).map((verdict) => verdict.labels);
+  return judgeByAudit(auditRight(predicted, audit.y), audit.n);
 }
 
 async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {
