@@ -99,6 +99,14 @@ export interface ExperimentConfig {
   /** Committee votes a pseudo-label needs (1 to `students`); used only under `critic=committee`. */
   agree: number;
   /**
+   * Audit examples: labelled examples a person checked, drawn by seed apart from the labels,
+   * pool and test set and never trained on. With any, they judge the students (the highest
+   * audit accuracy teaches next) and give an interval for the chosen one's true accuracy.
+   */
+  audit: number;
+  /** Champion and challenger: a generation's best replaces its teacher only if its audit accuracy is at least the teacher's (needs `audit`). */
+  gate: boolean;
+  /**
    * The recipe search (src/selftrain/recipe.ts): `bandit` allots the students among recipe arms by
    * their past score gains, `pbt` copies the best student's weights and recipe into the weakest
    * and perturbs the copies; `off` trains every student with the config's own recipe.

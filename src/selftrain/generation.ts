@@ -1,9 +1,10 @@
 import { memberNetwork } from '../model/network.ts';
-import type { Network, NetworkBatch } from '../model/types.ts';
+import type { DeviceRows, Network, NetworkBatch } from '../model/types.ts';
 import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, TeacherLabeler } from './events.ts';
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { judgeByAgreement, type PopulationResult } from './population.ts';
+import { auditRight, judgeByAudit, type AuditResult } from './audit.ts';
 import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
@@ -108,7 +109,8 @@ export function recipeTeaching(session: RunSession, teaching: Teaching, recipe: 
 /**
  * Trains generation `generation`'s `config.students` students side by side on the labelled set
  * plus `teaching`, fresh or warm-started from `teacher`, measures each, and judges which teaches
- * next (judgeByAgreement; one student needs no judge). The returned `student` is the chosen one;
+ * next (judgeByAudit with an audit, else judgeByAgreement; one student needs no judge, but the
+ * audit still scores it). The returned `student` is the chosen one;
  * the caller owns it (disposing it frees the whole population).
  */
 export async function trainStudent(
@@ -128,7 +130,7 @@ export async function trainStudent(
     }
     const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
     await trainEpochs(session, students, set, rng, generation);
-    const { population, testPredictions, poolLabels } = await judgeStudents(session, students);
+    const { population, audit, testPredictions, poolLabels } = await judgeStudents(session, students);
     const best = population?.best ?? 0;
     const result: GenerationResult = {
       generation,
@@ -137,6 +139,7 @@ export async function trainStudent(
       seconds: 0,
     };
     if (population) result.students = population;
+    if (audit) result.audit = audit;
     if (teaching.critic) result.critic = teaching.critic.result;
     if (session.config.critic === 'committee') session.committee = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
     const student = memberNetwork(students, best);
@@ -151,24 +154,47 @@ export async function trainStudent(
 }
 
 /**
- * Every student's test predictions and, with more than one, the population's result: each
- * one's test accuracy, and the agreement judge's scores over the pool (no labels needed).
+ * Every student's test predictions, with an audit its result (every student's audit accuracy
+ * and the chosen one's interval), and, with more than one student, the population's result:
+ * each one's test accuracy, the agreement judge's scores over the pool (no labels needed), and
+ * the one the audit (when there is one) or else the agreement chose.
  */
 async function judgeStudents(
   session: RunSession,
   students: NetworkBatch,
-): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
-  const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
-  if (students.models === 1) return { population: null, testPredictions, poolLabels: null };
-  const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-  return { population: judgePopulation(session, testPredictions, poolLabels), testPredictions, poolLabels };
+): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
+  const classesOf = async (rows: DeviceRows) => (await students.classify(rows)).map((verdict) => verdict.labels);
+  const testPredictions = await classesOf(session.testRows);
+  const auditPredictions = session.audit ? await classesOf(session.audit.rows) : null;
+  if (students.models === 1) return { population: null, audit: auditResult(session, auditPredictions)?.audit ?? null, testPredictions, poolLabels: null };
+  const poolLabels = await classesOf(session.poolRows);
+  return { ...judgePopulation(session, testPredictions, poolLabels, auditPredictions), testPredictions, poolLabels };
 }
 
-/** The population's result from every student's test predictions and pool classes, in student order. */
-export function judgePopulation(session: RunSession, testPredictions: readonly Int32Array[], poolLabels: readonly Int32Array[]): PopulationResult {
+/**
+ * The population's result and audit from every student's classes over the test set, the pool and
+ * (with an audit) the audit rows, in student order: the audit judges when there is one, else agreement.
+ */
+export function judgePopulation(
+  session: RunSession,
+  testPredictions: readonly Int32Array[],
+  poolLabels: readonly Int32Array[],
+  auditPredictions: readonly Int32Array[] | null,
+): { population: PopulationResult; audit: AuditResult | null } {
+  const audited = auditResult(session, auditPredictions);
   const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
   const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
-  return { testAccuracy, judge: 'agreement', agreement, best };
+  const population: PopulationResult = audited
+    ? { testAccuracy, judge: 'audit', agreement, best: audited.best }
+    : { testAccuracy, judge: 'agreement', agreement, best };
+  return { population, audit: audited?.audit ?? null };
+}
+
+/** Every student scored on the audit rows, and the best of them; null without an audit. */
+function auditResult(session: RunSession, predicted: readonly Int32Array[] | null): { audit: AuditResult; best: number } | null {
+  const { audit } = session.split;
+  if (!audit || !predicted) return null;
+  return judgeByAudit(auditRight(predicted, audit.y), audit.n);
 }
 
 export async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

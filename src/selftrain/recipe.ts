@@ -78,6 +78,5 @@ export function sameRecipe(a: Recipe, b: Recipe): boolean {
  * had an audit, else its agreement with the other students (the judge that needs no labels).
  */
 export function studentScores(result: GenerationResult): number[] {
-  const withAudit = result as GenerationResult & { audit?: { accuracy: number[] } };
-  return withAudit.audit?.accuracy ?? result.students?.agreement ?? [];
+  return result.audit?.accuracy ?? result.students?.agreement ?? [];
 }

@@ -99,7 +99,8 @@ export async function trainSearchGeneration(
 
     const testPredictions = await inStudentOrder(groups, batches, classesOf(session.testRows));
     const poolLabels = await inStudentOrder(groups, batches, classesOf(session.poolRows));
-    const population = judgePopulation(session, testPredictions, poolLabels);
+    const auditPredictions = session.audit ? await inStudentOrder(groups, batches, classesOf(session.audit.rows)) : null;
+    const { population, audit } = judgePopulation(session, testPredictions, poolLabels, auditPredictions);
     const best = population.best;
     const chosen = plan.student[best];
     const taught = teachings.get(chosen)!;
@@ -110,6 +111,7 @@ export async function trainSearchGeneration(
       seconds: 0,
       students: population,
     };
+    if (audit) result.audit = audit;
     if (taught.critic) result.critic = taught.critic.result;
     result.recipes = recipeResult(plan, studentScores(result), chosen);
     if (config.critic === 'committee') session.committee = poolLabels;

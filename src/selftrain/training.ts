@@ -1,5 +1,6 @@
 import type { Rng } from '../data/rng.ts';
-import type { EpochStats, Network, NetworkBatch, TrainHyper } from '../model/types.ts';
+import type { DeviceRows, EpochStats, Network, NetworkBatch, TrainHyper } from '../model/types.ts';
+import type { ProgressPhase } from './events.ts';
 import { createNetwork, createNetworks } from '../model/network.ts';
 import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
@@ -32,12 +33,21 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
 }
 
 /**
- * Trains `network` (or every network of a batch) for the configured epochs on `set`, reshuffling `set.order` in place each
- * epoch with `rng`. Reports each epoch (the students' mean loss and accuracy) when `generation` is given, else (the oracle) a 'progress' step,
- * and holds at the host's epoch checkpoint after every epoch.
+ * Trains `network` (or every network of a batch) for the configured epochs on `set` (rows of `rows`, the labelled rows and
+ * pool unless given), reshuffling `set.order` in place each epoch with `rng`. Reports each epoch (the students' mean loss and
+ * accuracy) when `generation` is given, else (a reference model) a 'progress' step of `phase`, and holds at the host's epoch
+ * checkpoint after every epoch.
  */
-export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
-  await trainSideBySide(session, [{ network, set, rng, hyper: session.hyper }], generation);
+export async function trainEpochs(
+  session: RunSession,
+  network: Network | NetworkBatch,
+  set: TrainingSet,
+  rng: Rng,
+  generation: number | null,
+  phase: ProgressPhase = 'oracle',
+  rows: DeviceRows = session.trainRows,
+): Promise<void> {
+  await trainSideBySide(session, [{ network, set, rng, hyper: session.hyper }], generation, phase, rows);
 }
 
 /** One batch of students with what it trains on: its own set, epoch order stream and hyperparameters. */
@@ -53,11 +63,17 @@ export interface TrainingGroup {
  * epoch trains every group in turn, each shuffling its own order with its own `rng`, and reports
  * once, the mean over every student of every group.
  */
-export async function trainSideBySide(session: RunSession, groups: readonly TrainingGroup[], generation: number | null): Promise<void> {
+export async function trainSideBySide(
+  session: RunSession,
+  groups: readonly TrainingGroup[],
+  generation: number | null,
+  phase: ProgressPhase = 'oracle',
+  rows: DeviceRows = session.trainRows,
+): Promise<void> {
   const { epochs } = session.config;
-  for (const { network, set } of groups) network.setTrainingSet(session.trainRows, set.targets, set.weights);
-  // The oracle's epochs are no generation's: they report as progress, not on the loss chart.
-  if (generation === null) session.emit({ type: 'progress', phase: 'oracle', done: 0, total: epochs });
+  for (const { network, set } of groups) network.setTrainingSet(rows, set.targets, set.weights);
+  // A reference model's epochs are no generation's: they report as progress, not on the loss chart.
+  if (generation === null) session.emit({ type: 'progress', phase, done: 0, total: epochs });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
     const all: EpochStats[] = [];
@@ -69,7 +85,7 @@ export async function trainSideBySide(session: RunSession, groups: readonly Trai
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     } else {
-      session.emit({ type: 'progress', phase: 'oracle', done: epoch, total: epochs });
+      session.emit({ type: 'progress', phase, done: epoch, total: epochs });
     }
     await session.hold('epoch');
   }
