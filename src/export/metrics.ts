@@ -17,6 +17,17 @@ const CSV_COLUMNS = ['generation', 'testAccuracy', 'pseudoLabelAccuracy', 'cover
 const CRITIC_FIELDS = { criticVetoed: 'vetoed', criticVetoedWrong: 'vetoedWrong', criticPrecision: 'precision', criticRecall: 'recall' } as const;
 const CRITIC_COLUMNS = Object.keys(CRITIC_FIELDS) as (keyof typeof CRITIC_FIELDS)[];
 
+/** A recipe search's CSV columns: the chosen recipe's knobs (soft as 1 or 0) and its score. */
+const RECIPE_COLUMNS = ['chosenRecipeLr', 'chosenRecipeTau', 'chosenRecipeK', 'chosenRecipeInoise', 'chosenRecipeDropout', 'chosenRecipeSoft', 'chosenRecipeScore'] as const;
+
+/** A generation's recipe cells, in RECIPE_COLUMNS order; empty without a search (or a knob its strategy has not). */
+function recipeRow(g: GenerationResult): (number | null)[] {
+  if (!g.recipes) return RECIPE_COLUMNS.map(() => null);
+  const { arms, scores, chosen } = g.recipes;
+  const recipe = arms[chosen];
+  return [recipe.lr, recipe.tau ?? null, recipe.k ?? null, recipe.inoise, recipe.dropout, recipe.soft ? 1 : 0, scores[chosen]];
+}
+
 /** The run's metrics as one JSON document: link, config, references and every generation's fields. */
 export function metricsJson(metrics: RunMetrics): string {
   const { config, oracle, generations } = metrics;
@@ -32,7 +43,9 @@ export function metricsJson(metrics: RunMetrics): string {
  * right as `pseudoLabelsRightClass0` ... columns. A population (students > 1) adds
  * `bestStudent`, then each student's `studentTestAccuracy0` ... and `studentAgreement0` ....
  * A critic adds `criticVetoed`, `criticVetoedWrong`, `criticPrecision` and `criticRecall`
- * (empty where it did not vote, or where precision or recall is null).
+ * (empty where it did not vote, or where precision or recall is null). A recipe search adds the
+ * chosen recipe's `chosenRecipeLr`, `chosenRecipeTau`, `chosenRecipeK`, `chosenRecipeInoise`,
+ * `chosenRecipeDropout`, `chosenRecipeSoft` and its `chosenRecipeScore` (docs/search.md).
  */
 export function metricsCsv(metrics: RunMetrics): string {
   const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
@@ -43,6 +56,7 @@ export function metricsCsv(metrics: RunMetrics): string {
   const studentAccuracy = Array.from({ length: students }, (_, k) => `studentTestAccuracy${k}`);
   const studentAgreement = Array.from({ length: students }, (_, k) => `studentAgreement${k}`);
   const critic = metrics.config.critic === 'committee' ? CRITIC_COLUMNS : [];
+  const recipe = metrics.config.search !== 'off' ? RECIPE_COLUMNS : [];
   const rows = metrics.generations.map((g) => [
     ...CSV_COLUMNS.map((column) => g[column]),
     ...perClass.map((_, c) => g.perClass[c] ?? null),
@@ -51,7 +65,8 @@ export function metricsCsv(metrics: RunMetrics): string {
     ...studentAccuracy.map((_, k) => g.students?.testAccuracy[k] ?? null),
     ...studentAgreement.map((_, k) => g.students?.agreement[k] ?? null),
     ...critic.map((column) => g.critic?.[CRITIC_FIELDS[column]] ?? null),
+    ...(recipe.length > 0 ? recipeRow(g) : []),
   ]);
-  const header = [...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement, ...critic];
+  const header = [...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement, ...critic, ...recipe];
   return [header, ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
 }

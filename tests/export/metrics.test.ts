@@ -58,3 +58,13 @@ test('metricsCsv under a critic adds its four columns, empty where it did not vo
   expect(lines[2]).toMatch(/,18,27,4,0,0,$/);
   expect(JSON.parse(metricsJson({ config, oracle: 0.9, generations: [{ ...GENERATIONS[1], critic }] })).generations[0].critic).toEqual(critic);
 });
+
+test("metricsCsv under a recipe search adds the chosen recipe's knobs and score; the JSON carries every generation's recipes", () => {
+  const arms = [{ lr: 0.03, k: 30, inoise: 0.8, dropout: 0.1, soft: true }, { lr: 0.09, k: 30, inoise: 0.8, dropout: 0.1, soft: false }];
+  const recipes = { arms, student: [0, 1, 1], scores: [0.8, 0.85], chosen: 1 };
+  const metrics = { config: { ...config, students: 3, search: 'bandit' as const }, oracle: 0.9, generations: [{ ...GENERATIONS[1], recipes }] };
+  const lines = metricsCsv(metrics).split('\r\n');
+  expect(lines[0]).toMatch(/,pseudoLabelsRightClass1,chosenRecipeLr,chosenRecipeTau,chosenRecipeK,chosenRecipeInoise,chosenRecipeDropout,chosenRecipeSoft,chosenRecipeScore$/);
+  expect(lines[1]).toMatch(/,18,27,0.09,,30,0.8,0.1,0,0.85$/);
+  expect(JSON.parse(metricsJson(metrics)).generations[0].recipes).toEqual(recipes);
+});
