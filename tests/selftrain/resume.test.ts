@@ -22,7 +22,7 @@ async function stoppedAfter(config: ExperimentConfig, generation: number): Promi
 const numbers = (events: ExperimentEvent[]) => events.flatMap((e) => (e.type === 'epoch' ? [e.loss, e.trainAccuracy] : []));
 const sameBits = (a: number[], b: number[]) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 
-for (const overrides of [{}, { student: 'warm', soft: true, dropout: 0.1, inoise: 0.1 }, { select: 'threshold', tau: 0.5, gens: 5 }, { students: 3, critic: 'committee', agree: 2 }] as Partial<ExperimentConfig>[]) {
+for (const overrides of [{}, { student: 'warm', soft: true, dropout: 0.1, inoise: 0.1 }, { select: 'threshold', tau: 0.5, gens: 5 }, { students: 3, critic: 'committee', agree: 2 }, { students: 3, search: 'bandit' }, { students: 4, search: 'pbt', student: 'warm', gens: 4 }] as Partial<ExperimentConfig>[]) {
   test(`resuming after generation 1 on a fresh CPU backend gives the uninterrupted run bit for bit (${JSON.stringify(overrides)})`, async () => {
     const config = smallConfig(overrides);
     const full = await runCollecting(config);
