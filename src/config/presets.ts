@@ -85,6 +85,17 @@ export const PRESETS: readonly Preset[] = [
       'temperature=0.5&lweight=1&student=warm&gens=10&students=1&critic=none&agree=2&audit=0&gate=0&search=off&seed=42&backend=auto&labeler=engine',
   },
   {
+    name: 'The recipe tunes itself',
+    dataset: 'moons',
+    kind: 'gain',
+    description:
+      "A recipe that hurts: soft labels at temperature 5 are nearly flat, and with labels weighted no more than pseudo-labels the students unlearn the moons. Six students a generation try one knob changed each (learning rate, hard labels, noise, dropout, k); a bandit gives more of them to the recipes that gain most on 100 checked examples, and the run ends about 10 points above the same setup without the search.",
+    link:
+      'v=1&data=moons&labels=18&noise=10&classes=2&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
+      'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=30&select=balanced&tau=0.9&percent=20&k=50&soft=1&' +
+      'temperature=5&lweight=1&student=warm&gens=6&students=6&critic=none&agree=2&audit=100&gate=0&search=bandit&seed=42&backend=auto&labeler=engine',
+  },
+  {
     name: 'MNIST, 100 labels',
     dataset: 'mnist',
     kind: 'gain',
