@@ -5,6 +5,7 @@ import type { ModelSpec } from '../model/types.ts';
 import type { LoadedImages } from '../data/images/format.ts';
 import type { PopulationResult } from './population.ts';
 import type { CriticResult } from './critic.ts';
+import type { DroppedStudent } from './divergence.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -30,6 +31,8 @@ export interface GenerationResult {
   students?: PopulationResult;
   /** With config.critic=committee, from generation 1 on: what the committee vetoed, and whether it was right. Absent otherwise. */
   critic?: CriticResult;
+  /** Students dropped this generation because their loss diverged (src/selftrain/divergence.ts), in the order dropped. Absent when none was. */
+  dropped?: DroppedStudent[];
 }
 
 /** The pseudo-labels the teacher gave the pool this generation (for the 2-D view). */

@@ -8,6 +8,9 @@ import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
+import { divergenceFix, type DroppedStudent } from './divergence.ts';
+import { DivergedError } from './errors.ts';
+import type { Rng } from '../data/rng.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
 
@@ -106,24 +109,9 @@ export async function trainStudent(
       const parameters = await teacher.getParameters();
       students.setParameters(Array.from({ length: students.models }, () => parameters));
     }
-    const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
-    await trainEpochs(session, students, set, rng, generation);
-    const { population, testPredictions, poolLabels } = await judgeStudents(session, students);
-    const best = population?.best ?? 0;
-    const result: GenerationResult = {
-      generation,
-      testAccuracy: labelAccuracy(testPredictions[best], session.split.test.y),
-      ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
-      seconds: 0,
-    };
-    if (population) result.students = population;
-    if (teaching.critic) result.critic = teaching.critic.result;
-    if (session.config.critic === 'committee') session.committee = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-    const student = memberNetwork(students, best);
-    const grid = await decisionGrid(session, student);
-    result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
-    const pseudo = teaching.critic ? { ...teaching.selection, vetoed: teaching.critic.vetoed } : teaching.selection;
-    return { student, event: { type: 'generation', result, pseudo, grid, testPredictions: testPredictions[best] } };
+    const trained = await trainPopulation(session, generation, students, rng, teaching);
+    trained.event.result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
+    return trained;
   } catch (error) {
     students.dispose();
     throw error;
@@ -131,19 +119,69 @@ export async function trainStudent(
 }
 
 /**
+ * trainStudent's work once its `students` are made and started (fresh or warm), drawing the
+ * epochs' shuffles and noise seeds from `rng` where the seeds left it. A student whose loss
+ * diverges is dropped (GenerationResult.dropped): it is not judged, does not vote, and cannot
+ * teach; when none is left, a DivergedError stops the run. `seconds` is left to the caller.
+ */
+export async function trainPopulation(
+  session: RunSession,
+  generation: number,
+  students: NetworkBatch,
+  rng: Rng,
+  teaching: Teaching,
+): Promise<{ student: Network; event: GenerationEvent }> {
+  const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
+  const dropped = await trainEpochs(session, students, set, rng, generation);
+  const { population, testPredictions, poolLabels, eligible } = await judgeStudents(session, students, generation, dropped);
+  const best = population?.best ?? 0;
+  const result: GenerationResult = {
+    generation,
+    testAccuracy: labelAccuracy(testPredictions[best], session.split.test.y),
+    ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
+    seconds: 0,
+  };
+  if (population) result.students = population;
+  if (teaching.critic) result.critic = teaching.critic.result;
+  if (dropped.length > 0) result.dropped = dropped;
+  if (session.config.critic === 'committee') {
+    const classes = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
+    session.committee = classes.filter((_, k) => eligible[k]);
+  }
+  const student = memberNetwork(students, best);
+  const grid = await decisionGrid(session, student);
+  const pseudo = teaching.critic ? { ...teaching.selection, vetoed: teaching.critic.vetoed } : teaching.selection;
+  return { student, event: { type: 'generation', result, pseudo, grid, testPredictions: testPredictions[best] } };
+}
+
+/**
  * Every student's test predictions and, with more than one, the population's result: each
- * one's test accuracy, and the agreement judge's scores over the pool (no labels needed).
+ * healthy one's test accuracy, and the agreement judge's scores over the pool (no labels
+ * needed). A student whose loss stayed finite while its weights did not (its last step's
+ * update) shows it in its test confidences: it is dropped here, at the last epoch.
  */
 async function judgeStudents(
   session: RunSession,
   students: NetworkBatch,
-): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
-  const testPredictions = (await students.classify(session.testRows)).map((verdict) => verdict.labels);
-  if (students.models === 1) return { population: null, testPredictions, poolLabels: null };
+  generation: number,
+  dropped: DroppedStudent[],
+): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null; eligible: boolean[] }> {
+  const verdicts = await students.classify(session.testRows);
+  verdicts.forEach((verdict, student) => {
+    if (!dropped.some((d) => d.student === student) && !verdict.confidence.every(Number.isFinite)) {
+      dropped.push({ student, epoch: session.config.epochs, reason: 'the predictions became non-finite' });
+    }
+  });
+  const eligible = verdicts.map((_, student) => !dropped.some((d) => d.student === student));
+  if (!eligible.includes(true)) {
+    throw new DivergedError(generation, students.models, session.config.epochs, 'the predictions became non-finite', divergenceFix(session.config));
+  }
+  const testPredictions = verdicts.map((verdict) => verdict.labels);
+  if (students.models === 1) return { population: null, testPredictions, poolLabels: null, eligible };
   const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
-  const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
-  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels };
+  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes, eligible);
+  const testAccuracy = testPredictions.map((predicted, k) => (eligible[k] ? labelAccuracy(predicted, session.split.test.y) : null));
+  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels, eligible };
 }
 
 async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

@@ -1,6 +1,8 @@
 import type { Rng } from '../data/rng.ts';
 import type { EpochStats, Network, NetworkBatch } from '../model/types.ts';
 import { createNetwork, createNetworks } from '../model/network.ts';
+import { divergenceFix, divergenceReason, type DroppedStudent } from './divergence.ts';
+import { DivergedError } from './errors.ts';
 import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
 import type { TrainingSet } from './targets.ts';
@@ -33,18 +35,23 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
 
 /**
  * Trains `network` (or every network of a batch) for the configured epochs on `set`, reshuffling `set.order` in place each
- * epoch with `rng`. Reports each epoch (the students' mean loss and accuracy) when `generation` is given, else (the oracle) a 'progress' step,
- * and holds at the host's epoch checkpoint after every epoch.
+ * epoch with `rng`. Reports each epoch (the healthy students' mean loss and accuracy) when `generation` is given, else (the oracle) a 'progress' step,
+ * and holds at the host's epoch checkpoint after every epoch. A model whose epoch loss diverges (divergence.ts) is dropped: it
+ * goes on training in the batch, where the models share no number, but no longer counts; the students dropped are returned.
+ * When none is left, a DivergedError stops the run at that epoch.
  */
-export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<void> {
+export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<DroppedStudent[]> {
   const { epochs } = session.config;
+  const dropped: DroppedStudent[] = [];
   network.setTrainingSet(session.trainRows, set.targets, set.weights);
   // The oracle's epochs are no generation's: they report as progress, not on the loss chart.
   if (generation === null) session.emit({ type: 'progress', phase: 'oracle', done: 0, total: epochs });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
     rng.shuffle(set.order);
-    const stats = meanStats([await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE))].flat());
+    const all = [await network.trainEpoch(set.order, session.hyper, rng.int(SEED_RANGE))].flat();
+    const healthy = dropDiverged(session, all, epoch, generation, dropped);
+    const stats = meanStats(healthy);
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     } else {
@@ -52,6 +59,24 @@ export async function trainEpochs(session: RunSession, network: Network | Networ
     }
     await session.hold('epoch');
   }
+  return dropped;
+}
+
+/**
+ * Adds to `dropped` the models whose loss diverged at `epoch` and returns the stats of those
+ * still healthy; throws a DivergedError when none is.
+ */
+function dropDiverged(session: RunSession, all: EpochStats[], epoch: number, generation: number | null, dropped: DroppedStudent[]): EpochStats[] {
+  const healthy: EpochStats[] = [];
+  all.forEach((stats, student) => {
+    if (dropped.some((d) => d.student === student)) return;
+    const reason = divergenceReason(stats.loss);
+    if (reason === null) healthy.push(stats);
+    else dropped.push({ student, epoch, reason });
+  });
+  if (healthy.length > 0) return healthy;
+  // The last model dropped was dropped at this epoch: the one whose loss ended the run.
+  throw new DivergedError(generation, all.length, epoch, dropped[dropped.length - 1].reason, divergenceFix(session.config));
 }
 
 /** The students' mean loss and accuracy (one student's own). */
