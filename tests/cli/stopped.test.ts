@@ -36,4 +36,14 @@ describe('the CLI on a run whose loss diverges', () => {
     expect(table.stdout).toMatch(/^1\s+[\d.]+%/m);
     expect(table.stdout).not.toMatch(/^2\s/m);
   });
+
+  test("a dropped student is in the JSON's generation as `dropped`, and the run exits 0", () => {
+    const out = cli(encodeLink(smallConfig({ lr: 3, opt: 'adam', act: 'relu', seed: 1, gens: 3, students: 4 })), '--json');
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.stopped).toBeUndefined();
+    expect(json.generations[2].dropped).toEqual([{ student: 3, epoch: 1, reason: expect.stringMatching(/^the loss rose to/) }]);
+    expect(json.generations[2].students.testAccuracy[3]).toBeNull();
+    expect(json.generations[1].dropped).toBeUndefined();
+  });
 });

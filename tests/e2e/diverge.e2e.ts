@@ -5,7 +5,7 @@ import { encodeLink } from '../../src/config/codec.ts';
 import { PRESETS } from '../../src/config/presets.ts';
 import { smallConfig } from '../selftrain/fixtures.ts';
 import { launchChromium } from './browser.ts';
-import { percent, readGenerations, type CliGeneration } from './page.ts';
+import { percent, readGenerations, runToEnd, type CliGeneration } from './page.ts';
 
 /**
  * One student, lr=3 with Adam on a relu net: generations 0 and 1 train, then generation 2's
@@ -75,6 +75,23 @@ describe('a run whose only student diverges, in the page', () => {
       /^Error: The loss rose to [\d.e+]+ \(above 100\) in generation 0, epoch \d+: the learning rate 100 is too high; try lr=0\.03 or lower\. The run stopped there; no generation had finished\.$/,
     );
     expect(await readGenerations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('four students, one of which diverges in generation 2: its row notes it, and the run finishes', async () => {
+    const link = encodeLink(smallConfig({ lr: 3, opt: 'adam', act: 'relu', seed: 1, gens: 3, students: 4 }));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(inject('baseUrl') + `#${link}`);
+    await runToEnd(page, 120_000);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Generations' }) });
+    const notes = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('.results__dropped')?.textContent ?? ''));
+    expect(notes.map((note) => note.replace(/rose to [\d.]+/, 'rose to N'))).toEqual(['', '', '1 student dropped: #3 at epoch 1, the loss rose to N (above 100)', '']);
+    const each = await table.locator('tbody tr').nth(2).locator('.results__students').textContent();
+    expect(each?.split(' ')[3]).toBe('dropped');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

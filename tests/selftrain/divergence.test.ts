@@ -150,3 +150,19 @@ describe('a run left without a healthy student', () => {
     expect(generations.map((g) => g.generation)).toEqual([0]);
   });
 });
+
+describe('a run that keeps a healthy student', () => {
+  test('four students at lr=3: generation 2 drops one with its note, and the run finishes', async () => {
+    const config = smallConfig({ lr: 3, opt: 'adam', act: 'relu', seed: 1, gens: 3, students: 4 });
+    const { result, events } = await runCollecting(config);
+    expect(events.at(-1)?.type).toBe('done');
+    expect(result.generations.map((g) => g.dropped?.map((d) => d.student) ?? [])).toEqual([[], [], [3], []]);
+    const [dropped] = result.generations[2].dropped!;
+    expect(dropped).toMatchObject({ student: 3, epoch: 1 });
+    expect(dropped.reason).toMatch(/^the loss rose to [\d.]+ \(above 100\)$/);
+    const population = result.generations[2].students!;
+    expect(population.testAccuracy[3]).toBeNull();
+    expect(population.best).not.toBe(3);
+    expect(population.testAccuracy.filter((accuracy) => accuracy !== null)).toHaveLength(3);
+  });
+});
