@@ -4,12 +4,10 @@ import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { DIVERGED_LOSS, divergenceFix, divergenceReason } from '../../src/selftrain/divergence.ts';
 import { DivergedError } from '../../src/selftrain/errors.ts';
 import type { ExperimentEvent } from '../../src/selftrain/events.ts';
-import { NO_TEACHING, trainPopulation } from '../../src/selftrain/generation.ts';
 import { judgeByAgreement } from '../../src/selftrain/population.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
-import { openSession, SALT } from '../../src/selftrain/session.ts';
-import { createSeededNetworks } from '../../src/selftrain/training.ts';
 import { runCollecting, smallConfig } from './fixtures.ts';
+import { generation0 } from './poisoned.ts';
 
 describe('divergenceReason and divergenceFix', () => {
   test('a non-finite loss, or one above DIVERGED_LOSS, diverged; a large but possible one did not', () => {
@@ -51,35 +49,11 @@ describe('judgeByAgreement with eligible', () => {
   });
 });
 
-/**
- * Generation 0 of `config` with its students made as trainStudent makes them; `poison` students
- * start from NaN weights (a student that really diverges: its loss is NaN from the first step).
- */
-async function generation0(config: ExperimentConfig, poison: number[]) {
-  const backend = createCpuBackend();
-  const session = openSession(config, backend, {});
-  try {
-    const rng = session.root.fork(SALT.generation);
-    const students = createSeededNetworks(session, rng, config.students);
-    const parameters = await students.getParameters();
-    for (const k of poison) parameters[k].fill(Number.NaN);
-    students.setParameters(parameters);
-    const { event } = await trainPopulation(session, 0, students, rng, NO_TEACHING);
-    const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-    const committee = session.committee;
-    students.dispose();
-    return { result: event.result, poolLabels, committee };
-  } finally {
-    session.dispose();
-    backend.dispose();
-  }
-}
-
 describe('a student whose loss diverges', () => {
   test('is dropped with its note, and the other students get exactly the numbers they get without it', async () => {
     const config = smallConfig({ students: 4, critic: 'committee', agree: 2 });
-    const clean = await generation0(config, []);
-    const forced = await generation0(config, [2]);
+    const clean = await generation0(config, [], createCpuBackend());
+    const forced = await generation0(config, [2], createCpuBackend());
     expect(clean.result.dropped).toBeUndefined();
     expect(forced.result.dropped).toEqual([{ student: 2, epoch: 1, reason: 'the loss became non-finite' }]);
     const population = forced.result.students!;
@@ -100,7 +74,7 @@ describe('a student whose loss diverges', () => {
   });
 
   test('all students diverging stops the generation with the message', async () => {
-    await expect(generation0(smallConfig({ students: 2 }), [0, 1])).rejects.toThrow(
+    await expect(generation0(smallConfig({ students: 2 }), [0, 1], createCpuBackend())).rejects.toThrow(
       'The loss became non-finite in generation 0 (all 2 students), epoch 1: the learning rate 0.03 may still be too high for this model; try lr=0.003. The run stopped there; no generation had finished.',
     );
   });
