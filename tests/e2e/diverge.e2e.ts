@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { encodeLink } from '../../src/config/codec.ts';
@@ -29,7 +30,7 @@ describe('a run whose only student diverges, in the page', () => {
     const expected = JSON.parse(cli.stdout) as { generations: CliGeneration[]; stopped: string };
     expect(expected.generations.map((g) => g.generation)).toEqual([0, 1]);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -46,8 +47,11 @@ describe('a run whose only student diverges, in the page', () => {
     expect(rows.map((row) => row.slice(0, 2))).toEqual(expected.generations.map((g) => [String(g.generation), percent(g.testAccuracy)]));
     const plot = page.locator('.chart__plot--accuracy .uplot');
     expect(await plot.getAttribute('data-test-points')).toBe('2');
-    await expect.poll(() => page.getByRole('button', { name: 'Metrics (JSON)' }).isEnabled()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Metrics (JSON)' }).click()]);
+    const metrics = JSON.parse(readFileSync(await file.path(), 'utf8')) as { generations: CliGeneration[] };
+    expect(metrics.generations.map((g) => g.testAccuracy)).toEqual(expected.generations.map((g) => g.testAccuracy));
     expect(await page.getByRole('button', { name: /Every generation.s model/ }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Generation 1 model (.onnx)' }).isEnabled()).toBe(true);
 
     // The page still works: the suggested lr, then Run again.
     const lr = page.getByLabel('Learning rate');
