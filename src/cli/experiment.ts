@@ -51,7 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
         await host.run({ config: seedConfig, labeler: request.labeler ?? undefined, onEvent, onModel: onnx?.onModel, onLabeler: printLabeler, onBackend: (chosen) => printBackend(seedConfig, chosen) }),
       );
     } catch (error) {
-      if (error instanceof DivergedError) return printStopped(request.json, seedConfig, so, error.message);
+      // With several seeds, the seeds before this one finished; the message names the one that stopped.
+      if (error instanceof DivergedError) return printStopped(request.json, seedConfig, so, request.seeds > 1 ? `Seed ${seedConfig.seed}: ${error.message}` : error.message);
       if (!(error instanceof ExportDirError || error instanceof NoAskedGpuError)) throw error;
       process.stderr.write(`${error.message}\n`);
       return 2;
