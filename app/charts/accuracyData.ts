@@ -37,9 +37,10 @@ export function accuracySeries({ results, baseline, oracle, totalGenerations }: 
   const pseudo = x.map((g) => toPercent(byGeneration.get(g)?.pseudoLabelAccuracy));
   const baselineLine = x.map(() => toPercent(baseline));
   const oracleLine = x.map(() => toPercent(oracle));
+  // Dropped students (null: their loss diverged) are in neither the band nor the mean.
   const students = (pick: (accuracies: number[]) => number) =>
     x.map((g) => {
-      const accuracies = byGeneration.get(g)?.students?.testAccuracy;
+      const accuracies = byGeneration.get(g)?.students?.testAccuracy.filter((accuracy) => accuracy !== null);
       return accuracies?.length ? toPercent(pick(accuracies)) : null;
     });
   const max = students((accuracies) => Math.max(...accuracies));

@@ -1,7 +1,9 @@
 import { populationNote } from '../charts/accuracyData.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
 import { criticCells, type CriticCells } from '../format/critic.ts';
+import { droppedNote } from '../format/dropped.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
+import type { GenerationResult } from '../../src/selftrain/events.ts';
 import { recipeCells } from '../format/recipe.ts';
 import { criticSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
@@ -47,7 +49,10 @@ export function ResultsTable({ id }: { id: string }) {
         <tbody>
           {results.map((row) => (
             <tr key={row.generation}>
-              <th scope="row">{row.generation}</th>
+              <th scope="row">
+                {row.generation}
+                <DroppedNote result={row} />
+              </th>
               <td>{formatPercent(row.testAccuracy)}</td>
               {population && <PopulationCells cells={studentCells(row)} />}
               {recipe && <td className="results__recipe">{recipeCells(row, recipe)?.chosen ?? '—'}</td>}
@@ -79,6 +84,12 @@ export function ResultsTable({ id }: { id: string }) {
       )}
     </div>
   );
+}
+
+/** Under the generation's number, which students it dropped because their loss diverged (docs/population.md). */
+function DroppedNote({ result }: { result: GenerationResult }) {
+  const note = droppedNote(result);
+  return note && <span className="results__dropped">{note}</span>;
 }
 
 /** A generation's student columns: the spread, the chosen student, every student's accuracy (the chosen in bold). */

@@ -34,7 +34,10 @@ export const USAGE = `Usage:
   --labeler        who labels the pool each generation: the engine, or
                    onnxruntime-web (WASM) running the teacher's exported ONNX model
                    (default: the link's labeler key, onnx when it has none)
-  --list-presets   print the ready-made experiments`;
+  --list-presets   print the ready-made experiments
+
+Exit code 0 when the run finished, 2 on a usage error, 3 when the loss diverged with
+no healthy student left (what finished is printed, the message goes to stderr), 1 otherwise.`;
 
 /** Most seeds one command may run: enough to average, few enough to stay a command and not a batch job. */
 const MAX_SEEDS = 100;

@@ -2,7 +2,7 @@
  * The command-line transport over the experiment host (src/host) that the page's worker uses
  * too, so a link gives the same numbers here and there. Usage in ./args.ts.
  */
-import { decodeLink } from '../config/codec.ts';
+import { decodeLink, encodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import { diskSource } from '../data/images/node/diskSource.ts';
@@ -10,11 +10,13 @@ import type { ChosenBackend } from '../host/backendChoice.ts';
 import { createExperimentHost } from '../host/experimentHost.ts';
 import type { LabelerPick, LabelerStatus } from '../host/labelerChoice.ts';
 import { loadNodeOrt } from '../onnx/nodeOrt.ts';
+import { DivergedError } from '../selftrain/errors.ts';
 import type { ExperimentResult } from '../selftrain/events.ts';
 import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts';
 import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
 import { resultJson, resultTable, summaryTable } from './report.ts';
 import { summarizeSeeds } from './presetCheck.ts';
+import { followRun, stoppedJson, stoppedTable, type RunSoFar } from './stopped.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   let request: CliRequest;
@@ -42,10 +44,15 @@ async function main(argv: readonly string[]): Promise<number> {
   for (let i = 0; i < request.seeds; i++) {
     const seedConfig = { ...config, seed: config.seed + i };
     let onnx: ReturnType<typeof createOnnxExport> | null = null;
+    const { so, onEvent } = followRun();
     try {
       if (request.exportOnnx) onnx = createOnnxExport(seedExportDir(request.exportOnnx, seedConfig.seed, request.seeds), seedConfig);
-      results.push(await host.run({ config: seedConfig, labeler: request.labeler ?? undefined, onModel: onnx?.onModel, onLabeler: printLabeler, onBackend: (chosen) => printBackend(seedConfig, chosen) }));
+      results.push(
+        await host.run({ config: seedConfig, labeler: request.labeler ?? undefined, onEvent, onModel: onnx?.onModel, onLabeler: printLabeler, onBackend: (chosen) => printBackend(seedConfig, chosen) }),
+      );
     } catch (error) {
+      // With several seeds, the seeds before this one finished; the message names the one that stopped.
+      if (error instanceof DivergedError) return printStopped(request.json, seedConfig, so, request.seeds > 1 ? `Seed ${seedConfig.seed}: ${error.message}` : error.message);
       if (!(error instanceof ExportDirError || error instanceof NoAskedGpuError)) throw error;
       process.stderr.write(`${error.message}\n`);
       return 2;
@@ -92,6 +99,18 @@ async function nodeGpuEntry(): Promise<GPU> {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   return create([]);
+}
+
+/**
+ * A run stopped because its loss diverged: what finished before the stop (the JSON carries the
+ * message as `stopped`), the message on stderr, and exit code 3 (1 is a crash, 2 a usage error).
+ */
+function printStopped(json: boolean, config: ExperimentConfig, so: RunSoFar, message: string): number {
+  const link = encodeLink(config);
+  const text = json ? JSON.stringify(stoppedJson(link, config, so, message), null, 2) : stoppedTable(link, config, so);
+  if (text) process.stdout.write(`${text}\n`);
+  process.stderr.write(`${message}\n`);
+  return 3;
 }
 
 function render(json: boolean, results: ExperimentResult[]): string {

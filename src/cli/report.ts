@@ -5,7 +5,8 @@ import type { SeedSummary } from './presetCheck.ts';
  * The generation fields the JSON output carries, and only those; `students` only for a population
  * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md),
  * `audit` only with an audit and `gate` only under a gate from generation 1 on (docs/audit.md),
- * `recipes` only under a recipe search (docs/search.md).
+ * `recipes` only under a recipe search (docs/search.md), `dropped` only where a student's loss
+ * diverged (docs/population.md).
  */
 export function generationJson(g: GenerationResult) {
   return {
@@ -20,6 +21,7 @@ export function generationJson(g: GenerationResult) {
     ...(g.audit ? { audit: g.audit } : {}),
     ...(g.gate ? { gate: g.gate } : {}),
     ...(g.recipes ? { recipes: g.recipes } : {}),
+    ...(g.dropped ? { dropped: g.dropped } : {}),
   };
 }
 
@@ -39,7 +41,8 @@ export function resultJson(result: ExperimentResult) {
   };
 }
 
-const percent = (fraction: number | null) => (fraction === null ? '—' : `${(fraction * 100).toFixed(1)}%`);
+// NaN: a number never known (a stopped run's oracle).
+const percent = (fraction: number | null) => (fraction === null || Number.isNaN(fraction) ? '—' : `${(fraction * 100).toFixed(1)}%`);
 
 /** A fixed-width text table, columns right-aligned after the first. */
 function table(header: string[], rows: string[][]): string {
@@ -48,10 +51,10 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-/** A population's test accuracies as `min–max (#chosen)`, students counted from 0. */
+/** A population's test accuracies as `min–max (#chosen)`, students counted from 0; dropped students are left out. */
 export function studentSpread(g: GenerationResult): string {
   if (!g.students) return '';
-  const accuracies = g.students.testAccuracy;
+  const accuracies = g.students.testAccuracy.filter((accuracy) => accuracy !== null);
   return `${percent(Math.min(...accuracies))}–${percent(Math.max(...accuracies))} (#${g.students.best})`;
 }
 
@@ -71,7 +74,8 @@ export function auditSummary(g: GenerationResult): string {
 
 /**
  * The per-generation table a person reads, with the two reference lines; a population adds its
- * students' spread, a critic what it vetoed, an audit its estimate beside the test accuracy.
+ * students' spread, a critic what it vetoed, an audit its estimate beside the test accuracy, and
+ * a line after it names each dropped student.
  */
 export function resultTable(result: ExperimentResult): string {
   const population = result.generations.some((g) => g.students);
@@ -93,7 +97,8 @@ export function resultTable(result: ExperimentResult): string {
   if (result.baseline.withAudit) rows.push(['baseline (labels + audit)', percent(result.baseline.withAudit.testAccuracy), ...blanks]);
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
   const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
-  return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}`;
+  const dropped = result.generations.flatMap((g) => (g.dropped ?? []).map((d) => `\ngeneration ${g.generation}: student #${d.student} dropped at epoch ${d.epoch}: ${d.reason}`));
+  return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}`;
 }
 
 /** The mean over seeds, as a table (runs that stopped early carry their last values forward). */

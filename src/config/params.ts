@@ -181,8 +181,8 @@ export const PARAM_TABLE = {
     label: 'Optimizer', help: 'SGD with momentum, or Adam',
   },
   lr: {
-    kind: 'float', min: 1e-5, max: 1, step: 1e-5, scale: 'log', default: 0.03, group: 'training',
-    label: 'Learning rate', help: 'Size of each weight update',
+    kind: 'float', min: 1e-5, max: 100, step: 1e-5, scale: 'log', default: 0.03, group: 'training',
+    label: 'Learning rate', help: 'Size of each weight update; too large and the training diverges',
   },
   l2: {
     kind: 'float', min: 0, max: 0.1, step: 1e-4, scale: 'linear', default: 0, group: 'training',

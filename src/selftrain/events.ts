@@ -7,6 +7,7 @@ import type { PopulationResult } from './population.ts';
 import type { CriticResult } from './critic.ts';
 import type { Recipe } from './recipe.ts';
 import type { AuditResult, GateResult } from './audit.ts';
+import type { DroppedStudent } from './divergence.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -45,6 +46,8 @@ export interface GenerationResult {
   gate?: GateResult;
   /** Under search=bandit|pbt: the recipes the students tried, how each scored, and the one whose student teaches next (docs/search.md). */
   recipes?: RecipeResult;
+  /** Students dropped this generation because their loss diverged (src/selftrain/divergence.ts), in the order dropped. Absent when none was. */
+  dropped?: DroppedStudent[];
 }
 
 /** A generation's recipe search: its arms, which arm each student trained with, and each arm's score. */

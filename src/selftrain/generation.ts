@@ -10,6 +10,9 @@ import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { recipeRule, type Recipe } from './recipe.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
+import { divergenceFix, type DroppedStudent } from './divergence.ts';
+import { DivergedError } from './errors.ts';
+import type { Rng } from '../data/rng.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
 
@@ -128,25 +131,9 @@ export async function trainStudent(
       const parameters = await teacher.getParameters();
       students.setParameters(Array.from({ length: students.models }, () => parameters));
     }
-    const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
-    await trainEpochs(session, students, set, rng, generation);
-    const { population, audit, testPredictions, poolLabels } = await judgeStudents(session, students);
-    const best = population?.best ?? 0;
-    const result: GenerationResult = {
-      generation,
-      testAccuracy: labelAccuracy(testPredictions[best], session.split.test.y),
-      ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
-      seconds: 0,
-    };
-    if (population) result.students = population;
-    if (audit) result.audit = audit;
-    if (teaching.critic) result.critic = teaching.critic.result;
-    if (session.config.critic === 'committee') session.committee = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
-    const student = memberNetwork(students, best);
-    const grid = await decisionGrid(session, student);
-    result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
-    const pseudo = teaching.critic ? { ...teaching.selection, vetoed: teaching.critic.vetoed } : teaching.selection;
-    return { student, event: { type: 'generation', result, pseudo, grid, testPredictions: testPredictions[best] } };
+    const trained = await trainPopulation(session, generation, students, rng, teaching);
+    trained.event.result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);
+    return trained;
   } catch (error) {
     students.dispose();
     throw error;
@@ -154,47 +141,108 @@ export async function trainStudent(
 }
 
 /**
+ * trainStudent's work once its `students` are made and started (fresh or warm), drawing the
+ * epochs' shuffles and noise seeds from `rng` where the seeds left it. A student whose loss
+ * diverges is dropped (GenerationResult.dropped): it is not judged, does not vote, and cannot
+ * teach; when none is left, a DivergedError stops the run. `seconds` is left to the caller.
+ */
+export async function trainPopulation(
+  session: RunSession,
+  generation: number,
+  students: NetworkBatch,
+  rng: Rng,
+  teaching: Teaching,
+): Promise<{ student: Network; event: GenerationEvent }> {
+  const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
+  const dropped = await trainEpochs(session, students, set, rng, generation);
+  const { population, audit, testPredictions, poolLabels, eligible } = await judgeStudents(session, students, generation, dropped);
+  const best = population?.best ?? 0;
+  const result: GenerationResult = {
+    generation,
+    testAccuracy: labelAccuracy(testPredictions[best], session.split.test.y),
+    ...pseudoLabelMetrics(teaching.selection, session.split.pool.y, session.spec.classes),
+    seconds: 0,
+  };
+  if (population) result.students = population;
+  if (audit) result.audit = audit;
+  if (teaching.critic) result.critic = teaching.critic.result;
+  if (dropped.length > 0) result.dropped = dropped;
+  if (session.config.critic === 'committee') {
+    const classes = poolLabels ?? (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
+    session.committee = classes.filter((_, k) => eligible[k]);
+  }
+  const student = memberNetwork(students, best);
+  const grid = await decisionGrid(session, student);
+  const pseudo = teaching.critic ? { ...teaching.selection, vetoed: teaching.critic.vetoed } : teaching.selection;
+  return { student, event: { type: 'generation', result, pseudo, grid, testPredictions: testPredictions[best] } };
+}
+
+/**
  * Every student's test predictions, with an audit its result (every student's audit accuracy
  * and the chosen one's interval), and, with more than one student, the population's result:
- * each one's test accuracy, the agreement judge's scores over the pool (no labels needed), and
- * the one the audit (when there is one) or else the agreement chose.
+ * each healthy one's test accuracy, the agreement judge's scores over the pool (no labels
+ * needed), and the one the audit (when there is one) or else the agreement chose.
  */
 async function judgeStudents(
   session: RunSession,
   students: NetworkBatch,
-): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null }> {
+  generation: number,
+  dropped: DroppedStudent[],
+): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null; eligible: boolean[] }> {
+  const verdicts = await students.classify(session.testRows);
+  const eligible = healthyStudents(session, generation, verdicts, dropped);
+  const testPredictions = verdicts.map((verdict) => verdict.labels);
   const classesOf = async (rows: DeviceRows) => (await students.classify(rows)).map((verdict) => verdict.labels);
-  const testPredictions = await classesOf(session.testRows);
   const auditPredictions = session.audit ? await classesOf(session.audit.rows) : null;
-  if (students.models === 1) return { population: null, audit: auditResult(session, auditPredictions)?.audit ?? null, testPredictions, poolLabels: null };
+  if (students.models === 1) return { population: null, audit: auditResult(session, auditPredictions, eligible)?.audit ?? null, testPredictions, poolLabels: null, eligible };
   const poolLabels = await classesOf(session.poolRows);
-  return { ...judgePopulation(session, testPredictions, poolLabels, auditPredictions), testPredictions, poolLabels };
+  return { ...judgePopulation(session, testPredictions, poolLabels, auditPredictions, eligible), testPredictions, poolLabels, eligible };
+}
+
+/**
+ * Which students may be judged: those not `dropped` in training. A student whose loss stayed
+ * finite while its weights did not (its last step's update) shows it in its test confidences:
+ * it is dropped here, at the last epoch. Throws a DivergedError when none is left.
+ */
+export function healthyStudents(session: RunSession, generation: number, verdicts: readonly { confidence: Float32Array }[], dropped: DroppedStudent[]): boolean[] {
+  verdicts.forEach((verdict, student) => {
+    if (!dropped.some((d) => d.student === student) && !verdict.confidence.every(Number.isFinite)) {
+      dropped.push({ student, epoch: session.config.epochs, reason: 'the predictions became non-finite' });
+    }
+  });
+  const eligible = verdicts.map((_, student) => !dropped.some((d) => d.student === student));
+  if (!eligible.includes(true)) {
+    throw new DivergedError(generation, verdicts.length, session.config.epochs, 'the predictions became non-finite', divergenceFix(session.config));
+  }
+  return eligible;
 }
 
 /**
  * The population's result and audit from every student's classes over the test set, the pool and
- * (with an audit) the audit rows, in student order: the audit judges when there is one, else agreement.
+ * (with an audit) the audit rows, in student order: the audit judges when there is one, else
+ * agreement, each among the `eligible` students only; a dropped student's test accuracy is null.
  */
 export function judgePopulation(
   session: RunSession,
   testPredictions: readonly Int32Array[],
   poolLabels: readonly Int32Array[],
   auditPredictions: readonly Int32Array[] | null,
+  eligible: readonly boolean[],
 ): { population: PopulationResult; audit: AuditResult | null } {
-  const audited = auditResult(session, auditPredictions);
-  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes);
-  const testAccuracy = testPredictions.map((predicted) => labelAccuracy(predicted, session.split.test.y));
+  const audited = auditResult(session, auditPredictions, eligible);
+  const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes, eligible);
+  const testAccuracy = testPredictions.map((predicted, k) => (eligible[k] ? labelAccuracy(predicted, session.split.test.y) : null));
   const population: PopulationResult = audited
     ? { testAccuracy, judge: 'audit', agreement, best: audited.best }
     : { testAccuracy, judge: 'agreement', agreement, best };
   return { population, audit: audited?.audit ?? null };
 }
 
-/** Every student scored on the audit rows, and the best of them; null without an audit. */
-function auditResult(session: RunSession, predicted: readonly Int32Array[] | null): { audit: AuditResult; best: number } | null {
+/** Every student scored on the audit rows, and the best of the eligible ones; null without an audit. */
+function auditResult(session: RunSession, predicted: readonly Int32Array[] | null, eligible: readonly boolean[]): { audit: AuditResult; best: number } | null {
   const { audit } = session.split;
   if (!audit || !predicted) return null;
-  return judgeByAudit(auditRight(predicted, audit.y), audit.n);
+  return judgeByAudit(auditRight(predicted, audit.y), audit.n, eligible);
 }
 
 export async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

@@ -28,15 +28,16 @@ export function weakestCount(students: number): number {
 
 /**
  * Exploit and explore after a generation: `scores` per student (higher is better), `best` the
- * judge's choice. The weakest quarter, by score (ties: the higher index is the weaker), take the
- * best's weights and a perturbation of its recipe, drawn from `rng`; the others keep theirs.
+ * judge's choice. The weakest quarter, by score (ties: the higher index is the weaker), and every
+ * `dropped` student (its weights diverged) take the best's weights and a perturbation of its
+ * recipe, drawn from `rng`; the others keep theirs.
  */
-export function exploit(scores: readonly number[], recipes: readonly Recipe[], best: number, rng: Rng): Exploited {
+export function exploit(scores: readonly number[], recipes: readonly Recipe[], best: number, rng: Rng, dropped: readonly number[] = []): Exploited {
   const students = scores.length;
   const weakestFirst = Array.from({ length: students }, (_, k) => k)
     .filter((k) => k !== best)
     .sort((a, b) => scores[a] - scores[b] || b - a);
-  const replaced = new Set(weakestFirst.slice(0, weakestCount(students)));
+  const replaced = new Set([...weakestFirst.slice(0, weakestCount(students)), ...dropped.filter((k) => k !== best)]);
   const from = Array.from({ length: students }, (_, k) => (replaced.has(k) ? best : k));
   return { from, recipes: from.map((source, k) => (replaced.has(k) ? perturb(recipes[source], rng) : recipes[k])) };
 }

@@ -75,8 +75,11 @@ export function sameRecipe(a: Recipe, b: Recipe): boolean {
 
 /**
  * Each student's score for the search, in student order: its audit accuracy when the generation
- * had an audit, else its agreement with the other students (the judge that needs no labels).
+ * had an audit, else its agreement with the other students (the judge that needs no labels); 0
+ * for a student dropped because its loss diverged, the worst a recipe can do.
  */
 export function studentScores(result: GenerationResult): number[] {
-  return result.audit?.accuracy ?? result.students?.agreement ?? [];
+  const scores = result.audit?.accuracy ?? result.students?.agreement ?? [];
+  const dropped = new Set((result.dropped ?? []).map((d) => d.student));
+  return scores.map((score, k) => (dropped.has(k) ? 0 : score));
 }

@@ -9,7 +9,7 @@ import { createNetworks, memberNetwork } from '../model/network.ts';
 import type { DeviceRows, Network, NetworkBatch } from '../model/types.ts';
 import { allotArms, armStats } from './bandit.ts';
 import type { GenerationResult, RecipeResult } from './events.ts';
-import { decisionGrid, judgePopulation, recipeTeaching, type GenerationEvent, type Teaching } from './generation.ts';
+import { decisionGrid, healthyStudents, judgePopulation, recipeTeaching, type GenerationEvent, type Teaching } from './generation.ts';
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { exploit } from './pbt.ts';
 import { sameRecipe, studentScores, type Recipe } from './recipe.ts';
@@ -42,7 +42,7 @@ export function planRecipes(session: RunSession, generation: number, history: re
   }
   const last = history.at(-1);
   const { recipes, from } = last?.recipes
-    ? exploit(studentScores(last), last.recipes.student.map((arm) => last.recipes!.arms[arm]), last.students?.best ?? 0, rng)
+    ? exploit(studentScores(last), last.recipes.student.map((arm) => last.recipes!.arms[arm]), last.students?.best ?? 0, rng, (last.dropped ?? []).map((d) => d.student))
     : { recipes: itself.map((k) => session.arms[k % session.arms.length]), from: itself };
   const arms: Recipe[] = [];
   const student = recipes.map((recipe) => {
@@ -95,12 +95,16 @@ export async function trainSearchGeneration(
       const set = buildTrainingSet(session.layout, config.lweight, taught.selection, taught.softTargets);
       units.push({ network: batch, set, rng: rng.fork(GROUP_SALT + arm), hyper: { ...session.hyper, lr: recipe.lr, inputNoise: recipe.inoise } });
     }
-    await trainSideBySide(session, units, generation);
+    // trainSideBySide counts the groups' models one after another; a dropped student is named by its own number.
+    const order = groups.flatMap(({ members }) => members);
+    const dropped = (await trainSideBySide(session, units, generation)).map((d) => ({ ...d, student: order[d.student] }));
 
-    const testPredictions = await inStudentOrder(groups, batches, classesOf(session.testRows));
+    const verdicts = await inStudentOrder(groups, batches, (batch) => batch.classify(session.testRows));
+    const eligible = healthyStudents(session, generation, verdicts, dropped);
+    const testPredictions = verdicts.map((verdict) => verdict.labels);
     const poolLabels = await inStudentOrder(groups, batches, classesOf(session.poolRows));
     const auditPredictions = session.audit ? await inStudentOrder(groups, batches, classesOf(session.audit.rows)) : null;
-    const { population, audit } = judgePopulation(session, testPredictions, poolLabels, auditPredictions);
+    const { population, audit } = judgePopulation(session, testPredictions, poolLabels, auditPredictions, eligible);
     const best = population.best;
     const chosen = plan.student[best];
     const taught = teachings.get(chosen)!;
@@ -113,8 +117,9 @@ export async function trainSearchGeneration(
     };
     if (audit) result.audit = audit;
     if (taught.critic) result.critic = taught.critic.result;
+    if (dropped.length > 0) result.dropped = dropped;
     result.recipes = recipeResult(plan, studentScores(result), chosen);
-    if (config.critic === 'committee') session.committee = poolLabels;
+    if (config.critic === 'committee') session.committee = poolLabels.filter((_, k) => eligible[k]);
     if (config.search === 'pbt' && config.student === 'warm') session.lineage = await inStudentOrder(groups, batches, (batch) => batch.getParameters());
 
     const group = groups.findIndex(({ members }) => members.includes(best));

@@ -2,6 +2,8 @@ import type { Rng } from '../data/rng.ts';
 import type { DeviceRows, EpochStats, Network, NetworkBatch, TrainHyper } from '../model/types.ts';
 import type { ProgressPhase } from './events.ts';
 import { createNetwork, createNetworks } from '../model/network.ts';
+import { divergenceFix, divergenceReason, type DroppedStudent } from './divergence.ts';
+import { DivergedError } from './errors.ts';
 import { labelAccuracy } from './metrics.ts';
 import type { RunSession } from './session.ts';
 import type { TrainingSet } from './targets.ts';
@@ -34,9 +36,11 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
 
 /**
  * Trains `network` (or every network of a batch) for the configured epochs on `set` (rows of `rows`, the labelled rows and
- * pool unless given), reshuffling `set.order` in place each epoch with `rng`. Reports each epoch (the students' mean loss and
- * accuracy) when `generation` is given, else (a reference model) a 'progress' step of `phase`, and holds at the host's epoch
- * checkpoint after every epoch.
+ * pool unless given), reshuffling `set.order` in place each epoch with `rng`. Reports each epoch (the healthy students' mean
+ * loss and accuracy) when `generation` is given, else (a reference model) a 'progress' step of `phase`, and holds at the host's
+ * epoch checkpoint after every epoch. A model whose epoch loss diverges (divergence.ts) is dropped: it goes on training in the
+ * batch, where the models share no number, but no longer counts; the students dropped are returned. When none is left, a
+ * DivergedError stops the run at that epoch.
  */
 export async function trainEpochs(
   session: RunSession,
@@ -46,8 +50,8 @@ export async function trainEpochs(
   generation: number | null,
   phase: ProgressPhase = 'oracle',
   rows: DeviceRows = session.trainRows,
-): Promise<void> {
-  await trainSideBySide(session, [{ network, set, rng, hyper: session.hyper }], generation, phase, rows);
+): Promise<DroppedStudent[]> {
+  return trainSideBySide(session, [{ network, set, rng, hyper: session.hyper }], generation, phase, rows);
 }
 
 /** One batch of students with what it trains on: its own set, epoch order stream and hyperparameters. */
@@ -61,7 +65,8 @@ export interface TrainingGroup {
 /**
  * As trainEpochs, for several groups at once (a recipe search's, src/selftrain/search.ts): each
  * epoch trains every group in turn, each shuffling its own order with its own `rng`, and reports
- * once, the mean over every student of every group.
+ * once, the mean over every healthy student of every group. A dropped student's number counts
+ * the groups' models one after another (group 0's models first).
  */
 export async function trainSideBySide(
   session: RunSession,
@@ -69,8 +74,9 @@ export async function trainSideBySide(
   generation: number | null,
   phase: ProgressPhase = 'oracle',
   rows: DeviceRows = session.trainRows,
-): Promise<void> {
+): Promise<DroppedStudent[]> {
   const { epochs } = session.config;
+  const dropped: DroppedStudent[] = [];
   for (const { network, set } of groups) network.setTrainingSet(rows, set.targets, set.weights);
   // A reference model's epochs are no generation's: they report as progress, not on the loss chart.
   if (generation === null) session.emit({ type: 'progress', phase, done: 0, total: epochs });
@@ -81,7 +87,8 @@ export async function trainSideBySide(
       rng.shuffle(set.order);
       all.push(...[await network.trainEpoch(set.order, hyper, rng.int(SEED_RANGE))].flat());
     }
-    const stats = meanStats(all);
+    const healthy = dropDiverged(session, all, epoch, generation, dropped);
+    const stats = meanStats(healthy);
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     } else {
@@ -89,6 +96,24 @@ export async function trainSideBySide(
     }
     await session.hold('epoch');
   }
+  return dropped;
+}
+
+/**
+ * Adds to `dropped` the models whose loss diverged at `epoch` and returns the stats of those
+ * still healthy; throws a DivergedError when none is.
+ */
+function dropDiverged(session: RunSession, all: EpochStats[], epoch: number, generation: number | null, dropped: DroppedStudent[]): EpochStats[] {
+  const healthy: EpochStats[] = [];
+  all.forEach((stats, student) => {
+    if (dropped.some((d) => d.student === student)) return;
+    const reason = divergenceReason(stats.loss);
+    if (reason === null) healthy.push(stats);
+    else dropped.push({ student, epoch, reason });
+  });
+  if (healthy.length > 0) return healthy;
+  // The last model dropped was dropped at this epoch: the one whose loss ended the run.
+  throw new DivergedError(generation, all.length, epoch, dropped[dropped.length - 1].reason, divergenceFix(session.config));
 }
 
 /** The students' mean loss and accuracy (one student's own). */

@@ -76,7 +76,7 @@ describe('decodeLink notes', () => {
     ['data=spiral&classes=6', { classes: 5 }, /takes 2-5 classes; using 5/],
     ['data=gauss&classes=6&labels=3', { labels: 6 }, /labels=3 is fewer than one per class \(6 classes\); using 6/],
     ['lr=0', { lr: 1e-5 }, /lr=0 is below the minimum 0.00001/],
-    ['lr=1e308', { lr: 1 }, /above the maximum 1/],
+    ['lr=1e308', { lr: 100 }, /above the maximum 100/],
     ['seed=2147483648', { seed: 2147483647 }, /seed=2147483648 is above the maximum 2147483647/],
     ['seed=-1', { seed: 0 }, /below the minimum 0/],
     ['noise=12.5', { noise: 13 }, /noise=12.5 is not a whole number; using 13/],

@@ -40,7 +40,7 @@ describe('PARAMS', () => {
     expect([PARAM_TABLE.labels.min, PARAM_TABLE.labels.max]).toEqual([2, 500]);
     expect([PARAM_TABLE.hidden.maxLength, PARAM_TABLE.hidden.max]).toEqual([4, 128]);
     expect([PARAM_TABLE.gens.min, PARAM_TABLE.gens.max, PARAM_TABLE.epochs.max, PARAM_TABLE.batch.max]).toEqual([1, 20, 500, 512]);
-    expect([PARAM_TABLE.lr.min, PARAM_TABLE.lr.max, PARAM_TABLE.seed.max]).toEqual([1e-5, 1, 2 ** 31 - 1]);
+    expect([PARAM_TABLE.lr.min, PARAM_TABLE.lr.max, PARAM_TABLE.seed.max]).toEqual([1e-5, 100, 2 ** 31 - 1]);
   });
 
   it('has the sensible default experiment', () => {

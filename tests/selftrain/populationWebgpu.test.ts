@@ -91,7 +91,7 @@ describe('a population on WebGPU (Dawn in Node)', () => {
       const students = gpu.generations[g].students!;
       expect(students.best, `generation ${g}`).toBe(expected.students!.best);
       for (const [k, accuracy] of expected.students!.testAccuracy.entries()) {
-        expect(Math.abs(students.testAccuracy[k] - accuracy) * 100, `generation ${g}, student ${k}`).toBeLessThanOrEqual(1.5);
+        expect(Math.abs(students.testAccuracy[k]! - accuracy!) * 100, `generation ${g}, student ${k}`).toBeLessThanOrEqual(1.5);
       }
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultConfig } from '../../src/config/params.ts';
+import { defaultConfig, PARAM_TABLE } from '../../src/config/params.ts';
 import { createRng } from '../../src/data/rng.ts';
 import { allotArms, armStats, type ArmStats } from '../../src/selftrain/bandit.ts';
 import type { GenerationResult } from '../../src/selftrain/events.ts';
@@ -80,10 +80,10 @@ describe('population-based training', () => {
   });
 
   test('a perturbation stays within the link limits', () => {
-    const edge: Recipe = { lr: 1, inoise: 0, dropout: 0.8, soft: true, k: 1000 };
+    const edge: Recipe = { lr: PARAM_TABLE.lr.max, inoise: 0, dropout: 0.8, soft: true, k: 1000 };
     for (let seed = 0; seed < 20; seed++) {
       const moved = perturb(edge, createRng(seed));
-      expect(moved.lr).toBeLessThanOrEqual(1);
+      expect(moved.lr).toBeLessThanOrEqual(PARAM_TABLE.lr.max);
       expect(moved.inoise).toBeGreaterThanOrEqual(0);
       expect(moved.dropout).toBeLessThanOrEqual(0.8);
       expect(moved.k).toBeLessThanOrEqual(1000);
@@ -118,13 +118,21 @@ describe('a recipe search in the loop (CPU)', () => {
     expect(kept).toHaveLength(3);
   });
 
-  test('an arm table from RunOptions gives an arm a link cannot (a learning rate of 100), and the run finishes', async () => {
-    const config = smallConfig({ students: 2, search: 'bandit', gens: 1 });
+  test('an arm of learning rate 100 (RunOptions.arms, which no link can give) diverges: its students are dropped with their note, score 0, and the run finishes', async () => {
+    const config = smallConfig({ students: 4, search: 'bandit', gens: 2 });
     const arms = [baseRecipe(config), { ...baseRecipe(config), lr: 100 }];
     const { result } = await runCollecting(config, { arms });
-    const first = result.generations[0].recipes!;
-    expect(first.arms[1].lr).toBe(100);
-    expect([...first.student].sort()).toEqual([0, 1]);
-    expect(result.generations).toHaveLength(2);
+    expect(result.generations).toHaveLength(3);
+    const first = result.generations[0];
+    expect(first.recipes!.arms[1].lr).toBe(100);
+    const diverging = first.recipes!.student.flatMap((arm, k) => (arm === 1 ? [k] : []));
+    expect(diverging.length).toBeGreaterThan(0);
+    expect(first.dropped!.map((d) => d.student).sort()).toEqual(diverging);
+    for (const d of first.dropped!) expect(d.reason).toMatch(/loss|non-finite/);
+    expect(first.recipes!.scores[1]).toBe(0);
+    expect(first.recipes!.chosen).toBe(0);
+    // The bandit learns from it: the next generation gives the diverging arm fewer students.
+    const next = result.generations[1].recipes!.student.filter((arm) => arm === 1).length;
+    expect(next).toBeLessThan(diverging.length);
   });
 });

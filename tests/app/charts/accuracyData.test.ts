@@ -19,9 +19,9 @@ test('one point per generation up to the planned last, in percent, with flat ref
   expect(series.slice(5)).toEqual([Array(4).fill(null), Array(4).fill(null), Array(4).fill(null)]);
 });
 
-const withStudents = (result: GenerationResult, testAccuracy: number[], best: number): GenerationResult => ({
+const withStudents = (result: GenerationResult, testAccuracy: (number | null)[], best: number): GenerationResult => ({
   ...result,
-  testAccuracy: testAccuracy[best],
+  testAccuracy: testAccuracy[best]!,
   students: { testAccuracy, judge: 'agreement', agreement: testAccuracy.map(() => 0.9), best },
 });
 
@@ -36,6 +36,13 @@ test("a population's band runs from its worst to its best student, with the mean
   expect(accuracyRange(series)).toEqual([60, 100]);
   expect(populationSize(results)).toBe(4);
   expect(populationSize([generationResult(0, 0.8)])).toBe(1);
+});
+
+test('a dropped student (null) is in neither the band nor the mean', () => {
+  const series = accuracySeries({ results: [withStudents(generationResult(0, 0), [0.7, null, 0.8], 2)], baseline: 0.8, oracle: null, totalGenerations: 1 });
+  expect(series[STUDENT_SERIES.min][0]).toBeCloseTo(70);
+  expect(series[STUDENT_SERIES.max][0]).toBeCloseTo(80);
+  expect(series[STUDENT_SERIES.mean][0]).toBeCloseTo(75);
 });
 
 test('the legend names the band and the mean, and says who chose the test line, only for a population', () => {

@@ -15,3 +15,8 @@ test("a generation's students as the table shows them: the spread, the chosen on
   });
   expect(studentCells(generationResult(1, 0.85))).toBeNull();
 });
+
+test('a dropped student (null accuracy) shows as dropped and is left out of the spread', () => {
+  const result = { ...generationResult(1, 0.85), students: { testAccuracy: [0.8, null, 0.85], judge: 'agreement' as const, agreement: [0.9, 0.5, 0.95], best: 2 } };
+  expect(studentCells(result)).toMatchObject({ each: [{ text: '80.0%' }, { text: 'dropped' }, { text: '85.0%', chosen: true }], spread: '80.0–85.0%' });
+});
