@@ -1,24 +1,6 @@
 import type { GenerationResult } from '../../src/selftrain/events.ts';
-import type { Recipe } from '../../src/selftrain/recipe.ts';
+import { recipeText, type Recipe } from '../../src/selftrain/recipe.ts';
 import { formatPercent } from './percent.ts';
-
-/** A knob's value as a recipe shows it: three significant digits, no float noise (0.0333, 0.09). */
-const knob = (value: number) => String(Number(value.toPrecision(3)));
-
-/**
- * A recipe as what it changes from the run's own (`base`): "lr 0.09, hard labels"; "as set"
- * when it changes nothing.
- */
-export function recipeText(recipe: Recipe, base: Recipe): string {
-  const changes: string[] = [];
-  if (recipe.lr !== base.lr) changes.push(`lr ${knob(recipe.lr)}`);
-  if (recipe.tau !== undefined && recipe.tau !== base.tau) changes.push(`tau ${knob(recipe.tau)}`);
-  if (recipe.k !== undefined && recipe.k !== base.k) changes.push(`k ${knob(recipe.k)}`);
-  if (recipe.inoise !== base.inoise) changes.push(`noise ${knob(recipe.inoise)}`);
-  if (recipe.dropout !== base.dropout) changes.push(`dropout ${knob(recipe.dropout)}`);
-  if (recipe.soft !== base.soft) changes.push(recipe.soft ? 'soft labels' : 'hard labels');
-  return changes.length > 0 ? changes.join(', ') : 'as set';
-}
 
 /** One arm a generation tried, as the recipe view shows it. */
 export interface ArmCell {

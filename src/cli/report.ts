@@ -1,5 +1,6 @@
 import type { ExperimentResult, GenerationResult } from '../selftrain/events.ts';
 import type { SeedSummary } from './presetCheck.ts';
+import { baseRecipe, recipeText, type Recipe } from '../selftrain/recipe.ts';
 
 /**
  * The generation fields the JSON output carries, and only those; `students` only for a population
@@ -72,31 +73,41 @@ export function auditSummary(g: GenerationResult): string {
   return `${percent(estimate)} [${percent(low)}–${percent(high)}]${g.gate?.accepted === false ? ' rejected' : ''}`;
 }
 
+/** The recipe whose student teaches next, as what it changes from the link's (`lr 0.09 (93.0%)`); a dash without one. */
+export function recipeSummary(g: GenerationResult, base: Recipe): string {
+  if (!g.recipes) return '—';
+  const { arms, scores, chosen } = g.recipes;
+  return `${recipeText(arms[chosen], base)} (${percent(scores[chosen])})`;
+}
+
 /**
  * The per-generation table a person reads, with the two reference lines; a population adds its
- * students' spread, a critic what it vetoed, an audit its estimate beside the test accuracy, and
+ * students' spread, a search its chosen recipe, a critic what it vetoed, an audit its estimate
+ * beside the test accuracy, and
  * a line after it names each dropped student.
  */
 export function resultTable(result: ExperimentResult): string {
   const population = result.generations.some((g) => g.students);
   const critic = result.config.critic === 'committee';
   const audit = result.generations.some((g) => g.audit);
+  const search = result.config.search !== 'off';
   const rows = result.generations.map((g) => [
     String(g.generation),
     percent(g.testAccuracy),
     ...(audit ? [auditSummary(g)] : []),
     ...(population ? [studentSpread(g)] : []),
+    ...(search ? [recipeSummary(g, baseRecipe(result.config))] : []),
     percent(g.pseudoLabelAccuracy),
     ...(critic ? [criticSummary(g)] : []),
     percent(g.coverage),
     String(g.pseudoLabels),
     g.seconds.toFixed(2),
   ]);
-  const blanks = new Array<string>(4 + (audit ? 1 : 0) + (population ? 1 : 0) + (critic ? 1 : 0)).fill('');
+  const blanks = new Array<string>(4 + (audit ? 1 : 0) + (population ? 1 : 0) + (search ? 1 : 0) + (critic ? 1 : 0)).fill('');
   rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), ...blanks]);
   if (result.baseline.withAudit) rows.push(['baseline (labels + audit)', percent(result.baseline.withAudit.testAccuracy), ...blanks]);
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
-  const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
+  const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), ...(search ? ['Chosen recipe (score)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
   const dropped = result.generations.flatMap((g) => (g.dropped ?? []).map((d) => `\ngeneration ${g.generation}: student #${d.student} dropped at epoch ${d.epoch}: ${d.reason}`));
   return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}`;
 }

@@ -83,3 +83,21 @@ export function studentScores(result: GenerationResult): number[] {
   const dropped = new Set((result.dropped ?? []).map((d) => d.student));
   return scores.map((score, k) => (dropped.has(k) ? 0 : score));
 }
+
+/** A knob's value as a recipe's text shows it: three significant digits, no float noise (0.0333, 0.09). */
+const knob = (value: number) => String(Number(value.toPrecision(3)));
+
+/**
+ * A recipe as what it changes from the run's own (`base`): "lr 0.09, hard labels"; "as set"
+ * when it changes nothing. The page and the CLI's table both write it.
+ */
+export function recipeText(recipe: Recipe, base: Recipe): string {
+  const changes: string[] = [];
+  if (recipe.lr !== base.lr) changes.push(`lr ${knob(recipe.lr)}`);
+  if (recipe.tau !== undefined && recipe.tau !== base.tau) changes.push(`tau ${knob(recipe.tau)}`);
+  if (recipe.k !== undefined && recipe.k !== base.k) changes.push(`k ${knob(recipe.k)}`);
+  if (recipe.inoise !== base.inoise) changes.push(`noise ${knob(recipe.inoise)}`);
+  if (recipe.dropout !== base.dropout) changes.push(`dropout ${knob(recipe.dropout)}`);
+  if (recipe.soft !== base.soft) changes.push(recipe.soft ? 'soft labels' : 'hard labels');
+  return changes.length > 0 ? changes.join(', ') : 'as set';
+}

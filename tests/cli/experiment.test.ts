@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
+import { baseRecipe, recipeText } from '../../src/selftrain/recipe.ts';
 import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
 
 /** Runs the CLI the way `npm run experiment --` does (tsx), returning its exit code and output. */
@@ -60,6 +61,18 @@ describe('the experiment CLI', () => {
     const text = cli(`#${encodeLink(config)}`).stdout;
     expect(text).toMatch(/Test accuracy\s+Students min–max \(chosen\)\s+Pseudo-label accuracy/);
     expect(text).toMatch(/\d+\.\d%–\d+\.\d% \(#\d+\)/);
+  });
+
+  test('a recipe search (search=bandit): --json gives each generation its recipes, as in-process; the table the chosen recipe', async () => {
+    const config = smallConfig({ gens: 2, students: 3, search: 'bandit', backend: 'cpu' });
+    const json = JSON.parse(cli(`#${encodeLink(config)}`, '--json').stdout);
+    const { result } = await runCollecting(config);
+    expect(json.generations.map((g: { recipes: unknown }) => g.recipes)).toEqual(result.generations.map((g) => g.recipes));
+    expect(json.generations[0].recipes.student).toHaveLength(3);
+    const text = cli(`#${encodeLink(config)}`).stdout;
+    expect(text).toMatch(/Students min–max \(chosen\)\s+Chosen recipe \(score\)\s+Pseudo-label accuracy/);
+    const { arms, scores, chosen } = result.generations[2].recipes!;
+    expect(text).toContain(`${recipeText(arms[chosen], baseRecipe(config))} (${(scores[chosen]! * 100).toFixed(1)}%)`);
   });
 
   test('a critic (critic=committee): --json gives generations 1 on their critic, as in-process; the table a critic column', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { recipeText } from '../../app/format/recipe.ts';
 import { decodeLink } from '../../src/config/codec.ts';
 import type { RecipeResult } from '../../src/selftrain/events.ts';
-import { baseRecipe } from '../../src/selftrain/recipe.ts';
+import { baseRecipe, recipeText } from '../../src/selftrain/recipe.ts';
 import { launchChromium } from './browser.ts';
 import { cli, percent, runToEnd, type CliGeneration } from './page.ts';
 
