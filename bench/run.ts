@@ -13,7 +13,7 @@ import { renderLabelling } from './report/labellingTable.ts';
 import { renderReport } from './report/table.ts';
 import type { BenchReport } from './report/types.ts';
 
-const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000, labellingPasses: 5, generationPasses: 3 };
+const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000, labellingPasses: 5, generationPasses: 5 };
 const QUICK = { rounds: 1, targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000, labellingPasses: 3, generationPasses: 1 };
 
 async function main(): Promise<number> {
