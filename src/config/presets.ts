@@ -85,6 +85,17 @@ export const PRESETS: readonly Preset[] = [
       'temperature=0.5&lweight=1&student=warm&gens=10&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
   },
   {
+    name: 'A critic against confirmation bias',
+    dataset: 'moons',
+    kind: 'bias',
+    description:
+      "The confirmation-bias preset with a critic: eight students, each with its own dropout and input noise, and a pseudo-label survives only where all eight agree with the teacher. The critic's vetoes are right about half the time, but the students learn the teacher's mistakes with it, so pseudo-label accuracy still falls and the last generation is hardly better than without a critic.",
+    link:
+      'v=1&data=moons&labels=8&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0.1&' +
+      'inoise=0.3&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=curriculum&tau=0.99&percent=34&k=50&soft=0&' +
+      'temperature=0.5&lweight=1&student=warm&gens=10&students=8&critic=committee&agree=8&seed=42&backend=auto&labeler=engine',
+  },
+  {
     name: 'MNIST, 100 labels',
     dataset: 'mnist',
     kind: 'gain',
