@@ -3,16 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import { ArgsError, USAGE, parseArgs } from './cli/args.ts';
 import { driveBenchPage } from './cli/drive.ts';
+import { driveGenerations } from './cli/driveGenerations.ts';
 import { driveLabelling } from './cli/driveLabelling.ts';
 import { describeLoad, describeMachine } from './cli/machine.ts';
 import { buildAndServeBenchPage } from './cli/serve.ts';
 import { bestOfRounds } from './report/rounds.ts';
+import { renderGenerations } from './report/generationTable.ts';
 import { renderLabelling } from './report/labellingTable.ts';
 import { renderReport } from './report/table.ts';
 import type { BenchReport } from './report/types.ts';
 
-const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000, labellingPasses: 5 };
-const QUICK = { rounds: 1, targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000, labellingPasses: 3 };
+const FULL = { rounds: 2, targetEpochMs: 400, timedEpochs: 5, rowTimeoutMs: 90_000, labellingPasses: 5, generationPasses: 5 };
+const QUICK = { rounds: 1, targetEpochMs: 150, timedEpochs: 3, rowTimeoutMs: 45_000, labellingPasses: 3, generationPasses: 1 };
 
 async function main(): Promise<number> {
   let args;
@@ -35,6 +37,8 @@ async function main(): Promise<number> {
   try {
     const result = await driveBenchPage(server.url, { ...settings, engines: args.engines, workloads: args.workloads, log });
     const labelling = await driveLabelling(server.url, { passes: settings.labellingPasses, rowTimeoutMs: settings.rowTimeoutMs, workloads: args.workloads, log });
+    // A generation row runs a whole experiment 2 × (1 + passes) times: the CNN rows' time limit.
+    const generations = await driveGenerations(server.url, { passes: settings.generationPasses, rowTimeoutMs: 4 * settings.rowTimeoutMs, engines: args.engines, log });
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),
       browser: `Chromium ${result.browserVersion} (headless)`,
@@ -47,9 +51,11 @@ async function main(): Promise<number> {
       ],
       rows: bestOfRounds(result.rounds),
       labelling,
+      generations,
     };
     console.log(renderReport(report));
     if (labelling.length > 0) console.log(`\n${renderLabelling(labelling)}`);
+    if (generations.length > 0) console.log(`\n${renderGenerations(generations)}`);
     if (args.json) {
       writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
       log(`wrote ${args.json}`);

@@ -1,6 +1,7 @@
 // The bench page's interface to the Node runner (bench/run.ts), which calls it through
 // Playwright's page.evaluate one row at a time, so a hung row can be timed out from outside.
-import type { AdapterSummary, BenchRow, EngineName, LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
+import type { AdapterSummary, BenchRow, EngineName, GenerationEngine, GenerationRow, LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
+import type { GenerationRequest } from './generation.ts';
 import type { LabellingRequest } from './labelling.ts';
 
 export interface RowRequest {
@@ -26,6 +27,10 @@ export interface BenchApi {
   labellingPlan(): { workload: WorkloadName; labeller: LabellerName }[];
   /** Measures one labelling row; a failure comes back as a row with its error. */
   labelling(request: LabellingRequest): Promise<LabellingRow>;
+  /** The backends that time a generation, in run order. */
+  generationPlan(): GenerationEngine[];
+  /** Times one backend's generation with one student and with several; a failure comes back as a row with its error. */
+  generation(request: GenerationRequest): Promise<GenerationRow>;
   /** The WebGPU adapter and how the engines ran. */
   environment(): Promise<PageEnvironment>;
 }

@@ -1,10 +1,11 @@
 // The bench page: installs the GPU counters before any engine makes a device, then waits for
 // the Node runner to ask for rows through window.autodidactBench.
 import { WORKLOADS, makeData, workloadByName, type WorkloadData } from '../workloads.ts';
-import { LABELLER_NAMES, type WorkloadName } from '../report/types.ts';
+import { GENERATION_ENGINES, LABELLER_NAMES, type WorkloadName } from '../report/types.ts';
 import { describeDefaultAdapter } from './adapter.ts';
 import type { BenchApi } from './api.ts';
 import { ENGINES } from './engines/index.ts';
+import { measureGeneration } from './generation.ts';
 import { describeTfjsWasm } from './engines/tfjsBackends.ts';
 import { installGpuCounters } from './gpuCounters.ts';
 import { measureLabelling } from './labelling.ts';
@@ -40,6 +41,15 @@ const api: BenchApi = {
     showStatus(`labelling ${request.workload} ${request.labeller}…`);
     try {
       return await measureLabelling(request);
+    } finally {
+      showStatus('idle');
+    }
+  },
+  generationPlan: () => [...GENERATION_ENGINES],
+  async generation(request) {
+    showStatus(`generation ${request.engine}…`);
+    try {
+      return await measureGeneration(request);
     } finally {
       showStatus('idle');
     }

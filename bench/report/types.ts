@@ -65,9 +65,29 @@ export interface LabellingRow {
   error: string | null;
 }
 
+/** The engines that time a self-training generation (bench/generation.ts): autodidact on each backend. */
+export const GENERATION_ENGINES = ['autodidact-webgpu', 'autodidact-wasm', 'autodidact-cpu'] as const satisfies readonly EngineName[];
+export type GenerationEngine = (typeof GENERATION_ENGINES)[number];
+
+/** One backend's generation of a preset with one student and with `students` side by side. */
+export interface GenerationRow {
+  engine: GenerationEngine;
+  /** The preset's name. */
+  preset: string;
+  /** Students of the population run (the other runs one). */
+  students: number;
+  /** Milliseconds of the generation with one student, median of the timed runs. */
+  msOne: number | null;
+  /** Milliseconds with `students` students. */
+  msMany: number | null;
+  error: string | null;
+}
+
 /** What `--json FILE` writes. */
 export interface BenchReport extends BenchEnvironment {
   rows: BenchRow[];
   /** The labelling pass, when it was measured. */
   labelling?: LabellingRow[];
+  /** A generation with one student and with several, when it was measured. */
+  generations?: GenerationRow[];
 }

@@ -129,3 +129,53 @@ export function presetVerdict(kind: 'gain' | 'bias', m: PresetMeasurement): { me
   const met = drop >= BIAS_DROP_POINTS && rises.length === 0;
   return { met, reason: `pseudo-label accuracy ${m.pseudoLabelAccuracy.map(points).join(' → ')} (falls ${drop.toFixed(1)} points)` };
 }
+
+/** A bias preset's run shows confirmation bias when its last generation ends this many points below the all-labels oracle ... */
+export const BIAS_ORACLE_GAP_POINTS = 5;
+
+/** One run of a bias preset, as the per-seed tables of docs/critic.md and bench/presets.md give it (fractions). */
+export interface BiasRun {
+  seed: number;
+  baseline: number;
+  last: number;
+  oracle: number;
+  /** Pseudo-labels trained on in each generation from 1 (what survived a critic). */
+  admitted: number[];
+  firstPseudoLabelAccuracy: number | null;
+  lastPseudoLabelAccuracy: number | null;
+  /** Over every generation: the candidates a critic vetoed, how many of those the teacher had wrong, and how many it had wrong in all. */
+  vetoed: number;
+  vetoedWrong: number;
+  teacherWrong: number;
+}
+
+export function biasRun(result: ExperimentResult): BiasRun {
+  const generations = result.generations.slice(1);
+  const vetoed = generations.reduce((sum, g) => sum + (g.critic?.vetoed ?? 0), 0);
+  const vetoedWrong = generations.reduce((sum, g) => sum + (g.critic?.vetoedWrong ?? 0), 0);
+  // The teacher's wrong candidates: the admitted ones that are wrong and the vetoed ones that were.
+  const admittedWrong = generations.reduce((sum, g) => sum + Math.round(g.pseudoLabels * (1 - (g.pseudoLabelAccuracy ?? 1))), 0);
+  return {
+    seed: result.config.seed,
+    baseline: result.baseline.testAccuracy,
+    last: result.generations[result.generations.length - 1].testAccuracy,
+    oracle: result.oracle.testAccuracy,
+    admitted: generations.map((g) => g.pseudoLabels),
+    firstPseudoLabelAccuracy: generations[0]?.pseudoLabelAccuracy ?? null,
+    lastPseudoLabelAccuracy: generations.at(-1)?.pseudoLabelAccuracy ?? null,
+    vetoed,
+    vetoedWrong,
+    teacherWrong: admittedWrong + vetoedWrong,
+  };
+}
+
+/**
+ * Whether one run shows confirmation bias ("Bias on every seed", issue 15): every generation from
+ * 1 admits pseudo-labels, their accuracy falls at least BIAS_DROP_POINTS from the first
+ * generation to the last, and the last generation ends BIAS_ORACLE_GAP_POINTS or more below the oracle.
+ */
+export function showsBias(run: BiasRun): boolean {
+  if (run.admitted.length === 0 || run.admitted.some((count) => count === 0)) return false;
+  const drop = ((run.firstPseudoLabelAccuracy ?? 0) - (run.lastPseudoLabelAccuracy ?? 0)) * 100;
+  return drop >= BIAS_DROP_POINTS && (run.oracle - run.last) * 100 >= BIAS_ORACLE_GAP_POINTS;
+}

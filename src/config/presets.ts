@@ -78,10 +78,10 @@ export const PRESETS: readonly Preset[] = [
     dataset: 'moons',
     kind: 'bias',
     description:
-      'Four labels, a warm-started student, a very high threshold and no noise: early mistakes are admitted with high confidence and locked in.',
+      "Eight labels, a warm-started student and no noise; each generation admits a third more of the pool, the teacher's surest first. The student learns the teacher's mistakes and keeps them: on every seed pseudo-label accuracy falls as the generations go, and the last generation is no better than generation 0.",
     link:
-      'v=1&data=moons&labels=4&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0&' +
-      'inoise=0&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=threshold&tau=0.99&percent=20&k=50&soft=0&' +
+      'v=1&data=moons&labels=8&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0&' +
+      'inoise=0&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=curriculum&tau=0.99&percent=34&k=50&soft=0&' +
       'temperature=0.5&lweight=1&student=warm&gens=10&students=1&critic=none&agree=2&audit=0&gate=0&search=off&seed=42&backend=auto&labeler=engine',
   },
   {
@@ -94,6 +94,17 @@ export const PRESETS: readonly Preset[] = [
       'v=1&data=moons&labels=18&noise=10&classes=2&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=30&select=balanced&tau=0.9&percent=20&k=50&soft=1&' +
       'temperature=5&lweight=1&student=warm&gens=6&students=6&critic=none&agree=2&audit=100&gate=0&search=bandit&seed=42&backend=auto&labeler=engine',
+  },
+  {
+    name: 'A critic against confirmation bias',
+    dataset: 'moons',
+    kind: 'bias',
+    description:
+      "The confirmation-bias preset with a critic: eight students, each with its own dropout and input noise, and a pseudo-label survives only where all eight agree with the teacher. The critic's vetoes are right about half the time, but the students learn the teacher's mistakes with it, so pseudo-label accuracy still falls and the last generation is hardly better than without a critic.",
+    link:
+      'v=1&data=moons&labels=8&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0.1&' +
+      'inoise=0.3&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=curriculum&tau=0.99&percent=34&k=50&soft=0&' +
+      'temperature=0.5&lweight=1&student=warm&gens=10&students=8&critic=committee&agree=8&audit=0&gate=0&search=off&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'MNIST, 100 labels',

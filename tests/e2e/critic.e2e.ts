@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { PRESETS } from '../../src/config/presets.ts';
 import { launchChromium } from './browser.ts';
 import { cli, percent, runToEnd, type CliGeneration } from './page.ts';
 
@@ -21,6 +22,22 @@ afterAll(async () => {
 });
 
 describe('a critic in the page', () => {
+  test('the Preset menu offers A critic against confirmation bias beside the bias preset; choosing it writes its link and says what it shows', async () => {
+    const preset = PRESETS.find((p) => p.name === 'A critic against confirmation bias')!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw new Error(`uncaught error in the page: ${error.message}`);
+    });
+    await page.goto(inject('baseUrl'));
+    const menu = page.getByLabel('Preset');
+    expect(await menu.locator('optgroup[label="Confirmation bias"] option').allTextContents()).toEqual(['Confirmation bias on moons', 'A critic against confirmation bias']);
+    await menu.selectOption({ label: preset.name });
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${preset.link}`);
+    expect(await page.locator('#preset-help').textContent()).toBe(preset.description);
+    await context.close();
+  });
+
   test('critic=committee rings the vetoed points in the 2-D view, and the table has its columns with the CLI numbers', async () => {
     const expected = cli<{ generations: CriticGeneration[] }>(`#${LINK}`, '--json');
     const last = expected.generations.at(-1)!;

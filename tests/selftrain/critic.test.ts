@@ -60,8 +60,8 @@ describe('a critic in the loop (CPU)', () => {
   });
 
   // On four noisy blobs from one label each the generation-0 students disagree where the teacher
-  // is wrong. (On the confirmation-bias preset they share the teacher's mistakes and veto almost
-  // nothing: docs/critic.md.)
+  // is wrong. (On the confirmation-bias presets they share the teacher's mistakes and catch few
+  // of them: docs/critic.md.)
   test('on noisy blobs with four students and agree=3 it vetoes labels, and what it admits is at least as right as what the teacher offered', async () => {
     const config = smallConfig({ data: 'gauss', classes: 4, labels: 4, noise: 30, select: 'threshold', tau: 0.6, student: 'fresh', soft: false, students: 4, critic: 'committee', agree: 3 });
     const { result, events } = await runCollecting(config);

@@ -46,7 +46,7 @@ async function epochDispatches(config: ExperimentConfig): Promise<number[]> {
 }
 
 describe('a population on WebGPU (Dawn in Node)', () => {
-  test('K=8 students train in the same dispatches per step as one: equal when fused, one more per layer otherwise', { timeout: 180_000 }, async () => {
+  test('K=8 students train in the same dispatches per step as one, fused or not', { timeout: 180_000 }, async () => {
     // epochs 4: three counted epochs a generation. Generation 0 trains on the 8 labelled rows
     // (one step of 16), generation 1 on them and the admitted pseudo-labels (a few steps).
     const config = smallConfig({ epochs: 4, gens: 1, dropout: 0.1, inoise: 0.1 });
@@ -54,22 +54,13 @@ describe('a population on WebGPU (Dawn in Node)', () => {
     const fusedOne = await epochDispatches({ ...fused, students: 1 });
     expect(fusedOne).toHaveLength(6);
     expect(await epochDispatches({ ...fused, students: 8 })).toEqual(fusedOne);
-    // Hidden 40 is too wide to fuse: every step is its ops. Stacked, a dense layer's bias gradient
-    // cannot share the weight gradient's dispatch (their bound slices of one buffer would meet):
-    // one more dispatch per layer and step for any K > 1, the same for 2 students or 8.
+    // Hidden 40 is too wide to fuse: every step is its ops, the same for 1, 2 or 8 students.
     const wide = { ...config, hidden: [40] };
     const one = await epochDispatches({ ...wide, students: 1 });
-    const two = await epochDispatches({ ...wide, students: 2 });
-    const eight = await epochDispatches({ ...wide, students: 8 });
-    expect(eight).toEqual(two);
-    const layers = 2;
-    const extra = eight.map((count, i) => count - one[i]);
-    expect(extra.slice(0, 3)).toEqual([layers, layers, layers]);
-    // Generation 1: the same number of steps each epoch, each with `layers` more dispatches.
-    const steps = extra[3] / layers;
-    expect(steps).toBeGreaterThan(1);
-    expect(extra.slice(3)).toEqual([layers * steps, layers * steps, layers * steps]);
-    expect(one.slice(3).every((count) => count === one[3])).toBe(true);
+    expect(await epochDispatches({ ...wide, students: 2 })).toEqual(one);
+    expect(await epochDispatches({ ...wide, students: 8 })).toEqual(one);
+    // Generation 1 takes more steps than generation 0's one, so its epochs dispatch more.
+    expect(one[3]).toBeGreaterThan(one[0]);
   });
 
   test('K=4 on WebGPU matches the CPU student by student, within 1.5 points, and picks the same teachers', { timeout: 180_000 }, async () => {

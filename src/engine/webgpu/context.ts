@@ -85,6 +85,34 @@ export function checkFits(op: string, name: string, tensor: { size: number }, el
   if (tensor.size < elements) throw new EngineError(`${op}: ${name} holds ${tensor.size} elements, the op touches ${elements}.`);
 }
 
+/** Whether two tensors bind as disjoint ranges: other buffers, or apart in one (a stacked binding spans every model's slice). */
+export function bindsApart(first: GpuTensor, second: GpuTensor): boolean {
+  return first.buffer !== second.buffer || first.offset >= second.offset + second.span || second.offset >= first.offset + first.span;
+}
+
+/** Two outputs of one dispatch bound as one window: `window` binds as the first, the second starts `secondAt` elements into it. */
+export interface SharedWindow {
+  window: GpuTensor;
+  secondAt: number;
+}
+
+/**
+ * One binding for two outputs of one buffer, from the first's start to the second's end.
+ * A stacked tensor binds from model 0's slice to the last model's, so a layer's weight and
+ * bias gradients, views of one stacked gradient buffer, overlap as bindings though no
+ * element is shared, and WebGPU refuses overlapping writable bindings in one dispatch; in
+ * one window, the second found at its offset, they stay in one dispatch for any model
+ * count. Null unless each model's second lies after its first within that model's slice
+ * (the parameter layout's order: weights, then bias).
+ */
+export function sharedWindow(first: GpuTensor, second: GpuTensor): SharedWindow | null {
+  const stackedAlike = first.models === second.models && first.modelStride === second.modelStride;
+  const follows = second.offset >= first.offset + first.size && (first.models === 1 || second.offset + second.size <= first.offset + first.modelStride);
+  if (first.buffer !== second.buffer || !stackedAlike || !follows) return null;
+  const size = second.offset + second.size - first.offset;
+  return { window: new GpuTensor(first.buffer, first.id, first.offset, size, `${first.label} and ${second.label}`, true, first.models, first.modelStride), secondAt: second.offset - first.offset };
+}
+
 /**
  * Throws when an output shares a buffer with an input (WebGPU forbids a buffer bound both
  * read-only and writable in one dispatch) or overlaps another output.

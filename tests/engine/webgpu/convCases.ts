@@ -45,6 +45,23 @@ const conv2dWeightGrad = (rows: number, s: ConvShape): ParityCase => ({
   tolerance: weightGradTolerance(rows * s.height * s.width),
 });
 
+/**
+ * A conv layer's weight and bias gradients as src/model enqueues them: views of one gradient
+ * buffer, the bias at the next aligned offset. Stacked, their bindings span every model's
+ * slice and so meet; the kernel must still write both in one dispatch.
+ */
+const convLayerGradients = (rows: number, s: ConvShape): ParityCase => {
+  const weights = s.outChannels * s.inChannels * s.kernel ** 2;
+  const biasAt = Math.ceil(weights / 64) * 64;
+  return {
+    name: `conv2dWeightGrad into views of one buffer ${label(rows, s)}`,
+    inputs: { x: rows * s.inChannels * s.height * s.width, dy: rows * s.outChannels * s.height * s.width, grads: biasAt + s.outChannels + SLACK },
+    run: (b, t) => b.conv2dWeightGrad(t.x, t.dy, b.view(t.grads, 0, weights, 'dw'), b.view(t.grads, biasAt, s.outChannels, 'db'), rows, s),
+    outputs: ['grads'],
+    tolerance: weightGradTolerance(rows * s.height * s.width),
+  };
+};
+
 /** Inputs for pooling: whole numbers in [0, 4), so windows hold ties that the first-maximum rule must break alike. */
 const pixels = (n: number, seed: number) => uniform(n, seed, 0, 4).map(Math.floor);
 
@@ -91,7 +108,7 @@ const POOL_SHAPES: [number, ImageShape][] = [
 ];
 
 /** The weight gradient's workgroup size depends on the adapter (software or not): the tests run it under both tunings. */
-export const CONV_TUNED_CASES: ParityCase[] = CONV_SHAPES.map(([rows, s]) => conv2dWeightGrad(rows, s));
+export const CONV_TUNED_CASES: ParityCase[] = [...CONV_SHAPES.map(([rows, s]) => conv2dWeightGrad(rows, s)), convLayerGradients(3, conv(3, 8, 5, 7))];
 
 export const CONV_CASES: ParityCase[] = [
   ...CONV_SHAPES.map(([rows, s]) => conv2d(rows, s, 'relu')),
@@ -107,6 +124,8 @@ export const CONV_STACKED_CASES: ParityCase[] = [
   stacked(conv2dInputGrad(3, conv(3, 9, 7, 5)), 3),
   stacked(conv2dWeightGrad(3, conv(3, 8, 5, 7)), 3, ['x']),
   stacked(conv2dWeightGrad(1, conv(8, 9, 28, 28)), 2),
+  stacked(convLayerGradients(3, conv(3, 8, 5, 7)), 3, ['x']),
+  stacked(convLayerGradients(2, conv(8, 16, 14, 14)), 8),
   stacked(maxPool(3, { channels: 3, height: 7, width: 5 }), 3),
   stacked(maxPoolBackward(3, { channels: 8, height: 5, width: 7 }), 2),
 ];

@@ -28,6 +28,14 @@ const CNN_CASES = [
     epochs: 2,
     softTargets: false,
   }),
+  networkCase('three CNNs 3×9×7 side by side, conv 4 + conv 8, dense 5, dropout 0.2, Adam, L2, partial batch', {
+    spec: cnn(3, 9, 7, [4, 8], { hidden: [5], dropout: 0.2 }),
+    hyper: { optimizer: 'adam', lr: 0.01, momentum: 0, l2: 1e-4, batch: 16, inputNoise: 0.05 },
+    rows: 50,
+    epochs: 2,
+    softTargets: false,
+    seeds: [42, 43, 44],
+  }),
   networkCase('CNN 1×28×28, conv 8 + conv 16, 10 classes, SGD momentum, batch 64 (W3 shape)', {
     spec: cnn(1, 28, 28, [8, 16], { classes: 10 }),
     hyper: { optimizer: 'sgd', lr: 0.05, momentum: 0.9, l2: 0, batch: 64, inputNoise: 0 },

@@ -9,14 +9,16 @@
 // form `lanes` lanes per tap: invocation t sums tap t / lanes over the pixels of every
 // image at positions ≡ t mod lanes, in one register; then the tap's first invocation adds its lanes'
 // partial sums in lane order: deterministic. Workgroups along z walk the models
-// (models.wgsl).
+// (models.wgsl). With dbInDw = 1, db is not bound apart but lies dbAt elements into dw's
+// binding: stacked, a layer's two gradients (views of one buffer) would otherwise bind as
+// overlapping writable ranges (webgpu/context.ts sharedWindow).
 //
 // Bindings (group 0):
 //   0 params  uniform              Params
 //   1 x       storage, read        array<f32>  rows×inChannels×height×width
 //   2 dy      storage, read        array<f32>  rows×outChannels×height×width
 //   3 dw      storage, read_write  array<f32>  [outChannels, inChannels, kernel, kernel]
-//   4 db      storage, read_write  array<f32>  outChannels
+//   4 db      storage, read_write  array<f32>  outChannels (unused when dbInDw = 1)
 
 struct Params {
   models: u32,
@@ -32,6 +34,8 @@ struct Params {
   dyModel: u32,
   dwModel: u32,
   dbModel: u32,
+  dbInDw: u32,
+  dbAt: u32,
 }
 
 override INVOCATIONS: u32 = 256;
@@ -91,7 +95,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
       var total = 0.0;
       for (var lane = 0u; lane < lanes; lane++) { total += partial[lid + lane]; }
       let index = (o * params.inChannels + i) * k * k + tap;
-      if (isBias && o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
+      if (isBias && params.dbInDw == 1u && params.dbAt + o < room(arrayLength(&dw), dwBase)) { dw[dwBase + params.dbAt + o] = total; }
+      if (isBias && params.dbInDw == 0u && o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
       if (!isBias && index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
     }
     // The next model's partial sums overwrite these only after every total is read.

@@ -1,7 +1,7 @@
 import { EngineError } from '../../core/errors.ts';
 import { checkConvShape, type ConvShape } from '../../core/shapes.ts';
 import { gpuTensor, type GpuTensor } from '../../webgpu/arena.ts';
-import { checkDistinct, checkFits, enqueue, type KernelContext } from '../../webgpu/context.ts';
+import { bindsApart, checkDistinct, checkFits, enqueue, sharedWindow, type KernelContext } from '../../webgpu/context.ts';
 import { defineKernel } from '../../webgpu/kernel.ts';
 import type { Conv2dOp } from './conv2d.ts';
 import source from './conv2dWeightGrad.wgsl?raw';
@@ -29,9 +29,15 @@ export function encodeConv2dWeightGrad(context: KernelContext, x: GpuTensor, dy:
   if (inChannels + 1 > 65535 || outChannels > 65535) throw new EngineError(`conv2dWeightGrad: ${inChannels}→${outChannels} channels exceed one dispatch.`);
   // rows = 0 still runs: the gradients of an empty batch are zeros, as the CPU writes them.
   const invocations = context.software ? SOFTWARE_INVOCATIONS : INVOCATIONS;
-  const params = { rows, inChannels, outChannels, height, width, kernel, lanes: Math.floor(invocations / (kernel * kernel)) };
+  const lanes = Math.floor(invocations / (kernel * kernel));
   const variant = { constants: { INVOCATIONS: invocations } };
-  enqueue(context, CONV2D_WEIGHT_GRAD, variant, params, { x, dy, dw, db }, [inChannels + 1, outChannels]);
+  // Stacked views of one gradient buffer bind as one window (see sharedWindow).
+  const apart = bindsApart(dw, db);
+  const shared = apart ? null : sharedWindow(dw, db);
+  if (!apart && !shared) throw new EngineError(`conv2dWeightGrad: each model's "${db.label}" must follow its "${dw.label}" in one buffer, or lie apart from it.`);
+  const params = { rows, inChannels, outChannels, height, width, kernel, lanes, dbInDw: shared ? 1 : 0, dbAt: shared?.secondAt ?? 0 };
+  const outputs = shared ? { dw: shared.window, db: context.unusedOutputs[0] } : { dw, db };
+  enqueue(context, CONV2D_WEIGHT_GRAD, variant, params, { x, dy, ...outputs }, [inChannels + 1, outChannels]);
 }
 
 export const webgpuConv2dWeightGrad = (gpu: GpuOpContext): Conv2dOp['conv2dWeightGrad'] => (x, dy, dw, db, rows, shape) => {

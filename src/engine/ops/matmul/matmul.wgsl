@@ -3,7 +3,10 @@
 // (TRANSPOSE_A: a stored k×m; TRANSPOSE_B: b stored n×k), so no transposed copy is made.
 // With sumRow = 1, op(a) gains a row m of ones whose product row, Σ_p op(b)[p, :], goes to
 // colSums: a layer's bias gradient Σ_rows dz computed with its weight gradient zᵀ·dz, summed
-// in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does).
+// in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does). With sumRow = 2
+// that row goes colSumsAt elements into out's binding instead: stacked, a layer's two
+// gradients (views of one buffer) would otherwise bind as overlapping writable ranges
+// (webgpu/context.ts sharedWindow).
 //
 // A workgroup computes a 32×32 block of out. For each DEPTH = 32 slice of k it stages op(a)
 // and op(b) in workgroup memory (2 × 4 KiB): op(a) in its stored orientation, op(b) as
@@ -38,6 +41,7 @@ struct Params {
   hasBias: u32,
   activation: u32,
   sumRow: u32,
+  colSumsAt: u32,
   aModel: u32,
   bModel: u32,
   biasModel: u32,
@@ -87,7 +91,7 @@ fn aSlot(i: u32, p: u32) -> u32 {
 
 // op(a)[i, p], zero outside the matrix or the buffer; row m is the ones row when sumRow = 1.
 fn loadA(i: u32, p: u32) -> f32 {
-  if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow == 1u); }
+  if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow != 0u); }
   var index = i * params.k + p;
   if (TRANSPOSE_A) { index = p * params.m + i; }
   if (index >= room(arrayLength(&a), aBase)) { return 0.0; }
@@ -145,6 +149,8 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
         out[outBase + o] = value;
       } else if (i == params.m && params.sumRow == 1u && column < room(arrayLength(&colSums), colSumsBase)) {
         colSums[colSumsBase + column] = acc[c];
+      } else if (i == params.m && params.sumRow == 2u && params.colSumsAt + column < room(arrayLength(&out), outBase)) {
+        out[outBase + params.colSumsAt + column] = acc[c];
       }
     }
   }

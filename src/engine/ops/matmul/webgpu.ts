@@ -1,5 +1,5 @@
 import { gpuTensor, type GpuTensor } from '../../webgpu/arena.ts';
-import { checkDistinct, checkFits, enqueue, type KernelContext } from '../../webgpu/context.ts';
+import { bindsApart, checkDistinct, checkFits, enqueue, sharedWindow, type KernelContext, type SharedWindow } from '../../webgpu/context.ts';
 import type { GpuOpContext, HeldOp } from '../../webgpu/opContext.ts';
 import activation from '../activationBackward/activation.wgsl?raw';
 import { defineKernel } from '../../webgpu/kernel.ts';
@@ -82,23 +82,31 @@ export const webgpuMatmul = (gpu: GpuOpContext): MatmulOp['matmul'] => (a, b, ou
   else encodeMatmul(gpu, op, null);
 };
 
-/** Records the held product with out = Σ_rows x as its ones row, when that is what it is; false otherwise. */
+/**
+ * Records the held product with out = Σ_rows x as its ones row, when that is what it is; false
+ * otherwise. Stacked views of one gradient buffer bind as one window (see sharedWindow).
+ */
 export function joinSumRows(gpu: GpuOpContext, x: GpuTensor, rows: number, cols: number, out: GpuTensor, accumulate: boolean): boolean {
   const op = gpu.held instanceof HeldProduct ? gpu.held.op : null;
-  const joins = op && !accumulate && x === op.b && rows === op.k && cols === op.n && out.buffer !== op.a.buffer && out.buffer !== op.b.buffer;
-  // Bound whole, stacked outputs span every model's slice: those of one buffer must not meet.
-  const overlaps = op && out.buffer === op.out.buffer && out.offset < op.out.offset + op.out.span && op.out.offset < out.offset + out.span;
-  if (!op || !joins || overlaps) return false;
+  if (!op || accumulate || x !== op.b || rows !== op.k || cols !== op.n || out.buffer === op.a.buffer || out.buffer === op.b.buffer) return false;
+  const colSums: ColumnSums | null = bindsApart(op.out, out) ? { apart: out } : sharedWindow(op.out, out);
+  if (!colSums) return false;
   gpu.release();
-  encodeMatmul(gpu, op, out);
+  encodeMatmul(gpu, op, colSums);
   return true;
 }
 
-function encodeMatmul(context: KernelContext, op: MatmulCall, colSums: GpuTensor | null): void {
-  const { a, b, out, m, k, n, transpose, accumulate } = op;
+/** Where the ones row's sums go: a binding apart from out's, or `secondAt` elements into a window bound as out. */
+type ColumnSums = { apart: GpuTensor } | SharedWindow;
+
+function encodeMatmul(context: KernelContext, op: MatmulCall, colSums: ColumnSums | null): void {
+  const { a, b, m, k, n, transpose, accumulate } = op;
   if (m === 0 || n === 0) return;
-  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow: colSums ? 1 : 0 };
-  const bindings = { a, b, bias: context.unusedInput, out, colSums: colSums ?? context.unusedOutputs[0] };
+  const own = colSums && 'apart' in colSums ? colSums.apart : null;
+  const window = colSums && 'window' in colSums ? colSums : null;
+  const sumRow = own ? 1 : window ? 2 : 0;
+  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow, colSumsAt: window?.secondAt ?? 0 };
+  const bindings = { a, b, bias: context.unusedInput, out: window?.window ?? op.out, colSums: own ?? context.unusedOutputs[0] };
   const { variant, tile } = plan(context, transpose, k);
   enqueue(context, MATMUL, variant, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
 }

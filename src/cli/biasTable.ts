@@ -1,0 +1,76 @@
+/**
+ * The confirmation-bias presets run by run: `npx tsx src/cli/biasTable.ts [--seeds 0-9,42-46]`
+ * prints, for each seed, the bias preset and the critic's preset side by side, as markdown for
+ * bench/presets.md and docs/critic.md (paste it by hand). CPU backend, so the numbers reproduce.
+ */
+import { decodeLink } from '../config/codec.ts';
+import { PRESETS } from '../config/presets.ts';
+import { createCpuBackend } from '../engine/backends/cpu.ts';
+import { runExperiment } from '../selftrain/runExperiment.ts';
+import { biasRun, showsBias, type BiasRun } from './presetCheck.ts';
+
+const percent = (fraction: number | null) => (fraction === null ? '—' : `${(fraction * 100).toFixed(1)}%`);
+const share = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
+/** "0-9,42-46" → [0, ..., 9, 42, ..., 46]. */
+export function parseSeeds(text: string): number[] | null {
+  const seeds: number[] = [];
+  for (const part of text.split(',')) {
+    const [from, to = from] = part.split('-').map(Number);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) return null;
+    for (let seed = from; seed <= to; seed++) seeds.push(seed);
+  }
+  return seeds;
+}
+
+async function run(link: string, seed: number): Promise<BiasRun> {
+  const backend = createCpuBackend();
+  try {
+    return biasRun(await runExperiment({ ...decodeLink(link).config, seed }, backend));
+  } finally {
+    backend.dispose();
+  }
+}
+
+function cells(r: BiasRun): string[] {
+  const admitted = `${r.admitted[0] ?? 0} → ${r.admitted.at(-1) ?? 0} (${r.admitted.length})`;
+  return [percent(r.baseline), percent(r.last), `${percent(r.firstPseudoLabelAccuracy)} → ${percent(r.lastPseudoLabelAccuracy)}`, admitted];
+}
+
+async function main(): Promise<number> {
+  const at = process.argv.indexOf('--seeds');
+  const seeds = parseSeeds(at >= 0 ? (process.argv[at + 1] ?? '') : '0-9,42-46');
+  const bias = PRESETS.find((p) => p.kind === 'bias' && decodeLink(p.link).config.critic === 'none');
+  const critic = PRESETS.find((p) => p.kind === 'bias' && decodeLink(p.link).config.critic === 'committee');
+  if (!seeds || !bias || !critic) {
+    process.stderr.write('Usage: npx tsx src/cli/biasTable.ts [--seeds 0-9,42-46]   (whole numbers and ranges)\n');
+    return 2;
+  }
+  const lines = [
+    `| Seed | ${bias.name}: generation 0 | last generation | pseudo-label accuracy, first → last | labels admitted, first → last (generations) | shows the bias | ${critic.name}: generation 0 | last generation | pseudo-label accuracy, first → last | labels admitted | vetoed | critic precision | critic recall | critic's last − bias preset's |`,
+    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const pairs: [BiasRun, BiasRun][] = [];
+  for (const seed of seeds) {
+    const b = await run(bias.link, seed);
+    const c = await run(critic.link, seed);
+    pairs.push([b, c]);
+    const gain = ((c.last - b.last) * 100).toFixed(1);
+    lines.push(`| ${seed} | ${[...cells(b), showsBias(b) ? 'yes' : 'no', ...cells(c), String(c.vetoed), share(c.vetoedWrong, c.vetoed), share(c.vetoedWrong, c.teacherWrong), gain].join(' | ')} |`);
+  }
+  const bs = pairs.map(([b]) => b);
+  const cs = pairs.map(([, c]) => c);
+  const m = (runs: BiasRun[], pick: (r: BiasRun) => number | null) => percent(mean(runs.map((r) => pick(r) ?? 0)));
+  const sum = (pick: (r: BiasRun) => number) => cs.reduce((s, r) => s + pick(r), 0);
+  const pla = (runs: BiasRun[]) => `${m(runs, (r) => r.firstPseudoLabelAccuracy)} → ${m(runs, (r) => r.lastPseudoLabelAccuracy)}`;
+  const admittedMean = (runs: BiasRun[]) => `${Math.round(mean(runs.map((r) => r.admitted[0] ?? 0)))} → ${Math.round(mean(runs.map((r) => r.admitted.at(-1) ?? 0)))}`;
+  const wins = pairs.filter(([b, c]) => c.last > b.last).length;
+  lines.push(
+    `| mean | ${m(bs, (r) => r.baseline)} | ${m(bs, (r) => r.last)} | ${pla(bs)} | ${admittedMean(bs)} | ${bs.filter(showsBias).length} of ${bs.length} | ${m(cs, (r) => r.baseline)} | ${m(cs, (r) => r.last)} | ${pla(cs)} | ${admittedMean(cs)} | ${sum((r) => r.vetoed)} | ${share(sum((r) => r.vetoedWrong), sum((r) => r.vetoed))} | ${share(sum((r) => r.vetoedWrong), sum((r) => r.teacherWrong))} | ${((mean(cs.map((r) => r.last)) - mean(bs.map((r) => r.last))) * 100).toFixed(1)} (ahead on ${wins} of ${pairs.length}) |`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+process.exitCode = await main();
