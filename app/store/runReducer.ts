@@ -19,8 +19,8 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
-  /** The learning rate, the number of classes, the students per generation and the critic the run trains with (from its start event); null before it. */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName } | null;
+  /** The learning rate, the number of classes, the students per generation, the critic, the audit's size and the gate the run trains with (from its start event); null before it. */
+  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; audit: number; gate: boolean } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -128,7 +128,14 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic },
+        trainedWith: {
+          lr: event.config.lr,
+          classes: classNames(event.config).length,
+          students: event.config.students,
+          critic: event.config.critic,
+          audit: event.config.audit,
+          gate: event.config.gate,
+        },
       };
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };
