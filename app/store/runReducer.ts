@@ -21,10 +21,11 @@ export interface RunData {
   epoch: number;
   epochsPerGeneration: number;
   /**
-   * The learning rate, the number of classes, the students per generation, the critic, the recipe
-   * search and the config's own recipe the run trains with (from its start event); null before it.
+   * The learning rate, the number of classes, the students per generation, the critic, the audit's
+   * size, the gate, the recipe search and the config's own recipe the run trains with (from its
+   * start event); null before it.
    */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; search: SearchName; recipe: Recipe } | null;
+  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; audit: number; gate: boolean; search: SearchName; recipe: Recipe } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -132,8 +133,16 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic,
-          search: event.config.search, recipe: baseRecipe(event.config) },
+        trainedWith: {
+          lr: event.config.lr,
+          classes: classNames(event.config).length,
+          students: event.config.students,
+          critic: event.config.critic,
+          audit: event.config.audit,
+          gate: event.config.gate,
+          search: event.config.search,
+          recipe: baseRecipe(event.config),
+        },
       };
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };

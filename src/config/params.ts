@@ -295,5 +295,7 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   const entry = DATASETS[config.data];
   if (param.imageOnly && !entry.image) return false;
   if (param.key === 'classes') return entry.classes.max > entry.classes.min;
+  // The gate compares on the audit: without one it has nothing to compare by.
+  if (param.key === 'gate') return config.audit > 0;
   return true;
 }

@@ -89,4 +89,11 @@ describe('isParamActive', () => {
     expect(isParamActive(byKey('shift'), config)).toBe(false);
     expect(isParamActive(byKey('shift'), { ...config, data: 'fashion' })).toBe(true);
   });
+
+  it('shows the gate only with an audit to gate by', () => {
+    const config = defaultConfig();
+    expect(isParamActive(byKey('audit'), config)).toBe(true);
+    expect(isParamActive(byKey('gate'), config)).toBe(false);
+    expect(isParamActive(byKey('gate'), { ...config, audit: 20 })).toBe(true);
+  });
 });
