@@ -2,9 +2,9 @@ import { useRef } from 'react';
 import uPlot from 'uplot';
 import { shallow } from 'zustand/shallow';
 import { labStore, useLab } from '../store/useLabStore.ts';
-import { accuracyInputsSelector, studentsSelector } from '../store/selectors.ts';
-import { accuracyLegend, accuracyRange, accuracySeries, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
-import { axis, integerTicks, LINE, STUDENT_BAND } from './chartTheme.ts';
+import { accuracyInputsSelector, auditSizeSelector, gateSelector, studentsSelector } from '../store/selectors.ts';
+import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
+import { AUDIT_BAND, axis, integerTicks, LINE, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
@@ -36,8 +36,18 @@ function buildOptions(width: number, height: number): uPlot.Options {
       { label: 'Best student', stroke: STUDENT_BAND, width: 1, points: { show: false } },
       { label: 'Worst student', stroke: STUDENT_BAND, width: 1, points: { show: false } },
       { label: 'Students mean', stroke: LINE.students, width: 1.5, dash: [5, 3], points: { show: false } },
+      // The audit: its estimate, the interval as a band between its ends, the labels + audit line.
+      { label: 'Audit estimate', stroke: LINE.audit, width: 1.5, dash: [4, 3], points: { show: true, size: 5, fill: LINE.audit } },
+      { label: 'Audit interval low', stroke: AUDIT_BAND, width: 1, points: { show: false } },
+      { label: 'Audit interval high', stroke: AUDIT_BAND, width: 1, points: { show: false } },
+      { label: 'Labels + audit', stroke: LINE.withAudit, width: 1.5, dash: [8, 3], points: { show: false } },
+      // Rings around the generations the gate rejected, no line between them.
+      { label: 'Rejected by the gate', stroke: REJECTED, width: 2, paths: () => null, points: { show: true, size: 13, width: 2, fill: 'transparent', stroke: REJECTED } },
     ],
-    bands: [{ series: [STUDENT_SERIES.max, STUDENT_SERIES.min], fill: STUDENT_BAND }],
+    bands: [
+      { series: [STUDENT_SERIES.max, STUDENT_SERIES.min], fill: STUDENT_BAND },
+      { series: [AUDIT_SERIES.high, AUDIT_SERIES.low], fill: AUDIT_BAND },
+    ],
   };
 }
 
@@ -49,6 +59,10 @@ function connect(chart: uPlot): () => void {
     // What is drawn, readable without the pixels: test points so far, and the oracle's line once it is known.
     chart.root.dataset.testPoints = String(series[1].filter((value) => value !== null).length);
     chart.root.dataset.oracle = series[4][0] === null ? '' : String(series[4][0]);
+    // The audit's estimates per generation (blank where none), the labels + audit line, the rejected generations.
+    chart.root.dataset.audit = series[AUDIT_SERIES.estimate].map((value) => (value === null ? '' : String(value))).join(' ').trim();
+    chart.root.dataset.withAudit = series[AUDIT_SERIES.withAudit][0] === null ? '' : String(series[AUDIT_SERIES.withAudit][0]);
+    chart.root.dataset.rejected = series[0].filter((g) => series[AUDIT_SERIES.rejected][g] !== null).join(' ');
   };
   draw();
   const task = createTaskDraw(draw);
@@ -63,6 +77,8 @@ function connect(chart: uPlot): () => void {
 export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const students = useLab(studentsSelector);
+  const audit = useLab(auditSizeSelector);
+  const gate = useLab(gateSelector);
   useUplot(containerRef, buildOptions, connect);
   return (
     <figure className="chart">
@@ -71,10 +87,10 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
         className="chart__plot chart__plot--accuracy"
         ref={containerRef}
         role="img"
-        aria-label="Line chart of test and pseudo-label accuracy per generation (with several students, their spread as a band); the Generations table below has the same numbers."
+        aria-label="Line chart of test and pseudo-label accuracy per generation (with several students, their spread as a band; with an audit, its estimate and interval); the Generations table below has the same numbers."
         aria-describedby={describedBy}
       />
-      <ChartLegend entries={accuracyLegend(students)} />
+      <ChartLegend entries={accuracyLegend(students, audit, gate)} />
     </figure>
   );
 }

@@ -1,11 +1,13 @@
 import type { GenerationResult } from '../../src/selftrain/events.ts';
 import type { LegendEntry } from './ChartLegend.tsx';
-import { LINE, STUDENT_BAND } from './chartTheme.ts';
+import { AUDIT_BAND, LINE, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 
 export interface AccuracyInputs {
   results: readonly GenerationResult[];
   baseline: number | null;
   oracle: number | null;
+  /** With an audit: the labelled-only model trained on labels plus audit examples (null until known). */
+  withAudit?: number | null;
   /** Generations after generation 0: the x axis runs 0..totalGenerations. */
   totalGenerations: number;
 }
@@ -15,12 +17,17 @@ type Line = (number | null)[];
 /**
  * The series the accuracy chart draws, in percent: x, test (the chosen student's),
  * pseudo-label, baseline, oracle, then a population's highest, lowest and mean student
- * (null for a generation of one student).
+ * (null for a generation of one student), then with an audit its estimate, the interval's
+ * low and high ends, the labels + audit line, and the gate's rejected generations (their
+ * test accuracy, null elsewhere: drawn as markers only).
  */
-export type AccuracySeries = [number[], Line, Line, Line, Line, Line, Line, Line];
+export type AccuracySeries = [number[], Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line];
 
 /** Where the population's lines sit in AccuracySeries: the band fills between max and min. */
 export const STUDENT_SERIES = { max: 5, min: 6, mean: 7 } as const;
+
+/** Where the audit's lines sit in AccuracySeries: its interval is a band between high and low. */
+export const AUDIT_SERIES = { estimate: 8, low: 9, high: 10, withAudit: 11, rejected: 12 } as const;
 
 const toPercent = (fraction: number | null | undefined): number | null =>
   fraction === null || fraction === undefined || !Number.isFinite(fraction) ? null : fraction * 100;
@@ -29,7 +36,7 @@ const toPercent = (fraction: number | null | undefined): number | null =>
  * One point per generation 0..totalGenerations (null where none yet), the baseline and
  * oracle as flat lines across the whole axis once they are known, and a population's spread.
  */
-export function accuracySeries({ results, baseline, oracle, totalGenerations }: AccuracyInputs): AccuracySeries {
+export function accuracySeries({ results, baseline, oracle, withAudit = null, totalGenerations }: AccuracyInputs): AccuracySeries {
   const last = Math.max(1, totalGenerations, ...results.map((row) => row.generation));
   const x = Array.from({ length: last + 1 }, (_, g) => g);
   const byGeneration = new Map(results.map((row) => [row.generation, row]));
@@ -46,7 +53,16 @@ export function accuracySeries({ results, baseline, oracle, totalGenerations }: 
   const max = students((accuracies) => Math.max(...accuracies));
   const min = students((accuracies) => Math.min(...accuracies));
   const mean = students((accuracies) => accuracies.reduce((sum, accuracy) => sum + accuracy, 0) / accuracies.length);
-  return [x, test, pseudo, baselineLine, oracleLine, max, min, mean];
+  const audit = (pick: (row: GenerationResult) => number | undefined) => x.map((g) => {
+    const row = byGeneration.get(g);
+    return row ? toPercent(pick(row)) : null;
+  });
+  const estimate = audit((row) => row.audit?.estimate);
+  const low = audit((row) => row.audit?.low);
+  const high = audit((row) => row.audit?.high);
+  const withAuditLine = x.map(() => toPercent(withAudit));
+  const rejected = audit((row) => (row.gate?.accepted === false ? row.testAccuracy : undefined));
+  return [x, test, pseudo, baselineLine, oracleLine, max, min, mean, estimate, low, high, withAuditLine, rejected];
 }
 
 /** How many students the run's generations have (1 when none has a population). */
@@ -68,15 +84,20 @@ export function accuracyRange(series: AccuracySeries): [number, number] {
 }
 
 /** The judge's choice in words, for the legend and the status line: empty for one student. */
-export function populationNote(students: number): string {
-  return students > 1 ? `best of ${students} students, judged by agreement (no labels)` : '';
+export function populationNote(students: number, audit = 0): string {
+  if (students <= 1) return '';
+  return audit > 0 ? `best of ${students} students, judged by the audit (${audit} checked examples)` : `best of ${students} students, judged by agreement (no labels)`;
 }
 
-/** The accuracy chart's legend; a population adds its band and mean, and says which student the test line follows. */
-export function accuracyLegend(students: number): LegendEntry[] {
+/**
+ * The accuracy chart's legend; a population adds its band and mean, and says which student the
+ * test line follows; an audit adds its estimate, its interval and the labels + audit line, a
+ * gate its rejected generations.
+ */
+export function accuracyLegend(students: number, audit = 0, gate = false): LegendEntry[] {
   const population = students > 1;
   return [
-    { label: population ? `Test accuracy: ${populationNote(students)}` : 'Test accuracy', color: LINE.test, style: 'solid' },
+    { label: population ? `Test accuracy: ${populationNote(students, audit)}` : 'Test accuracy', color: LINE.test, style: 'solid' },
     ...(population
       ? [
           { label: `Students min–max (${students})`, color: STUDENT_BAND, style: 'band' as const },
@@ -86,5 +107,13 @@ export function accuracyLegend(students: number): LegendEntry[] {
     { label: 'Pseudo-label accuracy', color: LINE.pseudo, style: 'solid' },
     { label: 'Labelled only (generation 0)', color: LINE.baseline, style: 'dashed' },
     { label: 'Oracle (all labels)', color: LINE.oracle, style: 'dotted' },
+    ...(audit > 0
+      ? [
+          { label: `Audit estimate (${audit} checked examples)`, color: LINE.audit, style: 'dashed' as const },
+          { label: 'Audit interval (95% for the best of the students)', color: AUDIT_BAND, style: 'band' as const },
+          { label: `Labels + audit (generation 0 trained on the ${audit} too)`, color: LINE.withAudit, style: 'dashed' as const },
+        ]
+      : []),
+    ...(gate ? [{ label: 'Rejected by the gate (the champion taught on)', color: REJECTED, style: 'marker' as const }] : []),
   ];
 }

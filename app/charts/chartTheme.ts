@@ -10,7 +10,17 @@ export const LINE = {
   boundary: '#9ca3af',
   /** A population's mean student; its min–max band is STUDENT_BAND. */
   students: '#0e7490',
+  /** The audit's estimate of the chosen student's accuracy; its interval is AUDIT_BAND. */
+  audit: '#be185d',
+  /** The labelled-only model trained on labels plus audit examples. */
+  withAudit: '#7c3aed',
 } as const;
+
+/** The audit's interval around its estimate. */
+export const AUDIT_BAND = 'rgba(190, 24, 93, 0.12)';
+
+/** The ring around a generation the gate rejected. */
+export const REJECTED = '#dc2626';
 
 /** The fill between a population's best and worst student. */
 export const STUDENT_BAND = 'rgba(14, 116, 144, 0.18)';

@@ -5,6 +5,8 @@
 export type PhaseProgress =
   | { kind: 'images'; dataset: string; done: number; total: number }
   | { kind: 'oracle'; done: number; total: number }
+  /** With an audit, last: the labelled-only model trained on the audit examples too. */
+  | { kind: 'labels+audit'; done: number; total: number }
   | { kind: 'train'; generation: number; done: number; total: number };
 
 /** When a phase's clock started and how far it was then: a paused or resumed phase restarts it. */
@@ -58,6 +60,8 @@ export function progressText(phase: PhaseProgress, seconds: number | null): stri
       return `Loading ${phase.dataset}: ${megabytes(phase.done)} of ${phase.total > 0 ? megabytes(phase.total) : '…'} MB${tail}`;
     case 'oracle':
       return `Training the oracle: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+    case 'labels+audit':
+      return `Training on labels + audit: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
     case 'train':
       return `Generation ${phase.generation}: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
   }

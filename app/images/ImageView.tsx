@@ -37,7 +37,7 @@ export function ImageView() {
       {split && (
         <>
           <p className="data-view__summary" data-testid="gallery-summary">
-            {formatCount(split.labelled.n)} labelled, {formatCount(split.pool.n)} unlabelled
+            {formatCount(split.labelled.n)} labelled{split.audit ? ` + ${formatCount(split.audit.n)} audit` : ''}, {formatCount(split.pool.n)} unlabelled
             {total > 0 ? `, ${formatCount(total)} pseudo-labelled (${formatCount(wrong)} wrong, ${formatPercent(1 - wrong / total)} right)` : ': run to see the pseudo-labels'}
           </p>
           <div className="image-view__classes" role="group" aria-label="Pseudo-labels per class; pick one to filter">

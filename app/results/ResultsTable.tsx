@@ -2,9 +2,10 @@ import { populationNote } from '../charts/accuracyData.ts';
 import { formatCount, formatPercent } from '../format/percent.ts';
 import { criticCells, type CriticCells } from '../format/critic.ts';
 import { droppedNote } from '../format/dropped.ts';
+import { auditCells, auditSummary, type AuditCells } from '../format/audit.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
 import type { GenerationResult } from '../../src/selftrain/events.ts';
-import { criticSelector, resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
+import { auditSizeSelector, criticSelector, gateSelector, resultsSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
@@ -14,7 +15,10 @@ export function ResultsTable({ id }: { id: string }) {
   const students = useLab(studentsSelector);
   const population = students > 1;
   const critic = useLab(criticSelector);
+  const audit = useLab(auditSizeSelector);
+  const gate = useLab(gateSelector);
   const last = results.at(-1)?.generation ?? 0;
+  const summary = results.length > 0 ? auditSummary(results[results.length - 1]) : null;
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
     <div className="results" role="region" aria-labelledby={`${id}-caption`}>
@@ -24,6 +28,13 @@ export function ResultsTable({ id }: { id: string }) {
           <tr>
             <th scope="col">Generation</th>
             <th scope="col">Test accuracy</th>
+            {audit > 0 && (
+              <>
+                <th scope="col">Audit estimate</th>
+                <th scope="col">Audit interval</th>
+              </>
+            )}
+            {gate && <th scope="col">Gate</th>}
             {population && (
               <>
                 <th scope="col">Students min–max</th>
@@ -45,12 +56,13 @@ export function ResultsTable({ id }: { id: string }) {
         </thead>
         <tbody>
           {results.map((row) => (
-            <tr key={row.generation}>
+            <tr key={row.generation} className={row.gate?.accepted === false ? 'results__row--rejected' : undefined}>
               <th scope="row">
                 {row.generation}
                 <DroppedNote result={row} />
               </th>
               <td>{formatPercent(row.testAccuracy)}</td>
+              {audit > 0 && <AuditColumns cells={auditCells(row)} gate={gate} />}
               {population && <PopulationCells cells={studentCells(row)} />}
               <td>{formatPercent(row.pseudoLabelAccuracy)}</td>
               {critic && <CriticColumns cells={criticCells(row)} />}
@@ -62,9 +74,18 @@ export function ResultsTable({ id }: { id: string }) {
       </table>
       {population && (
         <p className="results__note">
-          Test accuracy is the chosen student&apos;s, the next teacher: {populationNote(students)}.
+          Test accuracy is the chosen student&apos;s, the next teacher: {populationNote(students, audit)}.
         </p>
       )}
+      {audit > 0 && (
+        <p className="results__note">
+          The audit: {audit} labelled examples a person checked, never trained on. Its estimate is the chosen student&apos;s score on them, beside
+          the true test accuracy; the interval holds its true accuracy with 95% confidence even though it was picked for scoring best on the same
+          examples (exact binomial bounds, Bonferroni over the students).
+          {gate && ' A rejected generation is the challenger the gate turned away: its row is the challenger’s, and the champion teaches the next generation.'}
+        </p>
+      )}
+      {summary && <p className="results__note results__audit-summary">{summary}</p>}
       {critic && (
         <p className="results__note">
           The critic: a pseudo-label is admitted only where enough of the last generation&apos;s students predict the teacher&apos;s class.
@@ -103,6 +124,22 @@ function PopulationCells({ cells }: { cells: StudentCells | null }) {
           </span>
         ))}
       </td>
+    </>
+  );
+}
+
+/** A generation's audit columns: estimate and interval, then under the gate its verdict (rejected with the reason). */
+function AuditColumns({ cells, gate }: { cells: AuditCells | null; gate: boolean }) {
+  if (!cells) return <td colSpan={gate ? 3 : 2}>—</td>;
+  return (
+    <>
+      <td>{cells.estimate}</td>
+      <td>{cells.interval}</td>
+      {gate && (
+        <td className="results__gate" title={cells.gate?.reason}>
+          {cells.gate ? (cells.gate.rejected ? `rejected: ${cells.gate.reason}` : cells.gate.text) : '—'}
+        </td>
+      )}
     </>
   );
 }

@@ -19,8 +19,8 @@ export interface RunData {
   /** The last finished epoch of `generation` (1-based), 0 before any. */
   epoch: number;
   epochsPerGeneration: number;
-  /** The learning rate, the number of classes, the students per generation and the critic the run trains with (from its start event); null before it. */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName } | null;
+  /** The learning rate, the number of classes, the students per generation, the critic, the audit's size and the gate the run trains with (from its start event); null before it. */
+  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; audit: number; gate: boolean } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -31,6 +31,8 @@ export interface RunData {
   baseline: number | null;
   /** Test accuracy of the all-labels oracle. */
   oracle: number | null;
+  /** With an audit: test accuracy of the labelled-only model trained on labels plus audit examples (known at the run's end). */
+  withAudit: number | null;
   pseudo: PseudoLabelSnapshot | null;
   grid: DecisionGrid | null;
   /** The latest generation's predicted class per test row. */
@@ -62,6 +64,7 @@ export const IDLE_RUN: RunData = {
   models: [],
   baseline: null,
   oracle: null,
+  withAudit: null,
   pseudo: null,
   grid: null,
   testPredictions: null,
@@ -125,12 +128,19 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         backend: event.backend,
         totalGenerations: event.config.gens,
         epochsPerGeneration: event.epochs,
-        trainedWith: { lr: event.config.lr, classes: classNames(event.config).length, students: event.config.students, critic: event.config.critic },
+        trainedWith: {
+          lr: event.config.lr,
+          classes: classNames(event.config).length,
+          students: event.config.students,
+          critic: event.config.critic,
+          audit: event.config.audit,
+          gate: event.config.gate,
+        },
       };
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };
     case 'reference':
-      return { oracle: event.testAccuracy, phase: null };
+      return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: null } : { withAudit: event.testAccuracy, phase: null };
     case 'epoch':
       return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs };
     case 'generation': {
@@ -157,18 +167,19 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         stoppedEarly: event.stoppedEarly,
         oracle: event.result.oracle.testAccuracy,
         baseline: event.result.baseline.testAccuracy,
+        withAudit: event.result.baseline.withAudit?.testAccuracy ?? null,
       };
   }
 }
 
 /**
  * The phase a running (or paused) run is in, for its progress bar: the image download while
- * it lasts, the oracle while it trains, else the generation's epochs. `dataset` names the images.
+ * it lasts, a reference model (the oracle, labels + audit) while it trains, else the generation's epochs. `dataset` names the images.
  */
 export function runPhase(run: RunData, dataset: string): PhaseProgress | null {
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
-  if (run.phase?.name === 'oracle') return { kind: 'oracle', done: run.phase.done, total: run.phase.total };
+  if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };
   if (run.epochsPerGeneration <= 0) return null;
   return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };
 }

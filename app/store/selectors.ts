@@ -19,6 +19,10 @@ export const labelerSelector = (state: LabState) => state.run.labeler;
 export const lossSeriesSelector = (state: LabState) => state.loss;
 /** Students per generation of the run on show (1 before a run starts). */
 export const studentsSelector = (state: LabState) => state.run.trainedWith?.students ?? 1;
+/** Audit examples of the run on show (0: none). */
+export const auditSizeSelector = (state: LabState) => state.run.trainedWith?.audit ?? 0;
+/** The run on show ran with the gate (champion and challenger). */
+export const gateSelector = (state: LabState) => state.run.trainedWith?.gate ?? false;
 /** The results on show were made with a critic (critic=committee). */
 export const criticSelector = (state: LabState) => state.run.trainedWith?.critic === 'committee';
 
@@ -40,6 +44,7 @@ export const accuracyInputsSelector = (state: LabState) => ({
   results: state.run.results,
   baseline: state.run.baseline,
   oracle: state.run.oracle,
+  withAudit: state.run.withAudit,
   totalGenerations: state.run.totalGenerations || state.config.gens,
 });
 

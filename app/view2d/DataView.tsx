@@ -74,7 +74,7 @@ export function DataView() {
   const summary =
     'error' in data
       ? `The data could not be drawn: ${data.error}`
-      : `${formatCount(data.split.labelled.n)} labelled, ${formatCount(data.split.pool.n)} unlabelled` +
+      : `${formatCount(data.split.labelled.n)} labelled${data.split.audit ? ` + ${formatCount(data.split.audit.n)} audit` : ''}, ${formatCount(data.split.pool.n)} unlabelled` +
         (pseudo && pseudo.indices.length > 0 ? `, ${formatCount(pseudo.indices.length)} pseudo-labelled (${formatCount(wrong)} wrong)` : '') +
         (vetoes.vetoed > 0 ? `, ${formatCount(vetoes.vetoed)} vetoed by the critic (${formatCount(vetoes.right)} rightly)` : '');
 

@@ -4,7 +4,8 @@ import type { SeedSummary } from './presetCheck.ts';
 /**
  * The generation fields the JSON output carries, and only those; `students` only for a population
  * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md), `dropped`
- * only where a student's loss diverged (docs/population.md).
+ * only where a student's loss diverged (docs/population.md), `audit` only with an audit and `gate`
+ * only under a gate from generation 1 on (docs/audit.md).
  */
 export function generationJson(g: GenerationResult) {
   return {
@@ -17,6 +18,8 @@ export function generationJson(g: GenerationResult) {
     ...(g.students ? { students: g.students } : {}),
     ...(g.critic ? { critic: g.critic } : {}),
     ...(g.dropped ? { dropped: g.dropped } : {}),
+    ...(g.audit ? { audit: g.audit } : {}),
+    ...(g.gate ? { gate: g.gate } : {}),
   };
 }
 
@@ -28,7 +31,9 @@ export function resultJson(result: ExperimentResult) {
     backend: result.backend,
     adapter: result.adapter,
     testSize: result.testSize,
-    baseline: { testAccuracy: result.baseline.testAccuracy },
+    baseline: result.baseline.withAudit
+      ? { testAccuracy: result.baseline.testAccuracy, withAudit: { testAccuracy: result.baseline.withAudit.testAccuracy } }
+      : { testAccuracy: result.baseline.testAccuracy },
     oracle: { testAccuracy: result.oracle.testAccuracy },
     generations: result.generations.map(generationJson),
   };
@@ -58,16 +63,26 @@ export function criticSummary(g: GenerationResult): string {
   return `${vetoed} (${percent(precision)} right, ${percent(recall)} caught)`;
 }
 
+/** The audit's estimate and its interval, `75.0% [48.9%–92.7%]`, and `rejected` where the gate kept the champion. */
+export function auditSummary(g: GenerationResult): string {
+  if (!g.audit) return '—';
+  const { estimate, low, high } = g.audit;
+  return `${percent(estimate)} [${percent(low)}–${percent(high)}]${g.gate?.accepted === false ? ' rejected' : ''}`;
+}
+
 /**
  * The per-generation table a person reads, with the two reference lines; a population adds its
- * students' spread, a critic what it vetoed, and a line after it names each dropped student.
+ * students' spread, a critic what it vetoed, an audit its estimate beside the test accuracy, and a
+ * line after it names each dropped student.
  */
 export function resultTable(result: ExperimentResult): string {
   const population = result.generations.some((g) => g.students);
   const critic = result.config.critic === 'committee';
+  const audit = result.generations.some((g) => g.audit);
   const rows = result.generations.map((g) => [
     String(g.generation),
     percent(g.testAccuracy),
+    ...(audit ? [auditSummary(g)] : []),
     ...(population ? [studentSpread(g)] : []),
     percent(g.pseudoLabelAccuracy),
     ...(critic ? [criticSummary(g)] : []),
@@ -75,10 +90,11 @@ export function resultTable(result: ExperimentResult): string {
     String(g.pseudoLabels),
     g.seconds.toFixed(2),
   ]);
-  const blanks = new Array<string>(4 + (population ? 1 : 0) + (critic ? 1 : 0)).fill('');
+  const blanks = new Array<string>(4 + (audit ? 1 : 0) + (population ? 1 : 0) + (critic ? 1 : 0)).fill('');
   rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), ...blanks]);
+  if (result.baseline.withAudit) rows.push(['baseline (labels + audit)', percent(result.baseline.withAudit.testAccuracy), ...blanks]);
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
-  const header = ['Generation', 'Test accuracy', ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
+  const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
   const dropped = result.generations.flatMap((g) => (g.dropped ?? []).map((d) => `\ngeneration ${g.generation}: student #${d.student} dropped at epoch ${d.epoch}: ${d.reason}`));
   return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}`;
 }

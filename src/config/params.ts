@@ -233,7 +233,7 @@ export const PARAM_TABLE = {
   },
   students: {
     kind: 'int', min: 1, max: 16, step: 1, default: 1, group: 'run',
-    label: 'Students', help: 'Students trained side by side each generation, each from its own seed; the one that agrees most with the others teaches next',
+    label: 'Students', help: 'Students trained side by side each generation, each from its own seed; the one that agrees most with the others (with an audit: scores best on it) teaches next',
   },
   critic: {
     kind: 'enum', values: CRITICS, default: 'none', group: 'run',
@@ -242,6 +242,14 @@ export const PARAM_TABLE = {
   agree: {
     kind: 'int', min: 1, max: 16, step: 1, default: 2, group: 'run', critic: 'committee',
     label: 'Committee votes', help: "Students of the last generation that must predict the teacher's class, at most Students (with one student the committee is the teacher alone, so it vetoes nothing)",
+  },
+  audit: {
+    kind: 'int', min: 0, max: 500, step: 1, default: 0, group: 'run',
+    label: 'Audit examples', help: 'Labelled examples a person checked, held apart and never trained on: they judge the students and estimate the true accuracy with an interval (0: no audit)',
+  },
+  gate: {
+    kind: 'bool', default: false, group: 'run',
+    label: 'Gate', help: "Champion and challenger: a generation's best student replaces its teacher only if the audit scores it at least as high (needs an audit)",
   },
   seed: {
     kind: 'int', min: 0, max: 2 ** 31 - 1, step: 1, default: 42, group: 'run',
@@ -282,5 +290,7 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   const entry = DATASETS[config.data];
   if (param.imageOnly && !entry.image) return false;
   if (param.key === 'classes') return entry.classes.max > entry.classes.min;
+  // The gate compares on the audit: without one it has nothing to compare by.
+  if (param.key === 'gate') return config.audit > 0;
   return true;
 }

@@ -27,7 +27,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=moons&labels=18&noise=10&classes=2&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=50&select=balanced&tau=0.9&percent=20&k=30&soft=1&' +
-      'temperature=0.5&lweight=20&student=warm&gens=10&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=20&student=warm&gens=10&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Circle from 12 labels',
@@ -38,7 +38,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=circle&labels=12&noise=10&classes=2&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=50&select=balanced&tau=0.9&percent=20&k=30&soft=1&' +
-      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Four blobs from one label each',
@@ -49,7 +49,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=gauss&labels=4&noise=10&classes=4&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=50&select=balanced&tau=0.9&percent=20&k=30&soft=1&' +
-      'temperature=0.5&lweight=20&student=warm&gens=4&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=20&student=warm&gens=4&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Xor from 16 labels',
@@ -60,7 +60,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=xor&labels=16&noise=10&classes=2&pool=500&test=1000&model=mlp&hidden=8,8&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.8&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=50&select=balanced&tau=0.9&percent=20&k=30&soft=1&' +
-      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Spiral from 30 labels',
@@ -71,7 +71,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=spiral&labels=30&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0&' +
       'inoise=0.2&shift=0&mixup=0&opt=adam&lr=0.01&l2=0&batch=16&epochs=100&select=balanced&tau=0.9&percent=20&k=30&soft=1&' +
-      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=20&student=warm&gens=8&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Confirmation bias on moons',
@@ -82,7 +82,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=moons&labels=8&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0&' +
       'inoise=0&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=curriculum&tau=0.99&percent=34&k=50&soft=0&' +
-      'temperature=0.5&lweight=1&student=warm&gens=10&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=1&student=warm&gens=10&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'A critic against confirmation bias',
@@ -93,7 +93,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=moons&labels=8&noise=0&classes=2&pool=500&test=1000&model=mlp&hidden=16,16&filters=8,16&act=tanh&dropout=0.1&' +
       'inoise=0.3&shift=0&mixup=0&opt=adam&lr=0.03&l2=0&batch=16&epochs=10&select=curriculum&tau=0.99&percent=34&k=50&soft=0&' +
-      'temperature=0.5&lweight=1&student=warm&gens=10&students=8&critic=committee&agree=8&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=1&student=warm&gens=10&students=8&critic=committee&agree=8&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'MNIST, 100 labels',
@@ -104,7 +104,7 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=mnist&labels=100&noise=10&classes=10&pool=10000&test=2000&model=cnn&hidden=64&filters=8,16&act=relu&dropout=0.2&' +
       'inoise=0&shift=2&mixup=0&opt=adam&lr=0.003&l2=0&batch=16&epochs=10&select=balanced&tau=0.9&percent=20&k=100&soft=1&' +
-      'temperature=0.5&lweight=5&student=warm&gens=8&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=5&student=warm&gens=8&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
   {
     name: 'Fashion-MNIST, 100 labels',
@@ -115,6 +115,6 @@ export const PRESETS: readonly Preset[] = [
     link:
       'v=1&data=fashion&labels=100&noise=10&classes=10&pool=4900&test=2000&model=cnn&hidden=64&filters=8,16&act=relu&dropout=0.2&' +
       'inoise=0&shift=1&mixup=1&opt=adam&lr=0.003&l2=0&batch=16&epochs=10&select=balanced&tau=0.9&percent=20&k=50&soft=1&' +
-      'temperature=0.5&lweight=5&student=warm&gens=5&students=1&critic=none&agree=2&seed=42&backend=auto&labeler=engine',
+      'temperature=0.5&lweight=5&student=warm&gens=5&students=1&critic=none&agree=2&audit=0&gate=0&seed=42&backend=auto&labeler=engine',
   },
 ];

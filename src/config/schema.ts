@@ -94,6 +94,14 @@ export interface ExperimentConfig {
   critic: CriticName;
   /** Committee votes a pseudo-label needs (1 to `students`); used only under `critic=committee`. */
   agree: number;
+  /**
+   * Audit examples: labelled examples a person checked, drawn by seed apart from the labels,
+   * pool and test set and never trained on. With any, they judge the students (the highest
+   * audit accuracy teaches next) and give an interval for the chosen one's true accuracy.
+   */
+  audit: number;
+  /** Champion and challenger: a generation's best replaces its teacher only if its audit accuracy is at least the teacher's (needs `audit`). */
+  gate: boolean;
   seed: number;
   backend: BackendChoice;
   /** Who labels the pool each generation: the engine, or onnxruntime-web on the teacher's exported ONNX model. */

@@ -45,6 +45,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   fitSizesToData(full, notes);
   fitLabels(full, notes);
   fitCommittee(full, notes);
+  fitGate(full, notes);
   return { config: full, notes };
 }
 
@@ -182,9 +183,10 @@ function fitModelToData(config: ExperimentConfig, notes: string[]): void {
 function fitSizesToData(config: ExperimentConfig, notes: string[]): void {
   const limits = DATASETS[config.data].limits;
   if (limits.train !== undefined) {
-    const room = limits.train - config.labels;
+    const room = limits.train - config.labels - config.audit;
     if (config.pool > room) {
-      notes.push(`pool=${config.pool} and labels=${config.labels} do not fit in ${config.data}'s ${limits.train} training images; using pool=${room}`);
+      const taken = config.audit > 0 ? `labels=${config.labels} and audit=${config.audit}` : `labels=${config.labels}`;
+      notes.push(`pool=${config.pool} and ${taken} do not fit in ${config.data}'s ${limits.train} training images; using pool=${room}`);
       config.pool = room;
     }
   }
@@ -216,4 +218,11 @@ function fitCommittee(config: ExperimentConfig, notes: string[]): void {
   if (config.critic !== 'committee' || config.agree <= config.students) return;
   notes.push(`agree=${config.agree} is more than the committee's ${config.students} students; using ${config.students}`);
   config.agree = config.students;
+}
+
+/** The gate compares challenger and champion on the audit: without one there is nothing to compare them by. */
+function fitGate(config: ExperimentConfig, notes: string[]): void {
+  if (!config.gate || config.audit > 0) return;
+  notes.push('gate=1 compares the challenger with the champion on the audit, and audit=0 has none; using gate=0 (set audit to 20 or more to gate)');
+  config.gate = false;
 }

@@ -157,9 +157,12 @@ export function exampleWidth(data: DatasetName): number {
   return DATASETS[data].exampleShape.reduce((product, size) => product * size, 1);
 }
 
-/** The images an experiment must load before its split can be made; undefined for data drawn from the seed. */
-export function imageRequestFor(settings: { data: DatasetName; labels: number; pool: number; test: number }): ImageRequest | undefined {
+/**
+ * The images an experiment must load before its split can be made; undefined for data drawn
+ * from the seed. Its labelled examples, audit and pool all come from the training images.
+ */
+export function imageRequestFor(settings: { data: DatasetName; labels: number; audit?: number; pool: number; test: number }): ImageRequest | undefined {
   if (!isImageDataset(settings.data)) return undefined;
-  return { data: settings.data, train: trainImagesFor(settings.labels, settings.pool), test: settings.test };
+  return { data: settings.data, train: trainImagesFor(settings.labels + (settings.audit ?? 0), settings.pool), test: settings.test };
 }
 

@@ -8,6 +8,7 @@ import type { Dataset, Split } from './types.ts';
 const SALT_POOL = 1;
 const SALT_TEST = 2;
 const SALT_LABELLED = 3;
+const SALT_AUDIT = 4;
 
 /** Give up on a part after this many draws per requested point (never reached in practice). */
 const MAX_DRAWS_PER_POINT = 1000;
@@ -23,7 +24,7 @@ export class SplitError extends Error {
 export const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
 /** The settings a split depends on, and nothing else: the page redraws the data when one of these changes. */
-export const SPLIT_KEYS = ['data', 'classes', 'labels', 'noise', 'pool', 'test', 'seed'] as const;
+export const SPLIT_KEYS = ['data', 'classes', 'labels', 'audit', 'noise', 'pool', 'test', 'seed'] as const;
 
 /** What a split is made from (an experiment's config is one). */
 export type SplitSpec = { data: DatasetName } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data'>, number>;
@@ -45,7 +46,9 @@ interface DrawContext {
 /**
  * Builds the three disjoint parts deterministically from `config.seed`: the same config
  * gives bit-identical arrays. The labelled set holds `labels` examples balanced over the
- * true classes; pool and test are independent draws of the same distribution.
+ * true classes; pool and test are independent draws of the same distribution. With
+ * `audit` > 0 a fourth part, drawn last from its own stream like the labelled set, so
+ * the other three are the ones `audit=0` draws.
  */
 export function makeSplit(config: SplitSpec): Split {
   checkConfig(config);
@@ -61,7 +64,9 @@ export function makeSplit(config: SplitSpec): Split {
   const pool = drawEven(context, root.fork(SALT_POOL), config.pool);
   const test = drawEven(context, root.fork(SALT_TEST), config.test);
   const labelled = drawBalanced(context, root.fork(SALT_LABELLED), labelQuotas(config.labels, config.classes));
-  return { labelled, pool, test, classNames: classNames(config) };
+  const split: Split = { labelled, pool, test, classNames: classNames(config) };
+  if (config.audit > 0) split.audit = drawBalanced(context, root.fork(SALT_AUDIT), labelQuotas(config.audit, config.classes));
+  return split;
 }
 
 /**
@@ -81,7 +86,7 @@ export function labelQuotas(labels: number, classes: number): number[] {
  */
 export function gridExtent(split: Split): [number, number, number, number] {
   let reach = DATA_HALF_WIDTH;
-  for (const part of [split.labelled, split.pool, split.test]) {
+  for (const part of [split.labelled, split.pool, split.test, ...(split.audit ? [split.audit] : [])]) {
     for (const value of part.x) reach = Math.max(reach, Math.abs(value));
   }
   const half = Math.ceil(reach);
@@ -98,6 +103,7 @@ export function checkConfig(config: SplitSpec): void {
   if (!isCount(config.labels, config.classes)) {
     throw invalid(`labels (${config.labels}) must be a whole number, at least one per class (${config.classes})`);
   }
+  if (!isCount(config.audit, 0)) throw invalid(`audit (${config.audit}) must be a whole number, 0 or more`);
   if (!isCount(config.pool, 1) || !isCount(config.test, 1)) {
     throw invalid(`pool (${config.pool}) and test (${config.test}) must be whole numbers of at least 1`);
   }

@@ -11,12 +11,17 @@ export interface Dataset {
   classes: number;
 }
 
-/** The three disjoint parts of an experiment's data. */
+/** The disjoint parts of an experiment's data. */
 export interface Split {
   /** The few examples whose labels the model may see (balanced over classes). */
   labelled: Dataset;
   /** Unlabelled examples; their `y` is known to the playground for measurement only. */
   pool: Dataset;
   test: Dataset;
+  /**
+   * With `audit` > 0: examples a person checked, balanced over classes like `labelled`, that
+   * judge the students and are never trained on (src/selftrain/audit.ts).
+   */
+  audit?: Dataset;
   classNames: string[];
 }

@@ -7,6 +7,8 @@ export interface RunMetrics {
   config: ExperimentConfig;
   /** Test accuracy of the all-labels oracle. */
   oracle: number | null;
+  /** With an audit: test accuracy of generation 0's model trained on labels plus audit examples (null until known). */
+  withAudit?: number | null;
   generations: readonly GenerationResult[];
 }
 
@@ -20,8 +22,9 @@ const CRITIC_COLUMNS = Object.keys(CRITIC_FIELDS) as (keyof typeof CRITIC_FIELDS
 /** The run's metrics as one JSON document: link, config, references and every generation's fields. */
 export function metricsJson(metrics: RunMetrics): string {
   const { config, oracle, generations } = metrics;
-  const baseline = generations.find((g) => g.generation === 0)?.testAccuracy ?? null;
-  const document = { link: `#${encodeLink(config)}`, config, baseline: { testAccuracy: baseline }, oracle: { testAccuracy: oracle }, generations };
+  const testAccuracy = generations.find((g) => g.generation === 0)?.testAccuracy ?? null;
+  const baseline = config.audit > 0 ? { testAccuracy, withAudit: { testAccuracy: metrics.withAudit ?? null } } : { testAccuracy };
+  const document = { link: `#${encodeLink(config)}`, config, baseline, oracle: { testAccuracy: oracle }, generations };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -32,7 +35,10 @@ export function metricsJson(metrics: RunMetrics): string {
  * right as `pseudoLabelsRightClass0` ... columns. A population (students > 1) adds
  * `bestStudent`, then each student's `studentTestAccuracy0` ... and `studentAgreement0` ....
  * A critic adds `criticVetoed`, `criticVetoedWrong`, `criticPrecision` and `criticRecall`
- * (empty where it did not vote, or where precision or recall is null).
+ * (empty where it did not vote, or where precision or recall is null). An audit adds `auditEstimate`,
+ * `auditLow`, `auditHigh` and each student's `auditAccuracy0` ...; the gate `gateAccepted` (1 or 0),
+ * `gateChallenger`, `gateChampion` and `gateReason` (empty at generation 0). Cells holding a comma
+ * or a quote are quoted.
  */
 export function metricsCsv(metrics: RunMetrics): string {
   const classes = Math.max(0, ...metrics.generations.map((g) => g.perClass.length));
@@ -43,6 +49,10 @@ export function metricsCsv(metrics: RunMetrics): string {
   const studentAccuracy = Array.from({ length: students }, (_, k) => `studentTestAccuracy${k}`);
   const studentAgreement = Array.from({ length: students }, (_, k) => `studentAgreement${k}`);
   const critic = metrics.config.critic === 'committee' ? CRITIC_COLUMNS : [];
+  const audit = metrics.config.audit > 0 ? ['auditEstimate', 'auditLow', 'auditHigh'] : [];
+  const audited = Math.max(0, ...metrics.generations.map((g) => g.audit?.accuracy.length ?? 0));
+  const auditAccuracy = Array.from({ length: audited }, (_, k) => `auditAccuracy${k}`);
+  const gate = metrics.config.gate ? ['gateAccepted', 'gateChallenger', 'gateChampion', 'gateReason'] : [];
   const rows = metrics.generations.map((g) => [
     ...CSV_COLUMNS.map((column) => g[column]),
     ...perClass.map((_, c) => g.perClass[c] ?? null),
@@ -51,7 +61,16 @@ export function metricsCsv(metrics: RunMetrics): string {
     ...studentAccuracy.map((_, k) => g.students?.testAccuracy[k] ?? null),
     ...studentAgreement.map((_, k) => g.students?.agreement[k] ?? null),
     ...critic.map((column) => g.critic?.[CRITIC_FIELDS[column]] ?? null),
+    ...(audit.length ? [g.audit?.estimate ?? null, g.audit?.low ?? null, g.audit?.high ?? null] : []),
+    ...auditAccuracy.map((_, k) => g.audit?.accuracy[k] ?? null),
+    ...(gate.length ? (g.gate ? [g.gate.accepted ? 1 : 0, g.gate.challenger, g.gate.champion, g.gate.reason] : [null, null, null, null]) : []),
   ]);
-  const header = [...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement, ...critic];
-  return [header, ...rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+  const header = [...CSV_COLUMNS, ...perClass, ...perClassRight, ...best, ...studentAccuracy, ...studentAgreement, ...critic, ...audit, ...auditAccuracy, ...gate];
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One cell: empty for null, quoted (quotes doubled) where it holds a comma, a quote or a line break. */
+function csvCell(cell: string | number | null): string {
+  const text = cell === null ? '' : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -6,6 +6,7 @@ import type { LoadedImages } from '../data/images/format.ts';
 import type { PopulationResult } from './population.ts';
 import type { CriticResult } from './critic.ts';
 import type { DroppedStudent } from './divergence.ts';
+import type { AuditResult, GateResult } from './audit.ts';
 
 /** One generation's measurements. Accuracies and coverage are fractions in [0, 1]. */
 export interface GenerationResult {
@@ -33,6 +34,17 @@ export interface GenerationResult {
   critic?: CriticResult;
   /** Students dropped this generation because their loss diverged (src/selftrain/divergence.ts), in the order dropped. Absent when none was. */
   dropped?: DroppedStudent[];
+  /**
+   * With config.audit > 0: every student's audit accuracy, and the chosen one's, with an
+   * interval for its true accuracy that allows for its having been picked as the best of K.
+   */
+  audit?: AuditResult;
+  /**
+   * With config.gate, from generation 1 on: whether this generation's best (the challenger)
+   * replaced its teacher (the champion). A rejected generation's row is still the challenger's
+   * (its accuracies, grid and predictions), but the champion teaches the next generation.
+   */
+  gate?: GateResult;
 }
 
 /** The pseudo-labels the teacher gave the pool this generation (for the 2-D view). */
@@ -59,13 +71,16 @@ export interface DecisionGrid {
 }
 
 /** The engine's phases that report 'progress' events. */
-export type ProgressPhase = 'oracle';
+export type ProgressPhase = 'oracle' | 'labels+audit';
+
+/** The reference lines: the all-labels oracle, and with an audit the labelled-only model trained on the audit examples too. */
+export type ReferenceName = 'oracle' | 'labels+audit';
 
 export type ExperimentEvent =
   /** `generations` counts the generations after generation 0 (config.gens); `epochs` is per generation. */
   | { type: 'start'; backend: BackendInfo; config: ExperimentConfig; generations: number; epochs: number }
   /** The all-labels oracle, trained after generation 0 (so the first point comes early): its line arrives late. */
-  | { type: 'reference'; name: 'oracle'; testAccuracy: number }
+  | { type: 'reference'; name: ReferenceName; testAccuracy: number }
   /**
    * A long phase that has no event of its own per step: `done` of `total` steps, from 0 to
    * `total` (the oracle's epochs; a generation's epochs are its 'epoch' events). The host
@@ -94,7 +109,8 @@ export interface ExperimentResult {
   backend: BackendInfo['kind'];
   adapter: string;
   testSize: number;
-  baseline: { testAccuracy: number };
+  /** Generation 0's accuracy; with an audit, `withAudit` is the same model trained on labels plus audit examples. */
+  baseline: { testAccuracy: number; withAudit?: { testAccuracy: number } };
   oracle: { testAccuracy: number };
   generations: GenerationResult[];
 }
@@ -112,7 +128,7 @@ export interface ResumePoint {
   generations: GenerationResult[];
   /** Null when the point came before the oracle trained (after generation 0): the resumed run trains it. */
   oracleAccuracy: number | null;
-  /** The last finished generation's model (`Network.getParameters()`): the next teacher. */
+  /** The next teacher's parameters (`Network.getParameters()`): the last finished generation's model, or the champion its gate kept. */
   teacherParameters: Float32Array;
   /** The pseudo-labels the last finished generation trained on, for the early stop. */
   selection: PseudoLabelSnapshot;

@@ -4,6 +4,7 @@ import type { ExperimentEvent, GenerationResult, DecisionGrid, PoolLabeler, Teac
 import { labelAccuracy, pseudoLabelMetrics } from './metrics.ts';
 import { selectPseudoLabels, teacherVerdict, type Selection } from './selection.ts';
 import { judgeByAgreement, type PopulationResult } from './population.ts';
+import { auditRight, judgeByAudit, type AuditResult } from './audit.ts';
 import { committeeVeto, criticMetrics, type CriticResult } from './critic.ts';
 import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
@@ -91,7 +92,8 @@ function teachingFrom(session: RunSession, probabilities: Float32Array, step: nu
 /**
  * Trains generation `generation`'s `config.students` students side by side on the labelled set
  * plus `teaching`, fresh or warm-started from `teacher`, measures each, and judges which teaches
- * next (judgeByAgreement; one student needs no judge). The returned `student` is the chosen one;
+ * next (judgeByAudit with an audit, else judgeByAgreement; one student needs no judge, but the
+ * audit still scores it). The returned `student` is the chosen one;
  * the caller owns it (disposing it frees the whole population).
  */
 export async function trainStudent(
@@ -133,7 +135,7 @@ export async function trainPopulation(
 ): Promise<{ student: Network; event: GenerationEvent }> {
   const set = buildTrainingSet(session.layout, session.config.lweight, teaching.selection, teaching.softTargets);
   const dropped = await trainEpochs(session, students, set, rng, generation);
-  const { population, testPredictions, poolLabels, eligible } = await judgeStudents(session, students, generation, dropped);
+  const { population, audit, testPredictions, poolLabels, eligible } = await judgeStudents(session, students, generation, dropped);
   const best = population?.best ?? 0;
   const result: GenerationResult = {
     generation,
@@ -142,6 +144,7 @@ export async function trainPopulation(
     seconds: 0,
   };
   if (population) result.students = population;
+  if (audit) result.audit = audit;
   if (teaching.critic) result.critic = teaching.critic.result;
   if (dropped.length > 0) result.dropped = dropped;
   if (session.config.critic === 'committee') {
@@ -155,17 +158,19 @@ export async function trainPopulation(
 }
 
 /**
- * Every student's test predictions and, with more than one, the population's result: each
- * healthy one's test accuracy, and the agreement judge's scores over the pool (no labels
- * needed). A student whose loss stayed finite while its weights did not (its last step's
- * update) shows it in its test confidences: it is dropped here, at the last epoch.
+ * Every student's test predictions, with an audit its result (every student's audit accuracy
+ * and the chosen one's interval), and, with more than one student, the population's result:
+ * each healthy one's test accuracy, the agreement judge's scores over the pool (no labels
+ * needed), and the one the audit (when there is one) or else the agreement chose. A student
+ * whose loss stayed finite while its weights did not (its last step's update) shows it in its
+ * test confidences: it is dropped here, at the last epoch.
  */
 async function judgeStudents(
   session: RunSession,
   students: NetworkBatch,
   generation: number,
   dropped: DroppedStudent[],
-): Promise<{ population: PopulationResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null; eligible: boolean[] }> {
+): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null; eligible: boolean[] }> {
   const verdicts = await students.classify(session.testRows);
   verdicts.forEach((verdict, student) => {
     if (!dropped.some((d) => d.student === student) && !verdict.confidence.every(Number.isFinite)) {
@@ -177,11 +182,23 @@ async function judgeStudents(
     throw new DivergedError(generation, students.models, session.config.epochs, 'the predictions became non-finite', divergenceFix(session.config));
   }
   const testPredictions = verdicts.map((verdict) => verdict.labels);
-  if (students.models === 1) return { population: null, testPredictions, poolLabels: null, eligible };
+  const audited = await auditStudents(session, students, eligible);
+  if (students.models === 1) return { population: null, audit: audited?.audit ?? null, testPredictions, poolLabels: null, eligible };
   const poolLabels = (await students.classify(session.poolRows)).map((verdict) => verdict.labels);
   const { agreement, best } = judgeByAgreement(poolLabels, session.spec.classes, eligible);
   const testAccuracy = testPredictions.map((predicted, k) => (eligible[k] ? labelAccuracy(predicted, session.split.test.y) : null));
-  return { population: { testAccuracy, judge: 'agreement', agreement, best }, testPredictions, poolLabels, eligible };
+  const population: PopulationResult = audited
+    ? { testAccuracy, judge: 'audit', agreement, best: audited.best }
+    : { testAccuracy, judge: 'agreement', agreement, best };
+  return { population, audit: audited?.audit ?? null, testPredictions, poolLabels, eligible };
+}
+
+/** Every student scored on the audit rows, and the best of the `eligible` ones; null without an audit. */
+async function auditStudents(session: RunSession, students: NetworkBatch, eligible: boolean[]): Promise<{ audit: AuditResult; best: number } | null> {
+  const { audit } = session.split;
+  if (!audit || !session.audit) return null;
+  const predicted = (await students.classify(session.audit.rows)).map((verdict) => verdict.labels);
+  return judgeByAudit(auditRight(predicted, audit.y), audit.n, eligible);
 }
 
 async function decisionGrid(session: RunSession, network: Network): Promise<DecisionGrid | null> {

@@ -1,5 +1,5 @@
 import { SALT, type RunSession } from './session.ts';
-import { buildOracleSet } from './targets.ts';
+import { buildOracleSet, buildTrainingSet } from './targets.ts';
 import { createSeededNetwork, testAccuracy, trainEpochs } from './training.ts';
 
 /**
@@ -13,6 +13,30 @@ export async function trainOracle(session: RunSession): Promise<number> {
   const network = createSeededNetwork(session, rng);
   try {
     await trainEpochs(session, network, buildOracleSet(labelled.y, pool.y, labelled.classes), rng, null);
+    return await testAccuracy(session, network);
+  } finally {
+    network.dispose();
+  }
+}
+
+/**
+ * The labelled-only baseline's second line: generation 0's model (one student, its
+ * hyperparameters and labelled weight) trained on the labelled set plus the audit examples,
+ * what those audit labels would give if trained on instead of held out. Its RNG is its own
+ * fork of the seed, like the oracle's, so it changes no other number. Returns its test accuracy.
+ */
+export async function trainWithAudit(session: RunSession): Promise<number> {
+  const { labelled, audit } = session.split;
+  if (!audit || !session.audit) throw new Error('trainWithAudit needs a run with audit examples.');
+  const labels = new Int32Array(labelled.n + audit.n);
+  labels.set(labelled.y);
+  labels.set(audit.y, labelled.n);
+  const layout = { labelledLabels: labels, poolSize: 0, classes: labelled.classes };
+  const none = { indices: new Int32Array(0), labels: new Int32Array(0), confidence: new Float32Array(0) };
+  const rng = session.root.fork(SALT.withAudit);
+  const network = createSeededNetwork(session, rng);
+  try {
+    await trainEpochs(session, network, buildTrainingSet(layout, session.config.lweight, none, null), rng, null, 'labels+audit', session.audit.withLabels);
     return await testAccuracy(session, network);
   } finally {
     network.dispose();

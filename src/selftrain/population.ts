@@ -7,11 +7,11 @@
 export interface PopulationResult {
   /** Test accuracy of each student, in student order; null for a student dropped because its loss diverged (GenerationResult.dropped). */
   testAccuracy: (number | null)[];
-  /** Who judged: `agreement` needs no labels. */
-  judge: 'agreement';
+  /** Who judged: `agreement` needs no labels; `audit` (with config.audit > 0) is the highest audit accuracy (GenerationResult.audit). */
+  judge: 'agreement' | 'audit';
   /** Per student, the fraction of pool rows where its class equals the majority vote of the other (eligible) students. */
   agreement: number[];
-  /** The chosen student (the highest agreement, ties to the lowest index): its model teaches next. */
+  /** The chosen student (the judge's highest score, ties to the lowest index): its model teaches next. */
   best: number;
 }
 

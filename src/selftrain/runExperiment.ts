@@ -5,7 +5,8 @@ import type { Network } from '../model/types.ts';
 import { throwIfAborted } from './errors.ts';
 import type { ExperimentResult, GenerationResult, ResumePoint, RunOptions } from './events.ts';
 import { NO_TEACHING, teach, teachFromOutside, trainStudent, type Teaching } from './generation.ts';
-import { trainOracle } from './oracle.ts';
+import { trainOracle, trainWithAudit } from './oracle.ts';
+import { gateVerdict } from './audit.ts';
 import { admitsSomethingNew } from './selection.ts';
 import { loopStart } from './resume.ts';
 import { openSession, type RunSession } from './session.ts';
@@ -17,7 +18,10 @@ import { openSession, type RunSession } from './session.ts';
  * fork of the seed, so where it runs changes no number. Rejects with an AbortError
  * (RunAbortedError) when `options.signal` aborts. With `options.resume` it goes on after that
  * point's last generation (the oracle's accuracy is taken from it, or trained if the point
- * came before it) and ends with the same result an uninterrupted run gives.
+ * came before it) and ends with the same result an uninterrupted run gives. With an audit, the
+ * labelled-only model trained on labels plus audit examples comes last (its own fork of the
+ * seed, a 'reference' event named labels+audit), and with `gate` a generation's best teaches
+ * next only if the audit scores it at least as high as its teacher.
  */
 export async function runExperiment(config: ExperimentConfig, backend: Backend, options: RunOptions = {}): Promise<ExperimentResult> {
   throwIfAborted(options.signal);
@@ -28,13 +32,15 @@ export async function runExperiment(config: ExperimentConfig, backend: Backend, 
     const { generations, stoppedEarly } = await runGenerations(session, oracle, options);
     // A run of generation 0 alone (gens=0) trains the oracle last.
     const oracleAccuracy = await oracle.ensure();
+    const withAudit = session.audit ? await trainWithAudit(session) : null;
+    if (withAudit !== null) session.emit({ type: 'reference', name: 'labels+audit', testAccuracy: withAudit });
     const result: ExperimentResult = {
       link: encodeLink(config),
       config,
       backend: backend.info.kind,
       adapter: backend.info.adapter,
       testSize: session.split.test.n,
-      baseline: { testAccuracy: generations[0].testAccuracy },
+      baseline: withAudit === null ? { testAccuracy: generations[0].testAccuracy } : { testAccuracy: generations[0].testAccuracy, withAudit: { testAccuracy: withAudit } },
       oracle: { testAccuracy: oracleAccuracy },
       generations,
     };
@@ -95,15 +101,21 @@ async function runGenerations(
       const teaching = teacher ? await teach(session, teacher, generation, options.labeler) : await firstTeaching(session, options);
       if (generation > 0 && !admitsSomethingNew(previous, teaching.selection)) return { generations, stoppedEarly: true };
       const { student, event } = await trainStudent(session, generation, teacher, teaching);
-      teacher?.dispose();
-      teacher = student;
+      const champion = teacher && session.config.gate ? championAudit(generations.at(-1)) : null;
+      if (champion !== null) event.result.gate = gateVerdict(event.result.audit!.estimate, champion);
+      const modelParameters = options.onModel ? await student.getParameters() : null;
+      if (event.result.gate?.accepted === false) student.dispose();
+      else {
+        teacher?.dispose();
+        teacher = student;
+      }
       previous = teaching.selection;
       generations.push(event.result);
-      if (options.onResumePoint || options.onModel) {
-        const teacherParameters = await student.getParameters();
-        options.onModel?.({ generation, spec: session.spec, parameters: teacherParameters.slice() });
+      if (modelParameters) options.onModel?.({ generation, spec: session.spec, parameters: modelParameters });
+      if (options.onResumePoint && teacher) {
+        const teacherParameters = await teacher.getParameters();
         point = { generations: [...generations], oracleAccuracy: oracle.accuracy(), teacherParameters, selection: previous, committee: session.committee ?? undefined };
-        options.onResumePoint?.(point);
+        options.onResumePoint(point);
       }
       session.emit(event);
       await session.hold('generation');
@@ -117,4 +129,14 @@ async function runGenerations(
 /** Generation 0's teaching: from `options.firstTeacher` when there is one, else none. */
 function firstTeaching(session: RunSession, options: RunOptions): Promise<Teaching> {
   return options.firstTeacher ? teachFromOutside(session, options.firstTeacher) : Promise.resolve(NO_TEACHING);
+}
+
+/**
+ * The teacher's audit accuracy after generation `last`: its own when it was accepted (or ran
+ * ungated), the champion's it kept when its gate rejected it. Read from the results alone, so
+ * a resumed run gates exactly as an uninterrupted one.
+ */
+function championAudit(last: GenerationResult | undefined): number | null {
+  if (!last?.audit) return null;
+  return last.gate && !last.gate.accepted ? last.gate.champion : last.audit.estimate;
 }

@@ -16,7 +16,7 @@ import type { TrainingLayout } from './targets.ts';
 const SGD_MOMENTUM = 0.9;
 
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
-export const SALT = { oracle: 1, generation: 1000 } as const;
+export const SALT = { oracle: 1, withAudit: 2, generation: 1000 } as const;
 
 /** What every stage of one run shares: its data on the backend, its seeds, its host hooks. */
 export interface RunSession {
@@ -30,6 +30,11 @@ export interface RunSession {
   trainRows: DeviceRows;
   poolRows: DeviceRows;
   testRows: DeviceRows;
+  /**
+   * With `audit` > 0: the audit rows that judge the students, and the labelled rows followed by
+   * them, what the labelled-only baseline's second line trains on (oracle.ts); null without.
+   */
+  audit: { rows: DeviceRows; withLabels: DeviceRows } | null;
   grid: { size: number; extent: Extent; rows: DeviceRows } | null;
   /**
    * Under `critic=committee`: every student of the last finished generation's class per pool
@@ -50,7 +55,7 @@ export interface RunSession {
 
 export function openSession(config: ExperimentConfig, backend: Backend, options: RunOptions): RunSession {
   const split = makeDatasetSplit(config, options.images);
-  const { labelled, pool, test } = split;
+  const { labelled, pool, test, audit } = split;
   const placed: DeviceRows[] = [];
   /** A set's rows on the backend: image pixels stay bytes there (a quarter of the memory), other features floats. */
   const place = (...sets: Pick<Dataset, 'x' | 'pixels' | 'n'>[]) => {
@@ -74,6 +79,7 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     trainRows: place(labelled, pool),
     poolRows: place(pool),
     testRows: place(test),
+    audit: audit ? { rows: place(audit), withLabels: place(labelled, audit) } : null,
     grid: extent ? { size: gridSize, extent, rows: place({ x: gridPoints(gridSize, extent), n: gridSize * gridSize }) } : null,
     committee: null,
     root: createRng(config.seed),

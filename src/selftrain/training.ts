@@ -1,5 +1,6 @@
 import type { Rng } from '../data/rng.ts';
-import type { EpochStats, Network, NetworkBatch } from '../model/types.ts';
+import type { DeviceRows, EpochStats, Network, NetworkBatch } from '../model/types.ts';
+import type { ProgressPhase } from './events.ts';
 import { createNetwork, createNetworks } from '../model/network.ts';
 import { divergenceFix, divergenceReason, type DroppedStudent } from './divergence.ts';
 import { DivergedError } from './errors.ts';
@@ -34,18 +35,28 @@ export function createSeededNetworks(session: RunSession, rng: Rng, count: numbe
 }
 
 /**
- * Trains `network` (or every network of a batch) for the configured epochs on `set`, reshuffling `set.order` in place each
- * epoch with `rng`. Reports each epoch (the healthy students' mean loss and accuracy) when `generation` is given, else (the oracle) a 'progress' step,
- * and holds at the host's epoch checkpoint after every epoch. A model whose epoch loss diverges (divergence.ts) is dropped: it
- * goes on training in the batch, where the models share no number, but no longer counts; the students dropped are returned.
+/**
+ * Trains `network` (or every network of a batch) for the configured epochs on `set` (rows of `rows`, the labelled rows and
+ * pool unless given), reshuffling `set.order` in place each epoch with `rng`. Reports each epoch (the healthy students' mean
+ * loss and accuracy) when `generation` is given, else (a reference model) a 'progress' step of `phase`, and holds at the
+ * host's epoch checkpoint after every epoch. A model whose epoch loss diverges (divergence.ts) is dropped: it goes on
+ * training in the batch, where the models share no number, but no longer counts; the students dropped are returned.
  * When none is left, a DivergedError stops the run at that epoch.
  */
-export async function trainEpochs(session: RunSession, network: Network | NetworkBatch, set: TrainingSet, rng: Rng, generation: number | null): Promise<DroppedStudent[]> {
+export async function trainEpochs(
+  session: RunSession,
+  network: Network | NetworkBatch,
+  set: TrainingSet,
+  rng: Rng,
+  generation: number | null,
+  phase: ProgressPhase = 'oracle',
+  rows: DeviceRows = session.trainRows,
+): Promise<DroppedStudent[]> {
   const { epochs } = session.config;
   const dropped: DroppedStudent[] = [];
-  network.setTrainingSet(session.trainRows, set.targets, set.weights);
-  // The oracle's epochs are no generation's: they report as progress, not on the loss chart.
-  if (generation === null) session.emit({ type: 'progress', phase: 'oracle', done: 0, total: epochs });
+  network.setTrainingSet(rows, set.targets, set.weights);
+  // A reference model's epochs are no generation's: they report as progress, not on the loss chart.
+  if (generation === null) session.emit({ type: 'progress', phase, done: 0, total: epochs });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     session.throwIfAborted();
     rng.shuffle(set.order);
@@ -55,7 +66,7 @@ export async function trainEpochs(session: RunSession, network: Network | Networ
     if (generation !== null) {
       session.emit({ type: 'epoch', generation, epoch, epochs, loss: stats.loss, trainAccuracy: stats.accuracy });
     } else {
-      session.emit({ type: 'progress', phase: 'oracle', done: epoch, total: epochs });
+      session.emit({ type: 'progress', phase, done: epoch, total: epochs });
     }
     await session.hold('epoch');
   }

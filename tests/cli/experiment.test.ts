@@ -74,6 +74,21 @@ describe('the experiment CLI', () => {
     expect(text).toMatch(/15 \(80\.0% right, \d+\.\d% caught\)/);
   });
 
+  test('an audit and a gate: --json gives each generation its audit and gate and the labels + audit baseline, as in-process; the table an audit column', async () => {
+    const config = smallConfig({ students: 4, audit: 20, gate: true, gens: 5, seed: 10, backend: 'cpu' });
+    const json = JSON.parse(cli(`#${encodeLink(config)}`, '--json').stdout);
+    const { result } = await runCollecting(config);
+    expect(json.baseline).toEqual(result.baseline);
+    expect(json.baseline.withAudit.testAccuracy).toEqual(expect.any(Number));
+    expect(json.generations.map((g: { audit: unknown; gate: unknown }) => [g.audit, g.gate])).toEqual(result.generations.map((g) => [g.audit, g.gate]));
+    expect(json.generations[0].gate).toBeUndefined();
+    expect(json.generations[1].gate.accepted).toBe(false);
+    const text = cli(`#${encodeLink(config)}`).stdout;
+    expect(text).toMatch(/Test accuracy\s+Audit estimate \[interval\]\s+Students min–max \(chosen\)/);
+    expect(text).toMatch(/\d+\.\d% \[\d+\.\d%–\d+\.\d%\] rejected/);
+    expect(text).toMatch(/baseline \(labels \+ audit\)\s+\d+\.\d%/);
+  });
+
   test('without --json it prints the Generations table with the reference lines; link notes go to stderr', () => {
     const out = cli(`#${encodeLink(smallConfig({ gens: 1 }))}&labels=abc`);
     expect(out.status).toBe(0);

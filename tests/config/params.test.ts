@@ -5,7 +5,7 @@ import { canonicalFloat, defaultConfig, isParamActive, PARAM_KEYS, PARAM_TABLE, 
 /** Every key issue #2 asks links to carry (and issue #4's filters and shift), in the schema's order. */
 const CONFIG_KEYS = [
   'v', 'data', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'filters', 'act', 'dropout', 'inoise', 'shift', 'mixup', 'opt', 'lr',
-  'l2', 'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'seed', 'backend', 'labeler',
+  'l2', 'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'audit', 'gate', 'seed', 'backend', 'labeler',
 ];
 
 describe('PARAMS', () => {
@@ -88,5 +88,12 @@ describe('isParamActive', () => {
     expect(isParamActive(byKey('act'), cnn)).toBe(false);
     expect(isParamActive(byKey('shift'), config)).toBe(false);
     expect(isParamActive(byKey('shift'), { ...config, data: 'fashion' })).toBe(true);
+  });
+
+  it('shows the gate only with an audit to gate by', () => {
+    const config = defaultConfig();
+    expect(isParamActive(byKey('audit'), config)).toBe(true);
+    expect(isParamActive(byKey('gate'), config)).toBe(false);
+    expect(isParamActive(byKey('gate'), { ...config, audit: 20 })).toBe(true);
   });
 });

@@ -74,6 +74,19 @@ describe('validateConfig', () => {
     expect(validateConfig({ critic: 'jury' })).toMatchObject({ config: { critic: 'none' }, notes: ['critic=jury is not one of none, committee; using none'] });
   });
 
+  it('takes an audit of 0-500 examples, and a gate only with an audit, saying why not', () => {
+    expect(validateConfig({ audit: '20', gate: '1' })).toMatchObject({ config: { audit: 20, gate: true }, notes: [] });
+    expect(validateConfig({ audit: 900 })).toMatchObject({ config: { audit: 500 }, notes: [expect.stringContaining('above the maximum 500')] });
+    expect(validateConfig({ gate: '1' })).toMatchObject({
+      config: { audit: 0, gate: false },
+      notes: ['gate=1 compares the challenger with the champion on the audit, and audit=0 has none; using gate=0 (set audit to 20 or more to gate)'],
+    });
+    expect(validateConfig({ data: 'mnist', labels: 100, audit: 500, pool: 59_900 })).toMatchObject({
+      config: { pool: 59_400 },
+      notes: ["pool=59900 and labels=100 and audit=500 do not fit in mnist's 60000 training images; using pool=59400"],
+    });
+  });
+
   it('reads the labeler by name, and names the choices when it is unknown', () => {
     expect(validateConfig({ labeler: 'ONNX' })).toMatchObject({ config: { labeler: 'onnx' }, notes: [] });
     expect(validateConfig({ labeler: 'gpu' })).toMatchObject({ config: { labeler: 'engine' }, notes: ['labeler=gpu is not one of engine, onnx; using engine'] });

@@ -114,6 +114,31 @@ describe('makeSplit', () => {
   });
 });
 
+describe('the audit set', () => {
+  const points = (set: Dataset) => Array.from({ length: set.n }, (_, i) => `${set.x[2 * i]},${set.x[2 * i + 1]}`);
+
+  it.each(['moons', 'circle', 'spiral', 'xor', 'gauss'] as const)('on %s: balanced like the labels, disjoint from every other part, by seed', (data) => {
+    const c = config({ data, classes: data === 'spiral' || data === 'gauss' ? 3 : 2, audit: 50, noise: 20 });
+    const split = makeSplit(c);
+    const audit = split.audit!;
+    expect([audit.n, audit.dim, audit.classes]).toEqual([50, 2, c.classes]);
+    expect(counts(audit)).toEqual(labelQuotas(50, c.classes));
+    const others = new Set([split.labelled, split.pool, split.test].flatMap(points));
+    expect(points(audit).filter((point) => others.has(point))).toEqual([]);
+    expect(new Set(points(audit)).size).toBe(50);
+    expect(bytes({ ...split, test: audit })).toEqual(bytes({ ...makeSplit({ ...c }), test: makeSplit({ ...c }).audit! }));
+    expect(makeSplit({ ...c, seed: c.seed + 1 }).audit!.x).not.toEqual(audit.x);
+  });
+
+  it('leaves the labels, pool and test set as audit=0 draws them, and audit=0 draws none', () => {
+    const without = makeSplit(config({ data: 'spiral' }));
+    const withAudit = makeSplit(config({ data: 'spiral', audit: 40 }));
+    expect(without.audit).toBeUndefined();
+    expect(bytes(withAudit)).toEqual(bytes(without));
+    expect(checksum(makeSplit(config({ audit: 0 })))).toBe(4191131061);
+  });
+});
+
 describe('gridExtent', () => {
   it('is a square of whole numbers, at least [-6, 6], holding every point', () => {
     for (const data of ['circle', 'gauss', 'moons'] as const) {
@@ -129,9 +154,9 @@ describe('gridExtent', () => {
 });
 
 describe('the settings a split depends on', () => {
-  it('are the seven SPLIT_KEYS, picked out of a config and nothing else', () => {
-    const config: ExperimentConfig = { ...defaultConfig(), data: 'gauss', classes: 3, labels: 9, noise: 20, pool: 300, test: 200, seed: 7 };
-    expect(splitSpecOf(config)).toEqual({ data: 'gauss', classes: 3, labels: 9, noise: 20, pool: 300, test: 200, seed: 7 });
+  it('are the eight SPLIT_KEYS, picked out of a config and nothing else', () => {
+    const config: ExperimentConfig = { ...defaultConfig(), data: 'gauss', classes: 3, labels: 9, audit: 12, noise: 20, pool: 300, test: 200, seed: 7 };
+    expect(splitSpecOf(config)).toEqual({ data: 'gauss', classes: 3, labels: 9, audit: 12, noise: 20, pool: 300, test: 200, seed: 7 });
     expect(Object.keys(splitSpecOf(config))).toEqual([...SPLIT_KEYS]);
   });
 

@@ -2,7 +2,7 @@ import { createRng } from '../../src/data/rng.ts';
 
 const KEYS = [
   'v', 'data', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'filters', 'act', 'dropout', 'inoise', 'shift', 'mixup', 'opt', 'lr', 'l2',
-  'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'seed', 'backend', 'labeler',
+  'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'audit', 'gate', 'seed', 'backend', 'labeler',
 ];
 const NASTY_VALUES = [
   '', '-1', '0', '1e308', '-1e308', 'NaN', 'Infinity', '-Infinity', '0x10', '1,2,3,4,5,6,7,8,9', '999999999999999999999',
@@ -16,6 +16,7 @@ const NASTY_WHOLE = [
   '#seed=-5&gens=0&epochs=0&batch=0', '#lr=0&tau=2&percent=-5&k=1e9', '#pool=0&test=0&labels=0',
   '#data=moons&model=cnn&shift=2&mixup=2', '#students=17&students=0', '#students=2.5', '#data=mnist&model=cnn&filters=0,999&shift=-3', '#labeler=onnx&labeler=engine',
   '#critic=committee&agree=17&students=2', '#critic=committee&agree=0', '#critic=jury&agree=2.5',
+  '#gate=1&audit=0', '#gate=2&audit=501', '#audit=-3&gate=yes', '#data=mnist&labels=500&audit=500&pool=60000', '#audit=500&labels=500&pool=10&data=gauss&classes=6',
 ];
 
 /** Malformed and hostile share links, reproducible from a seed. */

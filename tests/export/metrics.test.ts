@@ -58,3 +58,21 @@ test('metricsCsv under a critic adds its four columns, empty where it did not vo
   expect(lines[2]).toMatch(/,18,27,4,0,0,$/);
   expect(JSON.parse(metricsJson({ config, oracle: 0.9, generations: [{ ...GENERATIONS[1], critic }] })).generations[0].critic).toEqual(critic);
 });
+
+test('metricsCsv and metricsJson of an audited, gated run carry the audit, the gate and the labels + audit line', async () => {
+  const { result } = await runCollecting({ ...config, students: 2, audit: 20, gate: true, gens: 2 });
+  const metrics = { config: result.config, oracle: result.oracle.testAccuracy, withAudit: result.baseline.withAudit!.testAccuracy, generations: result.generations };
+  const json = JSON.parse(metricsJson(metrics));
+  expect(json.baseline).toEqual(result.baseline);
+  expect(json.generations.map((g: GenerationResult) => [g.audit, g.gate])).toEqual(result.generations.map((g) => [g.audit, g.gate]));
+  const lines = metricsCsv(metrics).trim().split('\r\n');
+  expect(lines[0]).toMatch(/,auditEstimate,auditLow,auditHigh,auditAccuracy0,auditAccuracy1,gateAccepted,gateChallenger,gateChampion,gateReason$/);
+  const row = (g: GenerationResult) => {
+    const gate = g.gate ? [g.gate.accepted ? 1 : 0, g.gate.challenger, g.gate.champion, g.gate.reason] : ['', '', '', ''];
+    return [g.audit!.estimate, g.audit!.low, g.audit!.high, ...g.audit!.accuracy, ...gate].join(',');
+  };
+  for (const [i, g] of result.generations.entries()) expect(lines[i + 1].endsWith(`,${row(g)}`)).toBe(true);
+  // A reason with a comma stays one cell.
+  const gated = { ...result.generations[1], gate: { accepted: false, challenger: 0.5, champion: 0.6, reason: 'below, "so" kept' } };
+  expect(metricsCsv({ ...metrics, generations: [gated] }).split('\r\n')[1]).toMatch(/,0,0.5,0.6,"below, ""so"" kept"$/);
+});

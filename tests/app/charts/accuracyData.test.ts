@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { accuracyLegend, accuracyRange, accuracySeries, populationNote, populationSize, STUDENT_SERIES } from '../../../app/charts/accuracyData.ts';
+import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, populationNote, populationSize, STUDENT_SERIES } from '../../../app/charts/accuracyData.ts';
 import type { GenerationResult } from '../../../src/selftrain/events.ts';
 import { generationResult } from '../store/fixtures.ts';
 
@@ -15,8 +15,8 @@ test('one point per generation up to the planned last, in percent, with flat ref
   expect(series[2]).toEqual([null, 90, null, null]);
   expect(series[3]).toEqual([80, 80, 80, 80]);
   expect(series[4]).toEqual([95, 95, 95, 95]);
-  // One student: no band, no mean.
-  expect(series.slice(5)).toEqual([Array(4).fill(null), Array(4).fill(null), Array(4).fill(null)]);
+  // One student: no band, no mean; no audit: none of its lines.
+  expect(series.slice(5)).toEqual(Array.from({ length: 8 }, () => Array(4).fill(null)));
 });
 
 const withStudents = (result: GenerationResult, testAccuracy: (number | null)[], best: number): GenerationResult => ({
@@ -62,4 +62,28 @@ test('an empty chart still has an x axis and a 0-100 y axis', () => {
 test('the y axis starts a round ten below the lowest value', () => {
   const series = accuracySeries({ results: [generationResult(0, 0.62)], baseline: 0.62, oracle: 0.9, totalGenerations: 2 });
   expect(accuracyRange(series)).toEqual([50, 100]);
+});
+
+test("an audit draws its estimate and interval per generation, the labels + audit line, and rings the gate's rejected generations", () => {
+  const audit = (estimate: number) => ({ size: 20, accuracy: [estimate], estimate, low: estimate - 0.2, high: 1 });
+  const results: GenerationResult[] = [
+    { ...generationResult(0, 0.8), audit: audit(0.85) },
+    { ...generationResult(1, 0.75, 0.9), audit: audit(0.8), gate: { accepted: false, challenger: 0.8, champion: 0.85, reason: 'r' } },
+  ];
+  const series = accuracySeries({ results, baseline: 0.8, oracle: 0.95, withAudit: 0.82, totalGenerations: 2 });
+  const rounded = (line: (number | null)[]) => line.map((value) => (value === null ? null : Math.round(value * 1000) / 1000));
+  expect(rounded(series[AUDIT_SERIES.estimate])).toEqual([85, 80, null]);
+  expect(rounded(series[AUDIT_SERIES.low])).toEqual([65, 60, null]);
+  expect(series[AUDIT_SERIES.high]).toEqual([100, 100, null]);
+  expect(series[AUDIT_SERIES.withAudit]).toEqual([82, 82, 82]);
+  expect(series[AUDIT_SERIES.rejected]).toEqual([null, 75, null]);
+  const labels = accuracyLegend(4, 20, true).map((entry) => entry.label);
+  expect(labels[0]).toBe('Test accuracy: best of 4 students, judged by the audit (20 checked examples)');
+  expect(labels.slice(-4)).toEqual([
+    'Audit estimate (20 checked examples)',
+    'Audit interval (95% for the best of the students)',
+    'Labels + audit (generation 0 trained on the 20 too)',
+    'Rejected by the gate (the champion taught on)',
+  ]);
+  expect(populationNote(4, 20)).toBe('best of 4 students, judged by the audit (20 checked examples)');
 });

@@ -32,3 +32,12 @@ test('the time left is the pace since the phase began, and a pause restarts its 
   expect(run.clock).toBeNull();
   expect(run.secondsLeft).toBeNull();
 });
+
+test('with an audit, the labels + audit model trains last under its own bar, and its line is kept apart from the oracle', () => {
+  let run = apply(startedRun(1, 1, 30), startMessage(1), generationMessage(1, generationResult(0, 0.8)));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'oracle', testAccuracy: 0.9 } }, generationMessage(1, generationResult(1, 0.85)));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'progress', phase: 'labels+audit', done: 4, total: 30 } });
+  expect(runPhase(run, 'moons')).toEqual({ kind: 'labels+audit', done: 4, total: 30 });
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'labels+audit', testAccuracy: 0.83 } });
+  expect([run.oracle, run.withAudit, run.phase]).toEqual([0.9, 0.83, null]);
+});

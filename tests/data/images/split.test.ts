@@ -43,6 +43,25 @@ describe('makeImageSplit', () => {
   });
 });
 
+describe('an image audit', () => {
+  it('is balanced over the classes, disjoint from labels, pool and test, and leaves the labels as audit=0 draws them', async () => {
+    const config = configOf('data=mnist&labels=100&audit=50&pool=3000&test=500&seed=7');
+    expect(imageRequest(config)).toEqual({ data: 'mnist', train: 5000, test: 500 });
+    const images = await loadImages(imageRequest(config), diskSource());
+    const split = makeImageSplit(config, images);
+    const audit = split.audit!;
+    expect(counts(audit.y)).toEqual(new Array(10).fill(5));
+    expect(audit.pixels).toHaveLength(50 * IMAGE_BYTES);
+    const key = (x: Float32Array, row: number) => x.subarray(row * IMAGE_BYTES, (row + 1) * IMAGE_BYTES).join(',');
+    const audited = new Set(Array.from({ length: audit.n }, (_, row) => key(audit.x, row)));
+    for (const set of [split.labelled, split.pool]) for (let row = 0; row < set.n; row++) expect(audited.has(key(set.x, row))).toBe(false);
+    const without = makeImageSplit({ ...config, audit: 0 }, images);
+    expect(without.audit).toBeUndefined();
+    expect(split.labelled.x).toEqual(without.labelled.x);
+    expect(makeImageSplit(config, images).audit!.x).toEqual(audit.x);
+  });
+});
+
 describe('image settings in a link', () => {
   it('fixes ten classes silently, allows 60,000/10,000 for images and clamps 2-D sets to 5,000 with a note', () => {
     const mnist = decodeLink('data=mnist&labels=100&pool=59900&test=10000');
