@@ -2,6 +2,8 @@
  * The confirmation-bias presets run by run: `npx tsx src/cli/biasTable.ts [--seeds 0-9,42-46]`
  * prints, for each seed, the bias preset and the critic's preset side by side, as markdown for
  * bench/presets.md and docs/critic.md (paste it by hand). CPU backend, so the numbers reproduce.
+ * `--critic 'students=16&agree=15'` sets those keys of the critic's link first: the variants
+ * docs/critic.md compares, controls without a critic (`students=1&critic=none`) among them.
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
@@ -38,15 +40,28 @@ function cells(r: BiasRun): string[] {
   return [percent(r.baseline), percent(r.last), `${percent(r.firstPseudoLabelAccuracy)} → ${percent(r.lastPseudoLabelAccuracy)}`, admitted];
 }
 
+/** `link` with the keys of `overrides` (a link's query, `k=v&...`) set to their values. */
+function withKeys(link: string, overrides: string): string {
+  const params = new URLSearchParams(link);
+  for (const [key, value] of new URLSearchParams(overrides)) params.set(key, value);
+  return params.toString();
+}
+
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? '') : null;
+};
+
 async function main(): Promise<number> {
-  const at = process.argv.indexOf('--seeds');
-  const seeds = parseSeeds(at >= 0 ? (process.argv[at + 1] ?? '') : '0-9,42-46');
+  const seeds = parseSeeds(option('--seeds') ?? '0-9,42-46');
   const bias = PRESETS.find((p) => p.kind === 'bias' && decodeLink(p.link).config.critic === 'none');
-  const critic = PRESETS.find((p) => p.kind === 'bias' && decodeLink(p.link).config.critic === 'committee');
+  const preset = PRESETS.find((p) => p.kind === 'bias' && decodeLink(p.link).config.critic === 'committee');
+  const critic = preset && { name: preset.name, link: withKeys(preset.link, option('--critic') ?? '') };
   if (!seeds || !bias || !critic) {
-    process.stderr.write('Usage: npx tsx src/cli/biasTable.ts [--seeds 0-9,42-46]   (whole numbers and ranges)\n');
+    process.stderr.write(`Usage: npx tsx src/cli/biasTable.ts [--seeds 0-9,42-46] [--critic 'students=16&agree=15']   (whole numbers and ranges; link keys)\n`);
     return 2;
   }
+  for (const note of decodeLink(critic.link).notes) process.stderr.write(`--critic: ${note}\n`);
   const lines = [
     `| Seed | ${bias.name}: generation 0 | last generation | pseudo-label accuracy, first → last | labels admitted, first → last (generations) | shows the bias | ${critic.name}: generation 0 | last generation | pseudo-label accuracy, first → last | labels admitted | vetoed | critic precision | critic recall | critic's last − bias preset's |`,
     '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
