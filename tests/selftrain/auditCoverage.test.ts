@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { decodeLink } from '../../src/config/codec.ts';
 import { PRESETS } from '../../src/config/presets.ts';
@@ -9,8 +9,9 @@ import { runExperiment } from '../../src/selftrain/runExperiment.ts';
  * The audit's interval covers the chosen student's true (test) accuracy in at least 90% of
  * generations (issue 15), over recorded runs: each link below on seeds 1-10, on the CPU.
  * Adding a link is one line in LINKS; then
- * `RECORD_AUDIT=1 npx vitest run tests/selftrain/auditCoverage.test.ts` rewrites the record
- * (minutes), and the test re-runs one recorded link and seed so the record cannot go stale.
+ * `RECORD_AUDIT=1 npx vitest run tests/selftrain/auditCoverage.test.ts` records the links the
+ * record lacks (and drops those LINKS no longer has), and the test re-runs one recorded link and
+ * seed so the record cannot go stale.
  */
 const RECORD = new URL('./auditCoverage.json', import.meta.url);
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
@@ -36,6 +37,8 @@ const LINKS: string[] = [
   presetWith('Four blobs from one label each', { students: '8', audit: '50' }),
   presetWith('Spiral from 30 labels', { students: '8', audit: '20' }),
   presetWith('Spiral from 30 labels', { students: '8', audit: '50' }),
+  // The preset with an audit of its own (100 checked examples judging a bandit's six students).
+  presetWith('The recipe tunes itself', {}),
 ];
 
 interface Generation {
@@ -60,8 +63,13 @@ async function measure(link: string, seed: number): Promise<Generation[]> {
 
 if (process.env.RECORD_AUDIT === '1') {
   test('records every link on every seed', async () => {
+    const old: AuditRecord = existsSync(RECORD) ? recorded() : {};
     const record: AuditRecord = {};
     for (const link of LINKS) {
+      if (old[link]) {
+        record[link] = old[link];
+        continue;
+      }
       record[link] = {};
       for (const seed of SEEDS) record[link][seed] = await measure(link, seed);
     }
@@ -79,10 +87,10 @@ test('the record holds every link on every seed', () => {
 
 test("the audit's interval covers the true accuracy in at least 90% of generations, for each audit size", () => {
   const record = recorded();
-  for (const size of [20, 50]) {
+  for (const size of [20, 50, 100]) {
     const generations = LINKS.filter((link) => decodeLink(link).config.audit === size).flatMap((link) => Object.values(record[link]).flat());
     const covered = generations.filter((g) => g.low <= g.testAccuracy && g.testAccuracy <= g.high).length;
-    expect(generations.length).toBeGreaterThan(100);
+    expect(generations.length).toBeGreaterThanOrEqual(50);
     expect(covered / generations.length).toBeGreaterThanOrEqual(0.9);
   }
 });
