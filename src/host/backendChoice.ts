@@ -2,7 +2,15 @@ import type { BackendChoice } from '../config/schema.ts';
 import type { Backend } from '../engine/backend.ts';
 import { createCpuBackend } from '../engine/backends/cpu.ts';
 import type { Gpu, GpuLoss } from '../engine/backends/webgpu.ts';
-import { aboveCrossover, CROSSOVER_TEXT, describeSize, type ExperimentSize } from './backendCrossover.ts';
+import {
+  aboveCrossover,
+  aboveWasmCrossover,
+  CROSSOVER_TEXT,
+  describeSize,
+  WASM_CROSSOVER_TEXT,
+  wasmWorkOf,
+  type ExperimentSize,
+} from './backendCrossover.ts';
 
 export interface BackendOptions {
   /**
@@ -10,8 +18,14 @@ export interface BackendOptions {
    * package's `create([])`; null for none at all.
    */
   gpu?: GPU | null;
-  /** The experiment's size, for `auto`'s crossover (see backendCrossover.ts); without it `auto` stays on the CPU. */
+  /** The experiment's size, for `auto`'s crossovers (see backendCrossover.ts); without it `auto` stays on the CPU. */
   size?: ExperimentSize;
+  /**
+   * Whether `auto` may run WebAssembly here: left out, whenever the runtime has it; false for
+   * none. Where its kernels then fail to load (no SIMD, a policy against compiling), `auto`
+   * runs on the CPU all the same.
+   */
+  wasm?: boolean;
 }
 
 /** A backend ready to run, the note a person sees (also `backend.info.reason`), and its device if any. */
@@ -77,12 +91,13 @@ const isGpu = (value: Gpu | { message: string }): value is Gpu => 'device' in va
  * The backend a run asked for, and a note saying which and why (shown in the page's status
  * and printed by the CLI):
  * - `cpu`: the CPU backend.
- * - `wasm`: the WebAssembly SIMD backend (single-threaded for now; `auto` does not pick it yet,
- *   having no measured crossover).
+ * - `wasm`: the WebAssembly SIMD backend (single-threaded for now).
  * - `webgpu`: the GPU (even a software adapter, since it was asked for); without WebGPU the
  *   CPU, with a note saying why and which browsers have it.
- * - `auto`: the crossover rule of backendCrossover.ts: the CPU below it, a hardware GPU above
- *   it when there is one, never a software adapter.
+ * - `auto`: the crossover rules of backendCrossover.ts: a hardware GPU above the GPU
+ *   crossover when there is one (never a software adapter); otherwise WebAssembly above the
+ *   WebAssembly crossover and JavaScript below it, or where WebAssembly cannot run. Both
+ *   rules read only the link's model, so a link makes the same choice in the page and the CLI.
  */
 export async function createBackend(choice: BackendChoice, options: BackendOptions = {}): Promise<ChosenBackend> {
   if (choice === 'cpu') return onCpu('CPU: the link asks for it (backend=cpu).');
@@ -96,14 +111,31 @@ export async function createBackend(choice: BackendChoice, options: BackendOptio
   const size = options.size;
   if (!size) return onCpu('CPU: the fastest for a model this small (no GPU dispatch or readback cost).');
   const model = describeSize(size);
-  if (!aboveCrossover(size)) return onCpu(`CPU: a ${model} is below ${CROSSOVER_TEXT}, where the CPU is faster.`);
+  if (!aboveCrossover(size)) return onProcessor(size, options, `a ${model} is below ${CROSSOVER_TEXT}`);
   const gpu = await tryGpu(options.gpu);
-  if (!isGpu(gpu)) return onCpu(`CPU: a ${model} is above ${CROSSOVER_TEXT}, but ${lowerFirst(gpu.message)}`);
+  if (!isGpu(gpu)) return onProcessor(size, options, `a ${model} is above ${CROSSOVER_TEXT}, but ${lowerFirst(gpu.message).replace(/\.$/, '')}`);
   if (gpu.description.software) {
     gpu.device.destroy();
-    return onCpu(`CPU: a ${model} is above ${CROSSOVER_TEXT}, but the only GPU adapter is ${gpu.description.summary}, slower than the CPU.`);
+    return onProcessor(size, options, `a ${model} is above ${CROSSOVER_TEXT}, but the only GPU adapter is ${gpu.description.summary}, slower than the CPU`);
   }
   return onGpu(gpu, `WebGPU on ${gpu.description.summary}: a ${model} is above ${CROSSOVER_TEXT}.`);
+}
+
+/**
+ * `auto` on the processor, `whyNotGpu` saying why not the GPU: WebAssembly at or above its
+ * crossover, JavaScript below it or where WebAssembly cannot run (no error: the CPU backend
+ * runs everything).
+ */
+async function onProcessor(size: ExperimentSize, options: BackendOptions, whyNotGpu: string): Promise<ChosenBackend> {
+  const work = `${wasmWorkOf(size).toLocaleString('en-US')} multiply-adds a step`;
+  if (!aboveWasmCrossover(size)) return onCpu(`CPU: ${whyNotGpu}; its ${work} are below ${WASM_CROSSOVER_TEXT}, where JavaScript is faster.`);
+  const faster = `CPU: ${whyNotGpu}; its ${work} are above ${WASM_CROSSOVER_TEXT}, but`;
+  if (options.wasm === false || typeof WebAssembly !== 'object') return onCpu(`${faster} WebAssembly is not available here.`);
+  try {
+    return await onWasm(`WebAssembly SIMD: ${whyNotGpu}; its ${work} are above ${WASM_CROSSOVER_TEXT}, where WebAssembly beats JavaScript.`);
+  } catch (error) {
+    return onCpu(`${faster} WebAssembly could not start here (${error instanceof Error ? error.message : String(error)}).`);
+  }
 }
 
 /** "This browser ..." → "this browser ...", but "WebGPU ..." stays. */

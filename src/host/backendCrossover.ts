@@ -2,7 +2,9 @@ import { defaultConfig } from '../config/params.ts';
 import type { ExperimentConfig, ModelName } from '../config/schema.ts';
 import { DATASETS, exampleWidth } from '../data/datasets.ts';
 import { computeLayout } from '../model/layout.ts';
+import { CNN_KERNEL } from '../model/cnn.ts';
 import { modelLayers } from '../model/network.ts';
+import type { ModelSpec } from '../model/types.ts';
 import { modelSpec } from '../selftrain/session.ts';
 
 /**
@@ -61,6 +63,8 @@ export interface ExperimentSize {
   /** Layer widths, input first, classes last (2-8-8-2); the CNN's dense widths after its conv blocks. */
   layers: number[];
   parameters: number;
+  /** One example's multiply-adds in a forward pass ({@link multiplyAddsPerExample}). */
+  multiplyAdds: number;
   batch: number;
   /** Models trained together in the same dispatches: the config's students per generation. */
   models: number;
@@ -80,12 +84,15 @@ export function experimentSize(config: SizedConfig, inputDim?: number, models = 
   const layers = [width, ...config.hidden, config.classes];
   if (config.model === 'cnn' && entry?.image) {
     const spec = modelSpec({ ...defaultConfig(), ...config }, width, config.classes);
-    return { model: 'cnn', layers, parameters: computeLayout(width, modelLayers(spec)).count, batch: config.batch, models };
+    const parameters = computeLayout(width, modelLayers(spec)).count;
+    return { model: 'cnn', layers, parameters, multiplyAdds: multiplyAddsPerExample(spec), batch: config.batch, models };
   }
   let parameters = 0;
   for (let i = 1; i < layers.length; i++) parameters += layers[i - 1] * layers[i] + layers[i];
-  return { model: 'mlp', layers, parameters, batch: config.batch, models };
+  return { model: 'mlp', layers, parameters, multiplyAdds: parameters - sum(layers.slice(1)), batch: config.batch, models };
 }
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /** parameters × batch × models; for a CNN at least the crossover. */
 export function workOf(size: ExperimentSize): number {
@@ -107,3 +114,68 @@ export function aboveCrossover(size: ExperimentSize): boolean {
 
 /** The crossover itself, for messages: "the GPU crossover (150,000)". */
 export const CROSSOVER_TEXT = `the GPU crossover (parameters × batch × models ≥ ${GPU_CROSSOVER_WORK.toLocaleString('en-US')})`;
+
+/**
+ * One example's multiply-adds in a forward pass: every dense weight once, every conv weight
+ * once per output pixel (3×3 'same' convolutions, each block's image halved by its pool).
+ * Training costs about three times this; the ratio is the same on every backend.
+ */
+export function multiplyAddsPerExample(spec: ModelSpec): number {
+  let total = 0;
+  let width = spec.inputDim;
+  if (spec.kind === 'cnn') {
+    let { channels, height, width: across } = spec.image;
+    for (const filters of spec.filters) {
+      total += height * across * channels * filters * CNN_KERNEL * CNN_KERNEL;
+      [channels, height, across] = [filters, Math.floor(height / 2), Math.floor(across / 2)];
+    }
+    width = channels * height * across;
+  }
+  for (const units of [...spec.hidden, spec.classes]) {
+    total += width * units;
+    width = units;
+  }
+  return total;
+}
+
+/**
+ * When `backend=auto` trains on WebAssembly rather than JavaScript, wherever the GPU does not
+ * win: one training step's multiply-adds, `multiply-adds per example × batch × models`, at or
+ * above this. Both run on one CPU core; the WebAssembly backend pays a call into its kernels
+ * per op, which its SIMD arithmetic repays once a step has some work in it.
+ *
+ * Measured basis (2026-12-06, 2-core Debian VM, Node 20, `npx tsx bench/wasmCrossover.ts`:
+ * training samples/s, relu MLPs with SGD, W2 and W3 with Adam, median CPU time of 5
+ * interleaved epochs after a warm-up; per step = per example × batch):
+ *
+ * | model           | batch | multiply-adds a step | wasm / cpu |
+ * | --------------- | ----: | -------------------: | ---------: |
+ * | 2-4-2           |     1 |                   16 |       0.66 |
+ * | 2-4-2           |     4 |                   64 |       0.70 |
+ * | 2-8-2           |     4 |                  128 |       0.84 |
+ * | 2-8-8-2         |     4 |                  384 |       0.89 |
+ * | 2-8-2           |    16 |                  512 |       1.03 |
+ * | 2-8-8-2         |    16 |                1,536 |       1.28 |
+ * | 2-16-16-2 (W1)  |    16 |                5,120 |       2.00 |
+ * | 2-64-64-2       |    32 |              139,264 |       4.44 |
+ * | 784-128-10 (W2) |   128 |           13,008,896 |       8.60 |
+ * | CNN 8,16 (W3)   |    64 |           18,565,120 |       5.63 |
+ *
+ * They tie near 512; the threshold is twice that for margin, so the presets (2-8-8-2 and
+ * 2-16-16-2 at batch 16) and every image model train on WebAssembly. In headless Chromium 156
+ * on the same machine (`npm run bench`), W1 ran 2.4× and W2 7.2× faster on WebAssembly.
+ */
+export const WASM_CROSSOVER_WORK = 1_000;
+
+/** One training step's multiply-adds: per example × batch × models. */
+export function wasmWorkOf(size: ExperimentSize): number {
+  return size.multiplyAdds * size.batch * size.models;
+}
+
+/** Whether WebAssembly beats JavaScript for this size (where the GPU does not run it). */
+export function aboveWasmCrossover(size: ExperimentSize): boolean {
+  return wasmWorkOf(size) >= WASM_CROSSOVER_WORK;
+}
+
+/** The WebAssembly crossover itself, for messages. */
+export const WASM_CROSSOVER_TEXT = `the WebAssembly crossover (multiply-adds a step ≥ ${WASM_CROSSOVER_WORK.toLocaleString('en-US')})`;

@@ -2,7 +2,7 @@ import { create, globals } from 'webgpu';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WEBGPU_BROWSERS } from '../../src/engine/backends/webgpu.ts';
 import { createBackend, type ChosenBackend } from '../../src/host/backendChoice.ts';
-import { experimentSize, GPU_CROSSOVER_WORK, workOf } from '../../src/host/backendCrossover.ts';
+import { experimentSize, GPU_CROSSOVER_WORK, WASM_CROSSOVER_WORK, wasmWorkOf, workOf } from '../../src/host/backendCrossover.ts';
 
 Object.assign(globalThis, globals);
 
@@ -30,6 +30,7 @@ function asHardware(gpu: GPU): GPU {
 }
 
 const SMALL = experimentSize({ hidden: [8, 8], classes: 2, batch: 16 });
+const TINY = experimentSize({ hidden: [8], classes: 2, batch: 16 });
 const LARGE = experimentSize({ hidden: [128, 128], classes: 2, batch: 64 });
 
 let chosen: ChosenBackend | null = null;
@@ -80,10 +81,55 @@ describe('createBackend', () => {
     expect(workOf(wide)).toBeGreaterThanOrEqual(GPU_CROSSOVER_WORK);
   });
 
-  test('auto below the crossover runs on the CPU without asking for a GPU, naming the model and the crossover', async () => {
-    chosen = await createBackend('auto', { gpu: untouchable, size: SMALL });
+  test('multiply-adds: every dense weight once per example, every conv weight once per output pixel', () => {
+    expect(SMALL.multiplyAdds).toBe(2 * 8 + 8 * 8 + 8 * 2);
+    expect(wasmWorkOf(SMALL)).toBe(96 * 16);
+    expect(experimentSize({ data: 'mnist', model: 'mlp', hidden: [128], classes: 10, batch: 128 }).multiplyAdds).toBe(784 * 128 + 128 * 10);
+    const cnn = experimentSize({ data: 'mnist', model: 'cnn', filters: [8, 16], hidden: [], classes: 10, batch: 64 });
+    // conv 1→8 on 28×28, pool, conv 8→16 on 14×14, pool, then 16×7×7 → 10.
+    expect(cnn.multiplyAdds).toBe(28 * 28 * 8 * 9 + 14 * 14 * 8 * 16 * 9 + 16 * 7 * 7 * 10);
+    expect(wasmWorkOf({ ...SMALL, models: 8 })).toBe(8 * wasmWorkOf(SMALL));
+  });
+
+  test('auto below both crossovers runs on JavaScript without asking for a GPU, naming the model and both crossovers', async () => {
+    expect(wasmWorkOf(TINY)).toBeLessThan(WASM_CROSSOVER_WORK);
+    chosen = await createBackend('auto', { gpu: untouchable, size: TINY });
     expect(chosen.backend.info.kind).toBe('cpu');
-    expect(chosen.note).toMatch(/^CPU: a 2-8-8-2 MLP \(114 parameters × batch 16 = 1,824\) is below the GPU crossover/);
+    expect(chosen.note).toBe(
+      'CPU: a 2-8-2 MLP (42 parameters × batch 16 = 672) is below the GPU crossover (parameters × batch × models ≥ 150,000); ' +
+        'its 512 multiply-adds a step are below the WebAssembly crossover (multiply-adds a step ≥ 1,000), where JavaScript is faster.',
+    );
+  });
+
+  test('auto below the GPU crossover but above the WebAssembly one (the 2-8-8-2 presets) runs on WebAssembly and says why', async () => {
+    chosen = await createBackend('auto', { gpu: untouchable, size: SMALL });
+    expect(chosen.backend.info.kind).toBe('wasm');
+    expect(chosen.gpu).toBe(null);
+    expect(chosen.note).toBe(
+      'WebAssembly SIMD: a 2-8-8-2 MLP (114 parameters × batch 16 = 1,824) is below the GPU crossover (parameters × batch × models ≥ 150,000); ' +
+        'its 1,536 multiply-adds a step are above the WebAssembly crossover (multiply-adds a step ≥ 1,000), where WebAssembly beats JavaScript.',
+    );
+    expect(chosen.backend.info.reason).toBe(chosen.note);
+  });
+
+  test('auto where WebAssembly is not available runs on JavaScript, with no error, and says so', async () => {
+    chosen = await createBackend('auto', { gpu: untouchable, size: SMALL, wasm: false });
+    expect(chosen.backend.info.kind).toBe('cpu');
+    expect(chosen.note).toMatch(/^CPU: a 2-8-8-2 MLP .* are above the WebAssembly crossover .*, but WebAssembly is not available here\.$/);
+  });
+
+  test('auto for the MNIST models (784-128-10 and the CNN) without a GPU runs on WebAssembly', async () => {
+    const sizes = [
+      experimentSize({ data: 'mnist', model: 'mlp', hidden: [128], classes: 10, batch: 128 }),
+      experimentSize({ data: 'mnist', model: 'cnn', filters: [8, 16], hidden: [32], classes: 10, batch: 32 }),
+    ];
+    for (const size of sizes) {
+      chosen?.dispose();
+      chosen = await createBackend('auto', { gpu: null, size });
+      expect(chosen.backend.info.kind).toBe('wasm');
+      expect(chosen.note).toMatch(/^WebAssembly SIMD: .* is above the GPU crossover .*, but no WebGPU here\. .*; its [\d,]+ multiply-adds a step are above the WebAssembly crossover/);
+      expect(chosen.note).toContain(WEBGPU_BROWSERS.replace(/\.$/, ''));
+    }
   });
 
   test('auto above the crossover takes a hardware GPU', async () => {
@@ -93,16 +139,17 @@ describe('createBackend', () => {
     expect(chosen.note).toMatch(/^WebGPU on acme rdna9 \(hardware\): a 2-128-128-2 MLP .* is above the GPU crossover/);
   });
 
-  test('auto above the crossover never takes a software adapter (SwiftShader is slower than the CPU at every size measured)', async () => {
+  test('auto above the crossover never takes a software adapter (SwiftShader is slower than the CPU at every size measured): WebAssembly runs it', async () => {
     chosen = await createBackend('auto', { gpu: dawn(), size: LARGE });
-    expect(chosen.backend.info.kind).toBe('cpu');
-    expect(chosen.note).toMatch(/^CPU: .* above the GPU crossover .*, but the only GPU adapter is .*\(software\), slower than the CPU\./);
+    expect(chosen.backend.info.kind).toBe('wasm');
+    expect(chosen.note).toMatch(/^WebAssembly SIMD: .* above the GPU crossover .*, but the only GPU adapter is .*\(software\), slower than the CPU; its [\d,]+ multiply-adds a step are above/);
   });
 
-  test('auto above the crossover with no WebGPU falls back to the CPU and says which browsers have it', async () => {
-    chosen = await createBackend('auto', { gpu: null, size: LARGE });
+  test('auto above the crossover with no WebGPU and no WebAssembly falls back to JavaScript and says which browsers have WebGPU', async () => {
+    chosen = await createBackend('auto', { gpu: null, size: LARGE, wasm: false });
     expect(chosen.backend.info.kind).toBe('cpu');
-    expect(chosen.note).toContain(WEBGPU_BROWSERS);
+    expect(chosen.note).toContain(WEBGPU_BROWSERS.replace(/\.$/, ''));
+    expect(chosen.note).toMatch(/WebAssembly is not available here\.$/);
   });
 
   test('webgpu runs on the GPU it is given, even a software one, and says so', async () => {
