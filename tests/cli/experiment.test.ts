@@ -135,6 +135,20 @@ describe('the experiment CLI', () => {
     }
   });
 
+  test('backend=auto: a 2-8-8-2 link runs on WebAssembly and says why, with the numbers --backend wasm gives; a 2-8-2 one on the CPU', () => {
+    const link = encodeLink(smallConfig({ gens: 1, epochs: 4, hidden: [8, 8], backend: 'auto' }));
+    const out = cli(link, '--json');
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(/backend: WebAssembly SIMD: a 2-8-8-2 MLP .* above the WebAssembly crossover/);
+    const json = JSON.parse(out.stdout);
+    expect(json.backend).toBe('wasm');
+    const wasm = JSON.parse(cli(link, '--json', '--backend', 'wasm').stdout);
+    expect(stripTimes(json.generations)).toEqual(stripTimes(wasm.generations));
+    const tiny = cli(encodeLink(smallConfig({ gens: 1, epochs: 4, backend: 'auto' })), '--json');
+    expect(tiny.stderr).toMatch(/backend: CPU: a 2-8-2 MLP .* below the WebAssembly crossover/);
+    expect(JSON.parse(tiny.stdout).backend).toBe('cpu');
+  });
+
   test('--backend webgpu runs on Dawn with the adapter in the JSON, the same numbers as the CPU; without an adapter it exits 2 saying how to fix it', () => {
     const link = encodeLink(smallConfig({ gens: 1, epochs: 4 }));
     // npm test sets LD_LIBRARY_PATH and VK_ICD_FILENAMES so Dawn finds SwiftShader.

@@ -53,6 +53,19 @@ describe('the experiment host', () => {
     expect(said).toEqual(['Pseudo-labels: the engine labels the pool', 'CPU: the link asks for it (backend=cpu).']);
   });
 
+  test('backend=auto chooses by the link\'s model: 2-8-2 at batch 16 on JavaScript, 2-8-8-2 on WebAssembly, with the numbers backend=wasm gives', async () => {
+    const chosen: string[] = [];
+    const tiny = await host.run({ config: smallConfig({ gens: 1, backend: 'auto' }), onBackend: (backend) => chosen.push(backend.backend.info.kind) });
+    expect(tiny.backend).toBe('cpu');
+    const config = smallConfig({ gens: 1, hidden: [8, 8], backend: 'auto' });
+    const auto = await host.run({ config, onBackend: (backend) => chosen.push(backend.backend.info.kind) });
+    expect(auto.backend).toBe('wasm');
+    expect(chosen).toEqual(['cpu', 'wasm']);
+    const wasm = await host.run({ config: { ...config, backend: 'wasm' } });
+    const numbers = ({ baseline, oracle, generations }: typeof auto) => withoutTimes({ ...auto, baseline, oracle, generations });
+    expect(numbers(auto)).toEqual(numbers(wasm));
+  });
+
   test('labeler=onnx without onnxruntime labels with the engine and says why', async () => {
     const statuses: { fallback: boolean }[] = [];
     await host.run({ config: smallConfig({ gens: 1, labeler: 'onnx' }), onLabeler: (status) => statuses.push(status) });
