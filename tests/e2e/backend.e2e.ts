@@ -49,11 +49,27 @@ describe('the backend a link asks for', () => {
     await page.close();
   });
 
-  test('auto on a software adapter stays on the CPU and says why', async () => {
+  test('auto on a software adapter keeps a 2-8-2 model on JavaScript and says why', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('baseUrl')}#${encodeLink(smallConfig({ backend: 'auto', gens: 1, epochs: 4 }))}`);
     await runToEnd(page);
-    await expect.poll(() => page.locator('.status__backend').textContent()).toMatch(/^CPU: a 2-8-2 MLP .* is below the GPU crossover/);
+    await expect.poll(() => page.locator('.status__backend').textContent()).toMatch(/^CPU: a 2-8-2 MLP .* is below the GPU crossover .*; its 512 multiply-adds a step are below the WebAssembly crossover/);
+    await page.close();
+  });
+
+  test('auto trains a 2-8-8-2 model on WebAssembly, says why, and shows the numbers the CLI gets for the same link', async () => {
+    const link = encodeLink(smallConfig({ backend: 'auto', hidden: [8, 8], gens: 2, epochs: 10 }));
+    const expected = cli<{ backend: string; generations: CliGeneration[] }>(link, '--json');
+    expect(expected.backend).toBe('wasm');
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}#${link}`);
+    await runToEnd(page);
+    await expect.poll(() => page.locator('.status__backend').textContent()).toMatch(
+      /^WebAssembly SIMD: a 2-8-8-2 MLP .* is below the GPU crossover .*; its 1,536 multiply-adds a step are above the WebAssembly crossover .*, where WebAssembly beats JavaScript\./,
+    );
+    const rows = await readGenerations(page);
+    expect(rows.map((row) => row[0])).toEqual(expected.generations.map((g) => String(g.generation)));
+    for (const [i, g] of expected.generations.entries()) expect(Number.parseFloat(rows[i][1]), `generation ${g.generation}`).toBeCloseTo(g.testAccuracy * 100, 1);
     await page.close();
   });
 });
