@@ -1,4 +1,4 @@
-// `npm run bench [-- --json FILE] [--quick]`: builds the bench page, runs every engine × workload
+// `npm run bench [-- --json FILE] [--quick] [--training-only]`: builds the bench page, runs every engine × workload
 // in one headless Chromium page, prints markdown tables and optionally writes the JSON report.
 import { writeFileSync } from 'node:fs';
 import { ArgsError, USAGE, parseArgs } from './cli/args.ts';
@@ -36,9 +36,9 @@ async function main(): Promise<number> {
   const server = await buildAndServeBenchPage();
   try {
     const result = await driveBenchPage(server.url, { ...settings, engines: args.engines, workloads: args.workloads, log });
-    const labelling = await driveLabelling(server.url, { passes: settings.labellingPasses, rowTimeoutMs: settings.rowTimeoutMs, workloads: args.workloads, log });
+    const labelling = args.trainingOnly ? [] : await driveLabelling(server.url, { passes: settings.labellingPasses, rowTimeoutMs: settings.rowTimeoutMs, workloads: args.workloads, log });
     // A generation row runs a whole experiment 2 × (1 + passes) times: the CNN rows' time limit.
-    const generations = await driveGenerations(server.url, { passes: settings.generationPasses, rowTimeoutMs: 4 * settings.rowTimeoutMs, engines: args.engines, log });
+    const generations = args.trainingOnly ? [] : await driveGenerations(server.url, { passes: settings.generationPasses, rowTimeoutMs: 4 * settings.rowTimeoutMs, engines: args.engines, log });
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),
       browser: `Chromium ${result.browserVersion} (headless)`,

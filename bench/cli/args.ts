@@ -10,15 +10,18 @@ export interface BenchArgs {
   /** Only these engines / workloads (all when null). */
   engines: EngineName[] | null;
   workloads: WorkloadName[] | null;
+  /** The training rows only: no labelling pass, no generation rows. */
+  trainingOnly: boolean;
   help: boolean;
 }
 
-export const USAGE = `npm run bench [-- --json FILE] [--quick] [--rounds N] [--engines a,b] [--workloads W1,W2]
+export const USAGE = `npm run bench [-- --json FILE] [--quick] [--rounds N] [--engines a,b] [--workloads W1,W2] [--training-only]
   --json FILE     also write { adapter, browser, rows: [...] } to FILE
   --quick         shorter and fewer epochs, one round (a smoke run; noisier)
   --rounds N      run the whole plan N times and keep each row's best round (default 2)
   --engines LIST  only these of ${ENGINE_NAMES.join(', ')}
-  --workloads L   only these of ${WORKLOAD_NAMES.join(', ')}`;
+  --workloads L   only these of ${WORKLOAD_NAMES.join(', ')}
+  --training-only the training rows only (no labelling pass, no generation rows)`;
 
 /** A command line the bench cannot run, with what to change. */
 export class ArgsError extends Error {
@@ -39,7 +42,7 @@ function positiveInteger(flag: string, value: string): number {
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: null, quick: false, rounds: null, engines: null, workloads: null, help: false };
+  const args: BenchArgs = { json: null, quick: false, rounds: null, engines: null, workloads: null, trainingOnly: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -52,6 +55,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--rounds') args.rounds = positiveInteger(flag, value());
     else if (flag === '--engines') args.engines = pickList(flag, value(), ENGINE_NAMES);
     else if (flag === '--workloads') args.workloads = pickList(flag, value(), WORKLOAD_NAMES);
+    else if (flag === '--training-only') args.trainingOnly = true;
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new ArgsError(`Unknown argument ${flag}.`);
   }

@@ -64,9 +64,10 @@ export async function driveBenchPage(url: string, options: DriveOptions): Promis
 
 export async function openBenchPage(browser: Browser, url: string, log: (line: string) => void): Promise<Page> {
   const page = await browser.newPage();
-  // The page's own errors explain a failed row; tfjs's routine warnings would only be noise.
+  // The page's own errors explain a failed row, and its `bench:` lines say how a row trained;
+  // tfjs's routine warnings would only be noise.
   page.on('console', (message) => {
-    if (message.type() === 'error') log(`page: ${message.text()}`);
+    if (message.type() === 'error' || message.text().startsWith('bench: ')) log(`page: ${message.text()}`);
   });
   page.on('pageerror', (error) => log(`page error: ${error.message}`));
   await page.goto(url);

@@ -55,7 +55,9 @@ const api: BenchApi = {
     }
   },
   async environment() {
-    return { adapter: await describeDefaultAdapter(), notes: [await describeTfjsWasm()] };
+    // jax-js's wasm backend uses worker threads only where SharedArrayBuffer is allowed.
+    const jaxThreads = crossOriginIsolated ? 'threads (the page is cross-origin isolated)' : '1 thread (the page is not cross-origin isolated)';
+    return { adapter: await describeDefaultAdapter(), notes: [await describeTfjsWasm(), `jax-js-wasm: ${jaxThreads}`] };
   },
 };
 

@@ -3,13 +3,15 @@
 import { roundSpread } from './rounds.ts';
 import { ENGINE_NAMES, WORKLOAD_NAMES, type AdapterSummary, type BenchEnvironment, type BenchReport, type BenchRow, type EngineName } from './types.ts';
 
-/** Ratio columns of the samples/s table: numerator / denominator, shown when the numerator engine ran. */
+/** Ratio columns of the samples/s table: numerator / denominator, shown when both engines ran. */
 export const RATIOS: readonly (readonly [EngineName, EngineName])[] = [
   ['autodidact-cpu', 'tfjs-cpu'],
   ['autodidact-cpu', 'plain-js'],
   ['autodidact-webgpu', 'tfjs-webgpu'],
   ['autodidact-wasm', 'tfjs-wasm'],
   ['autodidact-wasm', 'autodidact-cpu'],
+  ['autodidact-webgpu', 'jax-js-webgpu'],
+  ['autodidact-wasm', 'jax-js-wasm'],
 ];
 
 const DASH = '—';
@@ -58,10 +60,10 @@ function find(rows: readonly BenchRow[], workload: string, engine: EngineName): 
   return rows.find((row) => row.workload === workload && row.engine === engine);
 }
 
-/** Workloads down, engines across (samples/s, or the failure), then the ratio columns whose numerator ran. */
+/** Workloads down, engines across (samples/s, or the failure), then the ratio columns whose engines both ran. */
 export function samplesTable(rows: readonly BenchRow[]): string {
   const engines = enginesIn(rows);
-  const ratios = RATIOS.filter(([numerator]) => engines.includes(numerator));
+  const ratios = RATIOS.filter(([numerator, denominator]) => engines.includes(numerator) && engines.includes(denominator));
   const workloads = WORKLOAD_NAMES.filter((workload) => rows.some((row) => row.workload === workload));
   const header = ['samples/s', ...engines, ...ratios.map(([a, b]) => `${a} / ${b}`)];
   const body = workloads.map((workload) => {

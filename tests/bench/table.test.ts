@@ -43,7 +43,7 @@ describe('samplesTable', () => {
     row('W2', 'plain-js', 2_500),
   ];
 
-  it('puts workloads down, engines across, and the ratio columns whose numerator ran', () => {
+  it('puts workloads down, engines across, and the ratio columns whose engines both ran', () => {
     const lines = samplesTable(rows).split('\n');
     expect(lines[0]).toBe('| samples/s | autodidact-cpu | tfjs-cpu | plain-js | autodidact-cpu / tfjs-cpu | autodidact-cpu / plain-js |');
     expect(lines[1]).toBe('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -56,6 +56,13 @@ describe('samplesTable', () => {
     const header = samplesTable([...rows, row('W1', 'autodidact-webgpu', 5_000), row('W1', 'tfjs-webgpu', 250)]).split('\n')[0];
     expect(header.startsWith('| samples/s | autodidact-webgpu | autodidact-cpu | tfjs-webgpu |')).toBe(true);
     expect(header.endsWith('| autodidact-webgpu / tfjs-webgpu |')).toBe(true);
+  });
+
+  it('compares autodidact with jax-js on the same backend only where jax-js ran', () => {
+    const jax = [row('W2', 'autodidact-wasm', 9_000), row('W2', 'jax-js-wasm', 6_000), row('W2', 'autodidact-webgpu', 3_000)];
+    const lines = samplesTable(jax).split('\n');
+    expect(lines[0]).toBe('| samples/s | autodidact-webgpu | autodidact-wasm | jax-js-wasm | autodidact-wasm / jax-js-wasm |');
+    expect(lines[2]).toBe('| W2 | 3,000 | 9,000 | 6,000 | 1.5× |');
   });
 });
 
