@@ -43,7 +43,7 @@ export interface RunData {
   /** The latest generation's predicted class per test row. */
   testPredictions: Int32Array | null;
   stoppedEarly: boolean;
-  /** An engine phase in progress that is no generation's epochs (the oracle's training); null when none. */
+  /** An engine phase in progress that is no generation's epochs (the oracle's training, a labelling pass); null when none. */
   phase: { name: ProgressPhase; done: number; total: number } | null;
   /** When the current phase's pace started being measured, and the seconds left at that pace (null: not yet known). */
   clock: PhaseClock | null;
@@ -149,7 +149,8 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
     case 'reference':
       return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: null } : { withAudit: event.testAccuracy, phase: null };
     case 'epoch':
-      return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs };
+      // A generation's epochs follow its labelling pass, which sends no event of its own when it ends.
+      return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs, phase: run.phase?.name === 'labelling' ? null : run.phase };
     case 'generation': {
       const { result } = event;
       const results = [...run.results.filter((row) => row.generation !== result.generation), result];
@@ -181,11 +182,14 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
 
 /**
  * The phase a running (or paused) run is in, for its progress bar: the image download while
- * it lasts, a reference model (the oracle, labels + audit) while it trains, else the generation's epochs. `dataset` names the images.
+ * it lasts, a reference model (the oracle, labels + audit) while it trains, a generation's
+ * labelling pass, else the generation's epochs. `dataset` names the images; `rows` what the
+ * pool holds ("images", "points").
  */
-export function runPhase(run: RunData, dataset: string): PhaseProgress | null {
+export function runPhase(run: RunData, dataset: string, rows = 'points'): PhaseProgress | null {
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
+  if (run.phase?.name === 'labelling') return { kind: 'labelling', rows, done: run.phase.done, total: run.phase.total };
   if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };
   if (run.epochsPerGeneration <= 0) return null;
   return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };

@@ -10,6 +10,12 @@ test('says which phase runs, how far it is and, once known, the time left', () =
   expect(progressText({ kind: 'images', dataset: 'MNIST', done: 0, total: 0 }, null)).toBe('Loading MNIST: 0.0 of … MB');
 });
 
+test("a labelling pass counts the pool's rows with separators; an outside labeler's pass, of unknown length, is named alone", () => {
+  expect(progressText({ kind: 'labelling', rows: 'images', done: 4096, total: 10000 }, 6.2)).toBe('Labelling the pool: 4,096 of 10,000 images, about 6 s left');
+  expect(progressText({ kind: 'labelling', rows: 'points', done: 0, total: 2500 }, null)).toBe('Labelling the pool: 0 of 2,500 points');
+  expect(progressText({ kind: 'labelling', rows: 'images', done: 0, total: 0 }, null)).toBe('Labelling the pool with the outside labeler…');
+});
+
 test('the time left reads in seconds, then minutes', () => {
   expect(timeLeftText(null)).toBeNull();
   expect(timeLeftText(0)).toBeNull();

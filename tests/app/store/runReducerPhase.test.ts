@@ -41,3 +41,19 @@ test('with an audit, the labels + audit model trains last under its own bar, and
   run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'labels+audit', testAccuracy: 0.83 } });
   expect([run.oracle, run.withAudit, run.phase]).toEqual([0.9, 0.83, null]);
 });
+
+test("a later generation's labelling pass shows under its own bar, counting the pool's rows, until its first epoch", () => {
+  const labelled = (done: number, total = 10000): WorkerMessage => ({ type: 'event', runId: 1, event: { type: 'progress', phase: 'labelling', done, total } });
+  let run = apply(startedRun(1, 3, 30), startMessage(1), generationMessage(1, generationResult(0, 0.8)));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'oracle', testAccuracy: 0.9 } }, labelled(0), labelled(4096));
+  expect(runPhase(run, 'MNIST', 'images')).toEqual({ kind: 'labelling', rows: 'images', done: 4096, total: 10000 });
+  run = timedRun(run, 1000);
+  run = timedRun(apply(run, labelled(8192)), 3000);
+  // 4,096 rows in 2 s: 1,808 more take about 0.9 s.
+  expect(run.secondsLeft).toBeCloseTo((2 * 1808) / 4096, 9);
+  run = apply(run, labelled(10000), epochMessage(1, 1, 1));
+  expect(runPhase(run, 'MNIST', 'images')).toEqual({ kind: 'train', generation: 1, done: 1, total: 30 });
+  // An outside labeler's pass has no count: its bar has no total.
+  run = apply(run, generationMessage(1, generationResult(1, 0.85)), labelled(0, 0));
+  expect(runPhase(run, 'MNIST', 'images')).toEqual({ kind: 'labelling', rows: 'images', done: 0, total: 0 });
+});
