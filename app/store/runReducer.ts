@@ -25,7 +25,7 @@ export interface RunData {
    * size, the gate, the recipe search and the config's own recipe the run trains with (from its
    * start event); null before it.
    */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; audit: number; gate: boolean; search: SearchName; recipe: Recipe } | null;
+  trainedWith: { lr: number; classes: number; pool: number; students: number; critic: CriticName; audit: number; gate: boolean; search: SearchName; recipe: Recipe } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -136,6 +136,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         trainedWith: {
           lr: event.config.lr,
           classes: classNames(event.config).length,
+          pool: event.config.pool,
           students: event.config.students,
           critic: event.config.critic,
           audit: event.config.audit,
@@ -147,7 +148,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };
     case 'reference':
-      return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: null } : { withAudit: event.testAccuracy, phase: null };
+      return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: labellingNext(run) } : { withAudit: event.testAccuracy, phase: null };
     case 'epoch':
       // A generation's epochs follow its labelling pass, which sends no event of its own when it ends.
       return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs, phase: run.phase?.name === 'labelling' ? null : run.phase };
@@ -162,7 +163,10 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         epoch: 0,
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
         // The engine trains the oracle right after generation 0: say so now, not at its first 'progress' event.
-        phase: result.generation === 0 && run.oracle === null ? { name: 'oracle', done: 0, total: run.epochsPerGeneration } : run.phase,
+        phase:
+          result.generation === 0 && run.oracle === null
+            ? { name: 'oracle', done: 0, total: run.epochsPerGeneration }
+            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? run.phase,
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
@@ -178,6 +182,16 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         withAudit: event.result.baseline.withAudit?.testAccuracy ?? null,
       };
   }
+}
+
+/**
+ * The labelling pass that comes next when `run.generation` is still to train (its teacher labels
+ * the pool first), shown at once rather than at its first 'progress' event; else null.
+ */
+function labellingNext(run: RunData): RunData['phase'] {
+  const { generation } = run;
+  if (generation < 1 || generation > run.totalGenerations || run.results.some((row) => row.generation === generation)) return null;
+  return { name: 'labelling', done: 0, total: run.trainedWith?.pool ?? 0 };
 }
 
 /**
