@@ -2,7 +2,8 @@ import { formatCount } from './percent.ts';
 
 /**
  * One phase of a run as its progress bar shows it: the image download (bytes), the oracle's
- * epochs, a generation's labelling pass (pool rows; total 0 when unknown) or its epochs. `done`
+ * epochs, a generation's labelling pass (pool rows; total 0 when unknown), its epochs or the
+ * judging of its students (pool rows). `done`
  * counts finished steps, from 0 to `total`.
  */
 export type PhaseProgress =
@@ -12,6 +13,8 @@ export type PhaseProgress =
   | { kind: 'labels+audit'; done: number; total: number }
   /** `rows` names the pool's rows: "images", "points". */
   | { kind: 'labelling'; rows: string; done: number; total: number }
+  /** Several students judged by their agreement over the pool. */
+  | { kind: 'judging'; rows: string; done: number; total: number }
   | { kind: 'train'; generation: number; done: number; total: number };
 
 /** When a phase's clock started and how far it was then: a paused or resumed phase restarts it. */
@@ -72,6 +75,8 @@ export function progressText(phase: PhaseProgress, seconds: number | null): stri
       // An outside labeler (onnx) reads the pool in one call: no count to give.
       if (phase.total <= 0) return 'Labelling the pool with the outside labeler…';
       return `Labelling the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
+    case 'judging':
+      return `Judging the students on the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
     case 'train':
       return `Generation ${phase.generation}: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
   }

@@ -4,7 +4,7 @@ import { phaseProgressSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 
 /**
- * One progress bar for the phase the run is in (images, the oracle, a labelling pass, a
+ * One progress bar for the phase the run is in (images, the oracle, a labelling pass, judging, a
  * generation's epochs), with the time left at the pace so far; a screen reader reads it as a
  * progressbar with its value. A phase of unknown length (total 0: an outside labeler's pass) is
  * an indeterminate bar, still named.

@@ -166,7 +166,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         phase:
           result.generation === 0 && run.oracle === null
             ? { name: 'oracle', done: 0, total: run.epochsPerGeneration }
-            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? run.phase,
+            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? (run.phase?.name === 'judging' ? null : run.phase),
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
@@ -197,13 +197,13 @@ function labellingNext(run: RunData): RunData['phase'] {
 /**
  * The phase a running (or paused) run is in, for its progress bar: the image download while
  * it lasts, a reference model (the oracle, labels + audit) while it trains, a generation's
- * labelling pass, else the generation's epochs. `dataset` names the images; `rows` what the
+ * labelling pass or the judging of its students, else the generation's epochs. `dataset` names the images; `rows` what the
  * pool holds ("images", "points").
  */
 export function runPhase(run: RunData, dataset: string, rows = 'points'): PhaseProgress | null {
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
-  if (run.phase?.name === 'labelling') return { kind: 'labelling', rows, done: run.phase.done, total: run.phase.total };
+  if (run.phase?.name === 'labelling' || run.phase?.name === 'judging') return { kind: run.phase.name, rows, done: run.phase.done, total: run.phase.total };
   if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };
   if (run.epochsPerGeneration <= 0) return null;
   return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };

@@ -10,7 +10,7 @@ import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { recipeRule, type Recipe } from './recipe.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
-import { classifyPool, predictPool } from './labelling.ts';
+import { classifyPool, classifyPoolByAll, predictPool } from './labelling.ts';
 import { divergenceFix, type DroppedStudent } from './divergence.ts';
 import { DivergedError } from './errors.ts';
 import type { Rng } from '../data/rng.ts';
@@ -198,7 +198,7 @@ async function judgeStudents(
   const classesOf = async (rows: DeviceRows) => (await students.classify(rows)).map((verdict) => verdict.labels);
   const auditPredictions = session.audit ? await classesOf(session.audit.rows) : null;
   if (students.models === 1) return { population: null, audit: auditResult(session, auditPredictions, eligible)?.audit ?? null, testPredictions, poolLabels: null, eligible };
-  const poolLabels = await classesOf(session.poolRows);
+  const poolLabels = await classifyPoolByAll(session, students);
   return { ...judgePopulation(session, testPredictions, poolLabels, auditPredictions, eligible), testPredictions, poolLabels, eligible };
 }
 

@@ -1,5 +1,6 @@
 import { rowRange } from '../model/rows.ts';
-import type { Network } from '../model/types.ts';
+import type { Network, NetworkBatch } from '../model/types.ts';
+import type { ProgressPhase } from './events.ts';
 import type { RunSession } from './session.ts';
 
 /**
@@ -17,7 +18,7 @@ export async function classifyPool(session: RunSession, teacher: Network): Promi
   const n = session.poolRows.n;
   const labels = new Int32Array(n);
   const confidence = new Float32Array(n);
-  await inSteps(session, async (start, count) => {
+  await inSteps(session, 'labelling', async (start, count) => {
     const verdict = await teacher.classify(rowRange(session.poolRows, start, count));
     labels.set(verdict.labels, start);
     confidence.set(verdict.confidence, start);
@@ -29,16 +30,30 @@ export async function classifyPool(session: RunSession, teacher: Network): Promi
 export async function predictPool(session: RunSession, teacher: Network): Promise<Float32Array> {
   const classes = session.spec.classes;
   const probabilities = new Float32Array(session.poolRows.n * classes);
-  await inSteps(session, async (start, count) => probabilities.set(await teacher.predict(rowRange(session.poolRows, start, count)), start * classes));
+  await inSteps(session, 'labelling', async (start, count) => probabilities.set(await teacher.predict(rowRange(session.poolRows, start, count)), start * classes));
   return probabilities;
 }
 
-async function inSteps(session: RunSession, read: (start: number, count: number) => Promise<void>): Promise<void> {
+/**
+ * Every student's classes over the pool (NetworkBatch.classify), for judging them by their
+ * agreement: read a step at a time with a 'judging' progress event after each, as classifyPool.
+ */
+export async function classifyPoolByAll(session: RunSession, students: NetworkBatch): Promise<Int32Array[]> {
+  const n = session.poolRows.n;
+  const labels = Array.from({ length: students.models }, () => new Int32Array(n));
+  await inSteps(session, 'judging', async (start, count) => {
+    const verdicts = await students.classify(rowRange(session.poolRows, start, count));
+    verdicts.forEach((verdict, k) => labels[k].set(verdict.labels, start));
+  });
+  return labels;
+}
+
+async function inSteps(session: RunSession, phase: ProgressPhase, read: (start: number, count: number) => Promise<void>): Promise<void> {
   const total = session.poolRows.n;
-  session.emit({ type: 'progress', phase: 'labelling', done: 0, total });
+  session.emit({ type: 'progress', phase, done: 0, total });
   for (let start = 0; start < total; start += LABEL_STEP) {
     const count = Math.min(LABEL_STEP, total - start);
     await read(start, count);
-    session.emit({ type: 'progress', phase: 'labelling', done: start + count, total });
+    session.emit({ type: 'progress', phase, done: start + count, total });
   }
 }

@@ -53,6 +53,18 @@ describe('runExperiment on the CPU backend', () => {
     expect(events.filter(labelling)).toHaveLength(2 * steps.length);
   });
 
+  test('several students are judged over the pool with progress, from 0 to the pool, after their epochs, every generation', async () => {
+    const config = smallConfig({ pool: 2500, gens: 1, epochs: 2, students: 3 });
+    const { events } = await runCollecting(config);
+    const steps = [0, LABEL_STEP, 2 * LABEL_STEP, 2500];
+    for (const generation of [0, 1]) {
+      const lastEpoch = events.findIndex((e) => e.type === 'epoch' && e.generation === generation && e.epoch === config.epochs);
+      const end = events.findIndex((e) => e.type === 'generation' && e.result.generation === generation);
+      const judging = events.slice(lastEpoch + 1, end).filter((e) => e.type === 'progress' && e.phase === 'judging');
+      expect(judging).toEqual(steps.map((done) => ({ type: 'progress', phase: 'judging', done, total: 2500 })));
+    }
+  });
+
   test('a run of generation 0 alone still trains the oracle, after it', async () => {
     const { result, events } = await runCollecting(smallConfig({ gens: 0 }));
     expect(types(events).filter((type) => type !== 'epoch' && type !== 'progress')).toEqual(['start', 'generation', 'reference', 'done']);

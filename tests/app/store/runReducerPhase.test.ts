@@ -68,3 +68,15 @@ test("a later generation's labelling pass shows under its own bar, counting the 
   }
   expect(run.phase).toBeNull();
 });
+
+test('several students are judged under their own bar after their epochs, until the generation ends', () => {
+  let run = apply(startedRun(1, 3, 30), startMessage(1), epochMessage(1, 0, 30));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'progress', phase: 'judging', done: 1024, total: 2500 } });
+  expect(runPhase(run, 'moons')).toEqual({ kind: 'judging', rows: 'points', done: 1024, total: 2500 });
+  run = apply(run, generationMessage(1, generationResult(0, 0.8)));
+  expect(run.phase?.name).toBe('oracle');
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'oracle', testAccuracy: 0.9 } }, epochMessage(1, 1, 30));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'progress', phase: 'judging', done: 2500, total: 2500 } });
+  run = apply(run, generationMessage(1, generationResult(run.totalGenerations, 0.85)));
+  expect(run.phase).toBeNull();
+});
