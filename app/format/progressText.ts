@@ -1,12 +1,20 @@
+import { formatCount } from './percent.ts';
+
 /**
  * One phase of a run as its progress bar shows it: the image download (bytes), the oracle's
- * epochs, or a generation's epochs. `done` counts finished steps, from 0 to `total`.
+ * epochs, a generation's labelling pass (pool rows; total 0 when unknown), its epochs or the
+ * judging of its students (pool rows). `done`
+ * counts finished steps, from 0 to `total`.
  */
 export type PhaseProgress =
   | { kind: 'images'; dataset: string; done: number; total: number }
   | { kind: 'oracle'; done: number; total: number }
   /** With an audit, last: the labelled-only model trained on the audit examples too. */
   | { kind: 'labels+audit'; done: number; total: number }
+  /** `rows` names the pool's rows: "images", "points". */
+  | { kind: 'labelling'; rows: string; done: number; total: number }
+  /** Several students judged by their agreement over the pool. */
+  | { kind: 'judging'; rows: string; done: number; total: number }
   | { kind: 'train'; generation: number; done: number; total: number };
 
 /** When a phase's clock started and how far it was then: a paused or resumed phase restarts it. */
@@ -50,7 +58,8 @@ const currentEpoch = (phase: PhaseProgress) => Math.min(phase.done + 1, phase.to
 
 /**
  * "Generation 3: epoch 4 of 10, about 12 s left", "Training the oracle: epoch 2 of 10",
- * "Loading MNIST: 1.2 of 2.4 MB"; the time left only where `seconds` is known.
+ * "Loading MNIST: 1.2 of 2.4 MB", "Labelling the pool: 4,096 of 10,000 images"; the time left
+ * only where `seconds` is known.
  */
 export function progressText(phase: PhaseProgress, seconds: number | null): string {
   const left = timeLeftText(seconds);
@@ -62,6 +71,12 @@ export function progressText(phase: PhaseProgress, seconds: number | null): stri
       return `Training the oracle: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
     case 'labels+audit':
       return `Training on labels + audit: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+    case 'labelling':
+      // An outside labeler (onnx) reads the pool in one call: no count to give.
+      if (phase.total <= 0) return 'Labelling the pool with the outside labeler…';
+      return `Labelling the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
+    case 'judging':
+      return `Judging the students on the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
     case 'train':
       return `Generation ${phase.generation}: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
   }

@@ -25,7 +25,7 @@ export interface RunData {
    * size, the gate, the recipe search and the config's own recipe the run trains with (from its
    * start event); null before it.
    */
-  trainedWith: { lr: number; classes: number; students: number; critic: CriticName; audit: number; gate: boolean; search: SearchName; recipe: Recipe } | null;
+  trainedWith: { lr: number; classes: number; pool: number; students: number; critic: CriticName; audit: number; gate: boolean; search: SearchName; recipe: Recipe } | null;
   backend: BackendInfo | null;
   /** Who labels the pool (the worker says so before the run trains); null until then. */
   labeler: LabelerStatus | null;
@@ -43,7 +43,7 @@ export interface RunData {
   /** The latest generation's predicted class per test row. */
   testPredictions: Int32Array | null;
   stoppedEarly: boolean;
-  /** An engine phase in progress that is no generation's epochs (the oracle's training); null when none. */
+  /** An engine phase in progress that is no generation's epochs (the oracle's training, a labelling pass); null when none. */
   phase: { name: ProgressPhase; done: number; total: number } | null;
   /** When the current phase's pace started being measured, and the seconds left at that pace (null: not yet known). */
   clock: PhaseClock | null;
@@ -136,6 +136,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         trainedWith: {
           lr: event.config.lr,
           classes: classNames(event.config).length,
+          pool: event.config.pool,
           students: event.config.students,
           critic: event.config.critic,
           audit: event.config.audit,
@@ -147,9 +148,10 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };
     case 'reference':
-      return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: null } : { withAudit: event.testAccuracy, phase: null };
+      return event.name === 'oracle' ? { oracle: event.testAccuracy, phase: labellingNext(run) } : { withAudit: event.testAccuracy, phase: null };
     case 'epoch':
-      return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs };
+      // A generation's epochs follow its labelling pass, which sends no event of its own when it ends.
+      return { generation: event.generation, epoch: event.epoch, epochsPerGeneration: event.epochs, phase: run.phase?.name === 'labelling' ? null : run.phase };
     case 'generation': {
       const { result } = event;
       const results = [...run.results.filter((row) => row.generation !== result.generation), result];
@@ -161,7 +163,10 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         epoch: 0,
         baseline: result.generation === 0 ? result.testAccuracy : run.baseline,
         // The engine trains the oracle right after generation 0: say so now, not at its first 'progress' event.
-        phase: result.generation === 0 && run.oracle === null ? { name: 'oracle', done: 0, total: run.epochsPerGeneration } : run.phase,
+        phase:
+          result.generation === 0 && run.oracle === null
+            ? { name: 'oracle', done: 0, total: run.epochsPerGeneration }
+            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? (run.phase?.name === 'judging' ? null : run.phase),
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
@@ -180,12 +185,25 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
 }
 
 /**
- * The phase a running (or paused) run is in, for its progress bar: the image download while
- * it lasts, a reference model (the oracle, labels + audit) while it trains, else the generation's epochs. `dataset` names the images.
+ * The labelling pass that comes next when `run.generation` is still to train (its teacher labels
+ * the pool first), shown at once rather than at its first 'progress' event; else null.
  */
-export function runPhase(run: RunData, dataset: string): PhaseProgress | null {
+function labellingNext(run: RunData): RunData['phase'] {
+  const { generation } = run;
+  if (generation < 1 || generation > run.totalGenerations || run.results.some((row) => row.generation === generation)) return null;
+  return { name: 'labelling', done: 0, total: run.trainedWith?.pool ?? 0 };
+}
+
+/**
+ * The phase a running (or paused) run is in, for its progress bar: the image download while
+ * it lasts, a reference model (the oracle, labels + audit) while it trains, a generation's
+ * labelling pass or the judging of its students, else the generation's epochs. `dataset` names the images; `rows` what the
+ * pool holds ("images", "points").
+ */
+export function runPhase(run: RunData, dataset: string, rows = 'points'): PhaseProgress | null {
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
+  if (run.phase?.name === 'labelling' || run.phase?.name === 'judging') return { kind: run.phase.name, rows, done: run.phase.done, total: run.phase.total };
   if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };
   if (run.epochsPerGeneration <= 0) return null;
   return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };

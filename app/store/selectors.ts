@@ -59,6 +59,6 @@ export const chanceInputsSelector = (state: LabState) => ({
 
 /** The current phase's progress and the seconds left, flat for useShallow; kind null when no phase runs. */
 export const phaseProgressSelector = (state: LabState): (PhaseProgress | { kind: null }) & { secondsLeft: number | null } => ({
-  ...(runPhase(state.run, DATASETS[state.config.data].title) ?? { kind: null }),
+  ...(runPhase(state.run, DATASETS[state.config.data].title, DATASETS[state.config.data].kind === 'images' ? 'images' : 'points') ?? { kind: null }),
   secondsLeft: state.run.secondsLeft,
 });

@@ -66,7 +66,13 @@ export function createWorkerClient({ store, spawn, gridSize, progressIntervalMs 
     if (message.runId !== state.run.runId || state.run.status === 'idle') return;
     if (message.type === 'event' && (message.event.type === 'epoch' || message.event.type === 'progress')) {
       if (message.event.type === 'epoch') state.loss.append(message.event.generation, message.event.loss);
-      // The status line and its bar follow epochs (and the oracle's) a few times a second, not hundreds.
+      // A phase's first step shows at once (the bar of the phase before must not stand in for it)...
+      if (message.event.type === 'progress' && state.run.phase?.name !== message.event.phase) {
+        flushProgress();
+        state.receive(message);
+        return;
+      }
+      // ...then the status line and its bar follow epochs (and the oracle's) a few times a second, not hundreds.
       pendingProgress = message;
       if (progressTimer === null) progressTimer = setTimeout(flushProgress, progressIntervalMs);
       return;

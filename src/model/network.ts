@@ -86,7 +86,8 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
     models,
     parameterCount: layout.count,
     setTrainingSet(rows, targets, weights) {
-      const features = rowFeatures(backend, rows, inputDim);
+      const { features, first } = rowFeatures(backend, rows, inputDim);
+      if (first !== 0) throw new EngineError('setTrainingSet takes whole uploaded rows, not a rowRange.');
       checkLength('setTrainingSet targets (rows × classes)', targets, rows.n * classes);
       checkLength('setTrainingSet weights (one per row)', weights, rows.n);
       grown.targets = growTensor(backend, grown.targets, rows.n * classes, 'training targets');
@@ -107,18 +108,18 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
       return trainer.epoch(train, grown.order, order.length, hyper, noiseSeed);
     },
     async predict(rows) {
-      const features = rowFeatures(backend, rows, inputDim);
+      const { features, first } = rowFeatures(backend, rows, inputDim);
       if (rows.n === 0) return split(new Float32Array(0), 0);
       const probs = (grown.probs = growStacked(grown.probs, rows.n * classes, 'predicted probabilities'));
-      evaluate(features, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
+      evaluate(features, first, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
       return split(await backend.read(probs, rows.n * classes), rows.n * classes);
     },
     async classify(rows) {
-      const features = rowFeatures(backend, rows, inputDim);
+      const { features, first } = rowFeatures(backend, rows, inputDim);
       const n = rows.n;
       if (n === 0) return split(new Float32Array(0), 0).map(() => ({ labels: new Int32Array(0), confidence: new Float32Array(0) }));
       const verdicts = (grown.verdicts = growStacked(grown.verdicts, n * CLASSIFY.size, 'class verdicts'));
-      evaluate(features, n, (logits, count, start) => backend.classify(logits, count, classes, verdicts, start));
+      evaluate(features, first, n, (logits, count, start) => backend.classify(logits, count, classes, verdicts, start));
       const read = await backend.read(verdicts, n * CLASSIFY.size);
       return Array.from({ length: models }, (_, k) => {
         const labels = new Int32Array(n);
@@ -147,14 +148,17 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
     },
   };
 
-  /** Enqueues the evaluation-mode forward pass of `n` rows chunk by chunk; `head` takes each chunk's logits. */
-  function evaluate(features: Tensor | ByteTensor, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
+  /**
+   * Enqueues the evaluation-mode forward pass of the `n` rows of `features` from row `first`, chunk
+   * by chunk; `head` takes each chunk's logits and where the chunk starts among the n.
+   */
+  function evaluate(features: Tensor | ByteTensor, first: number, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
     const previous = grown.rowNumbers;
-    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, n, 'row numbers'));
+    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, first + n, 'row numbers'));
     if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));
     for (let start = 0; start < n; start += stack.capacity) {
       const count = Math.min(stack.capacity, n - start);
-      backend.gather(features, inputDim, rowNumbers, start, count, trainer.batchFeatures);
+      backend.gather(features, inputDim, rowNumbers, first + start, count, trainer.batchFeatures);
       head(stack.forward(trainer.batchFeatures, count, null), count, start);
     }
   }

@@ -85,8 +85,12 @@ export interface DecisionGrid {
   probabilities: Float32Array;
 }
 
-/** The engine's phases that report 'progress' events. */
-export type ProgressPhase = 'oracle' | 'labels+audit';
+/**
+ * The engine's phases that report 'progress' events: the reference models' epochs, each
+ * generation's labelling pass over the pool (its rows; total 0 when an outside labeler reads
+ * them all at once), and with several students their judging by agreement over the pool (its rows).
+ */
+export type ProgressPhase = 'oracle' | 'labels+audit' | 'labelling' | 'judging';
 
 /** The reference lines: the all-labels oracle, and with an audit the labelled-only model trained on the audit examples too. */
 export type ReferenceName = 'oracle' | 'labels+audit';
@@ -98,7 +102,8 @@ export type ExperimentEvent =
   | { type: 'reference'; name: ReferenceName; testAccuracy: number }
   /**
    * A long phase that has no event of its own per step: `done` of `total` steps, from 0 to
-   * `total` (the oracle's epochs; a generation's epochs are its 'epoch' events). The host
+   * `total` (the oracle's epochs, the pool rows labelled; a generation's epochs are its 'epoch'
+   * events). `total` 0: the phase's progress is unknown until it ends. The host
    * works out the time left from the time since `done` was 0.
    */
   | { type: 'progress'; phase: ProgressPhase; done: number; total: number }

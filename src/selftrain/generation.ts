@@ -10,6 +10,7 @@ import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { recipeRule, type Recipe } from './recipe.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
+import { classifyPool, classifyPoolByAll, predictPool } from './labelling.ts';
 import { divergenceFix, type DroppedStudent } from './divergence.ts';
 import { DivergedError } from './errors.ts';
 import type { Rng } from '../data/rng.ts';
@@ -62,15 +63,17 @@ async function teachAlone(session: RunSession, teacher: Network, generation: num
   const { config } = session;
   const classes = session.spec.classes;
   if (labeler) {
+    // The labeler reads the whole pool in one call: its progress is unknown (total 0), but the page still names the phase.
+    session.emit({ type: 'progress', phase: 'labelling', done: 0, total: 0 });
     const model = { generation: generation - 1, spec: session.spec, parameters: await teacher.getParameters() };
     return teachingFrom(session, await labeler(model, session.split.pool), generation);
   }
-  if (config.search !== 'off') return teachingFrom(session, await teacher.predict(session.poolRows), generation);
+  if (config.search !== 'off') return teachingFrom(session, await predictPool(session, teacher), generation);
   if (!config.soft) {
-    const verdict = await teacher.classify(session.poolRows);
+    const verdict = await classifyPool(session, teacher);
     return { selection: selectPseudoLabels(verdict, classes, config, generation), softTargets: null };
   }
-  const probabilities = await teacher.predict(session.poolRows);
+  const probabilities = await predictPool(session, teacher);
   const selection = selectPseudoLabels(teacherVerdict(probabilities, classes), classes, config, generation);
   return { selection, softTargets: sharpen(probabilities, classes, config.temperature) };
 }
@@ -195,7 +198,7 @@ async function judgeStudents(
   const classesOf = async (rows: DeviceRows) => (await students.classify(rows)).map((verdict) => verdict.labels);
   const auditPredictions = session.audit ? await classesOf(session.audit.rows) : null;
   if (students.models === 1) return { population: null, audit: auditResult(session, auditPredictions, eligible)?.audit ?? null, testPredictions, poolLabels: null, eligible };
-  const poolLabels = await classesOf(session.poolRows);
+  const poolLabels = await classifyPoolByAll(session, students);
   return { ...judgePopulation(session, testPredictions, poolLabels, auditPredictions, eligible), testPredictions, poolLabels, eligible };
 }
 

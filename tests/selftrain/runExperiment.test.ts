@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Checkpoint, ExperimentEvent } from '../../src/selftrain/events.ts';
 import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
+import { LABEL_STEP } from '../../src/selftrain/labelling.ts';
 import { runCollecting, smallConfig, withoutTimes } from './fixtures.ts';
 
 const types = (events: ExperimentEvent[]) => events.map((e) => e.type);
@@ -29,12 +30,39 @@ describe('runExperiment on the CPU backend', () => {
   test("the oracle's epochs report as progress, from 0 to their total, and never as a generation's epochs", async () => {
     const config = smallConfig({ gens: 1 });
     const { events } = await runCollecting(config);
-    const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+    const progress = events.flatMap((e) => (e.type === 'progress' && e.phase !== 'labelling' ? [e] : []));
     expect(progress.map((e) => e.phase)).toEqual(Array(config.epochs + 1).fill('oracle'));
     expect(progress.map((e) => e.done)).toEqual(Array.from({ length: config.epochs + 1 }, (_, i) => i));
     expect(progress.every((e) => e.total === config.epochs)).toBe(true);
     const epochs = events.filter((e) => e.type === 'epoch');
     expect(epochs).toHaveLength(2 * config.epochs);
+  });
+
+  test("each later generation's labelling pass reports the pool rows labelled, from 0 to the pool, before its epochs", async () => {
+    const config = smallConfig({ pool: 2500, gens: 2, epochs: 2 });
+    const { events } = await runCollecting(config);
+    const steps = [0, LABEL_STEP, 2 * LABEL_STEP, 2500];
+    const labelling = (e: ExperimentEvent) => e.type === 'progress' && e.phase === 'labelling';
+    for (const generation of [1, 2]) {
+      const from = events.findIndex((e) => e.type === 'generation' && e.result.generation === generation - 1);
+      const firstEpoch = events.findIndex((e) => e.type === 'epoch' && e.generation === generation);
+      const pass = events.slice(from + 1, firstEpoch).filter(labelling);
+      expect(pass).toEqual(steps.map((done) => ({ type: 'progress', phase: 'labelling', done, total: 2500 })));
+    }
+    // Generation 0 has no teacher, so no pass: two generations, two passes.
+    expect(events.filter(labelling)).toHaveLength(2 * steps.length);
+  });
+
+  test('several students are judged over the pool with progress, from 0 to the pool, after their epochs, every generation', async () => {
+    const config = smallConfig({ pool: 2500, gens: 1, epochs: 2, students: 3 });
+    const { events } = await runCollecting(config);
+    const steps = [0, LABEL_STEP, 2 * LABEL_STEP, 2500];
+    for (const generation of [0, 1]) {
+      const lastEpoch = events.findIndex((e) => e.type === 'epoch' && e.generation === generation && e.epoch === config.epochs);
+      const end = events.findIndex((e) => e.type === 'generation' && e.result.generation === generation);
+      const judging = events.slice(lastEpoch + 1, end).filter((e) => e.type === 'progress' && e.phase === 'judging');
+      expect(judging).toEqual(steps.map((done) => ({ type: 'progress', phase: 'judging', done, total: 2500 })));
+    }
   });
 
   test('a run of generation 0 alone still trains the oracle, after it', async () => {
@@ -52,7 +80,8 @@ describe('runExperiment on the CPU backend', () => {
     const oracle = Array<string>(config.epochs + 1).fill('progress');
     expect(types(events).slice(0, 2 * config.epochs + 4)).toEqual(['start', ...perGeneration, ...oracle, 'reference']);
     expect(types(events).at(-1)).toBe('done');
-    expect(types(events).slice(2 * config.epochs + 4, -1)).toEqual(result.generations.slice(1).flatMap(() => perGeneration));
+    // Each later generation first labels the pool (200 rows: one step, so progress 0 and 200).
+    expect(types(events).slice(2 * config.epochs + 4, -1)).toEqual(result.generations.slice(1).flatMap(() => ['progress', 'progress', ...perGeneration]));
     const done = events.at(-1) as Extract<ExperimentEvent, { type: 'done' }>;
     expect(done.result).toBe(result);
     expect(result.link).toContain('v=1&data=moons');

@@ -10,6 +10,13 @@ test('says which phase runs, how far it is and, once known, the time left', () =
   expect(progressText({ kind: 'images', dataset: 'MNIST', done: 0, total: 0 }, null)).toBe('Loading MNIST: 0.0 of … MB');
 });
 
+test("a labelling pass counts the pool's rows with separators; an outside labeler's pass, of unknown length, is named alone", () => {
+  expect(progressText({ kind: 'labelling', rows: 'images', done: 4096, total: 10000 }, 6.2)).toBe('Labelling the pool: 4,096 of 10,000 images, about 6 s left');
+  expect(progressText({ kind: 'labelling', rows: 'points', done: 0, total: 2500 }, null)).toBe('Labelling the pool: 0 of 2,500 points');
+  expect(progressText({ kind: 'labelling', rows: 'images', done: 0, total: 0 }, null)).toBe('Labelling the pool with the outside labeler…');
+  expect(progressText({ kind: 'judging', rows: 'images', done: 1024, total: 10000 }, 95)).toBe('Judging the students on the pool: 1,024 of 10,000 images, about 2 min left');
+});
+
 test('the time left reads in seconds, then minutes', () => {
   expect(timeLeftText(null)).toBeNull();
   expect(timeLeftText(0)).toBeNull();

@@ -19,7 +19,7 @@ describe('reduceRunMessage', () => {
     const run = apply(startedRun(1, 5, 30), startMessage(1), epochMessage(1, 0, 12), generationMessage(1, generationResult(0, 0.8)));
     expect(run.backend?.kind).toBe('cpu');
     // The defaults: two moons at lr 0.03, what the chance-level note speaks of.
-    expect(run.trainedWith).toEqual({ lr: defaultConfig().lr, classes: 2, students: 1, critic: 'none', audit: 0, gate: false, search: 'off', recipe: baseRecipe(defaultConfig()) });
+    expect(run.trainedWith).toEqual({ lr: defaultConfig().lr, classes: 2, pool: defaultConfig().pool, students: 1, critic: 'none', audit: 0, gate: false, search: 'off', recipe: baseRecipe(defaultConfig()) });
     // Generation 0 is done: generation 1 is next, before its first epoch.
     expect(run.generation).toBe(1);
     expect(run.epoch).toBe(0);
