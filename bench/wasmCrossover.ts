@@ -4,15 +4,12 @@
 // multiply-adds per example (one forward pass) beside it.
 //   npx tsx bench/wasmCrossover.ts
 // Median CPU time of 5 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
-import { createRng } from '../src/data/rng.ts';
-import type { Backend } from '../src/engine/backend.ts';
 import { createCpuBackend } from '../src/engine/backends/cpu.ts';
 import { createWasmBackend } from '../src/engine/backends/wasm.ts';
-import { createNetworks } from '../src/model/network.ts';
-import { uploadRows } from '../src/model/rows.ts';
 import { multiplyAddsPerExample } from '../src/host/backendCrossover.ts';
+import { epochTrainer } from './nodeTrainer.ts';
 import { epochMedians } from './report/epochMedians.ts';
-import { MODEL_SEED, makeData, workloadSpec, WORKLOADS, type Workload } from './workloads.ts';
+import { workloadSpec, WORKLOADS, type Workload } from './workloads.ts';
 
 const sgd = (batch: number) => ({ optimizer: 'sgd' as const, lr: 0.03, momentum: 0, l2: 0, batch, inputNoise: 0 });
 const mlp = (sizes: number[], batch: number, rows: number): Workload => ({ name: 'W1', sizes, activation: 'relu', hyper: sgd(batch), models: 1, rows });
@@ -34,21 +31,10 @@ const CASES: [string, Workload][] = [
   ['CNN 8,16 filters, batch 64 (W3)', w3],
 ];
 
-/** One epoch of a workload's training on a backend, ready to run again and again. */
-function trainer(backend: Backend, workload: Workload): () => Promise<unknown> {
-  const data = makeData(workload);
-  const networks = createNetworks(backend, workloadSpec(workload), [MODEL_SEED]);
-  networks.setTrainingSet(uploadRows(backend, data.x, data.rows, data.dim), data.targets, data.weights);
-  const rng = createRng(3);
-  const order = Int32Array.from({ length: workload.rows }, (_, i) => i);
-  let epoch = 0;
-  return () => networks.trainEpoch(rng.shuffle(order), workload.hyper, epoch++);
-}
-
 console.log('| model | multiply-adds per example | cpu samples/s | wasm samples/s | wasm / cpu |\n|---|---:|---:|---:|---:|');
 for (const [label, workload] of CASES) {
   const spec = workloadSpec(workload);
-  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [trainer(createCpuBackend(), workload), trainer(createWasmBackend(), workload)]);
+  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [epochTrainer(createCpuBackend(), workload), epochTrainer(createWasmBackend(), workload)]);
   const [cpuRate, wasmRate] = [workload.rows / cpuSeconds, workload.rows / wasmSeconds];
   const macs = multiplyAddsPerExample(spec);
   console.log(`| ${label} | ${macs.toLocaleString('en-US')} | ${Math.round(cpuRate).toLocaleString('en-US')} | ${Math.round(wasmRate).toLocaleString('en-US')} | ${(wasmRate / cpuRate).toFixed(2)} |`);

@@ -4,31 +4,17 @@
 // W2 is the 784-128-10 MLP at batch 128 with Adam (issue 16 asks wasm >= jax-js-wasm there,
 // ~18,000 samples/s on 2 cores); W3 the small CNN (asks wasm >= 4x the CPU backend). Median
 // CPU time of 5 interleaved epochs after a warm-up. Not a test: ratios vary with the machine.
-import { createRng } from '../src/data/rng.ts';
-import type { Backend } from '../src/engine/backend.ts';
 import { createCpuBackend } from '../src/engine/backends/cpu.ts';
 import { createWasmBackend } from '../src/engine/backends/wasm.ts';
-import { createNetworks } from '../src/model/network.ts';
-import { uploadRows } from '../src/model/rows.ts';
+import { epochTrainer } from './nodeTrainer.ts';
 import { epochMedians } from './report/epochMedians.ts';
-import { MODEL_SEED, WORKLOADS, makeData, workloadSpec, type Workload } from './workloads.ts';
-
-/** One epoch of a workload's training on a backend, ready to run again and again. */
-function trainer(backend: Backend, workload: Workload): () => Promise<unknown> {
-  const data = makeData(workload);
-  const networks = createNetworks(backend, workloadSpec(workload), [MODEL_SEED]);
-  networks.setTrainingSet(uploadRows(backend, data.x, data.rows, data.dim), data.targets, data.weights);
-  const rng = createRng(3);
-  const order = Int32Array.from({ length: workload.rows }, (_, i) => i);
-  let epoch = 0;
-  return () => networks.trainEpoch(rng.shuffle(order), workload.hyper, epoch++);
-}
+import { WORKLOADS } from './workloads.ts';
 
 const names = process.argv.slice(2);
 const chosen = WORKLOADS.filter((w) => w.models === 1 && (names.length ? names.includes(w.name) : ['W2', 'W3'].includes(w.name)));
 console.log('| workload | autodidact-cpu samples/s | autodidact-wasm samples/s | wasm / cpu |\n|---|---:|---:|---:|');
 for (const workload of chosen) {
-  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [trainer(createCpuBackend(), workload), trainer(createWasmBackend(), workload)]);
+  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [epochTrainer(createCpuBackend(), workload), epochTrainer(createWasmBackend(), workload)]);
   const [cpuRate, wasmRate] = [workload.rows / cpuSeconds, workload.rows / wasmSeconds];
   console.log(`| ${workload.name} | ${Math.round(cpuRate)} | ${Math.round(wasmRate)} | ${(wasmRate / cpuRate).toFixed(2)} |`);
 }

@@ -7,9 +7,7 @@
  */
 import { decodeLink } from '../config/codec.ts';
 import { PRESETS } from '../config/presets.ts';
-import { createCpuBackend } from '../engine/backends/cpu.ts';
-import { runExperiment } from '../selftrain/runExperiment.ts';
-import { biasRun, showsBias, type BiasRun } from './presetCheck.ts';
+import { biasRunOf, showsBias, type BiasRun } from './presetCheck.ts';
 
 const percent = (fraction: number | null) => (fraction === null ? '—' : `${(fraction * 100).toFixed(1)}%`);
 const share = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
@@ -24,15 +22,6 @@ export function parseSeeds(text: string): number[] | null {
     for (let seed = from; seed <= to; seed++) seeds.push(seed);
   }
   return seeds;
-}
-
-async function run(link: string, seed: number): Promise<BiasRun> {
-  const backend = createCpuBackend();
-  try {
-    return biasRun(await runExperiment({ ...decodeLink(link).config, seed }, backend));
-  } finally {
-    backend.dispose();
-  }
 }
 
 function cells(r: BiasRun): string[] {
@@ -68,8 +57,8 @@ async function main(): Promise<number> {
   ];
   const pairs: [BiasRun, BiasRun][] = [];
   for (const seed of seeds) {
-    const b = await run(bias.link, seed);
-    const c = await run(critic.link, seed);
+    const b = await biasRunOf(bias.link, seed);
+    const c = await biasRunOf(critic.link, seed);
     pairs.push([b, c]);
     const gain = ((c.last - b.last) * 100).toFixed(1);
     lines.push(`| ${seed} | ${[...cells(b), showsBias(b) ? 'yes' : 'no', ...cells(c), String(c.vetoed), share(c.vetoedWrong, c.vetoed), share(c.vetoedWrong, c.teacherWrong), gain].join(' | ')} |`);

@@ -2,6 +2,7 @@ import { decodeLink } from '../config/codec.ts';
 import { PARAM_TABLE } from '../config/params.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { Backend } from '../engine/backend.ts';
+import { createCpuBackend } from '../engine/backends/cpu.ts';
 import type { ExperimentResult } from '../selftrain/events.ts';
 import { runExperiment } from '../selftrain/runExperiment.ts';
 
@@ -147,6 +148,11 @@ export interface BiasRun {
   vetoed: number;
   vetoedWrong: number;
   teacherWrong: number;
+}
+
+/** `link` run on the CPU backend with `seed`, as a BiasRun. */
+export async function biasRunOf(link: string, seed: number): Promise<BiasRun> {
+  return biasRun(await runOnce({ ...decodeLink(link).config, seed }, createCpuBackend));
 }
 
 export function biasRun(result: ExperimentResult): BiasRun {

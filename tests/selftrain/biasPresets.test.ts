@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { biasRun, showsBias, type BiasRun } from '../../src/cli/presetCheck.ts';
+import { biasRunOf, showsBias } from '../../src/cli/presetCheck.ts';
 import { decodeLink } from '../../src/config/codec.ts';
 import { PRESETS } from '../../src/config/presets.ts';
-import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
-import { runExperiment } from '../../src/selftrain/runExperiment.ts';
 
 /**
  * Issue 15's confirmation-bias presets on their development seeds, run by run (the tables of
@@ -17,15 +15,6 @@ const CRITIC_SEEDS = [42, 43, 44, 45, 46];
 const bias = PRESETS.find((p) => p.name === 'Confirmation bias on moons')!;
 const critic = PRESETS.find((p) => p.name === 'A critic against confirmation bias')!;
 
-async function run(link: string, seed: number): Promise<BiasRun> {
-  const backend = createCpuBackend();
-  try {
-    return biasRun(await runExperiment({ ...decodeLink(link).config, seed }, backend));
-  } finally {
-    backend.dispose();
-  }
-}
-
 describe('the confirmation-bias presets', () => {
   test('the critic preset is the bias preset with a committee: the same labels, selection, epochs and warm student', () => {
     const { config: b } = decodeLink(bias.link);
@@ -37,7 +26,7 @@ describe('the confirmation-bias presets', () => {
 
   test(`Confirmation bias on moons shows the bias on every one of seeds ${BIAS_SEEDS.join(', ')}`, async () => {
     for (const seed of BIAS_SEEDS) {
-      const r = await run(bias.link, seed);
+      const r = await biasRunOf(bias.link, seed);
       // Labels every generation, their accuracy falls 3 points or more, the last generation ends 5 or more below the oracle.
       expect(showsBias(r), `seed ${seed}: ${JSON.stringify(r)}`).toBe(true);
     }
@@ -45,7 +34,7 @@ describe('the confirmation-bias presets', () => {
 
   test(`the critic vetoes on every one of seeds ${CRITIC_SEEDS.join(', ')}, rightly more often than the teacher is wrong`, async () => {
     for (const seed of CRITIC_SEEDS) {
-      const r = await run(critic.link, seed);
+      const r = await biasRunOf(critic.link, seed);
       const candidates = r.admitted.reduce((sum, n) => sum + n, 0) + r.vetoed;
       expect(r.vetoed, `seed ${seed}`).toBeGreaterThan(0);
       expect(r.vetoedWrong / r.vetoed, `seed ${seed}`).toBeGreaterThan((2 * r.teacherWrong) / candidates);
