@@ -2,6 +2,9 @@
 // page and the Node micro-bench so both train the same maths on the same numbers.
 import { createRng, type Rng } from '../src/data/rng.ts';
 import type { ImageShape } from '../src/engine/backend.ts';
+import { multiplyAddsPerExample, type ExperimentSize } from '../src/host/backendCrossover.ts';
+import { computeLayout } from '../src/model/layout.ts';
+import { modelLayers } from '../src/model/network.ts';
 import type { ModelSpec, TrainHyper } from '../src/model/types.ts';
 import type { WorkloadName } from './report/types.ts';
 
@@ -56,6 +59,19 @@ export function workloadSpec(workload: Workload): ModelSpec {
   const [inputDim, classes] = [workload.sizes[0], workload.sizes[workload.sizes.length - 1]];
   if (workload.cnn) return { kind: 'cnn', inputDim, image: workload.cnn.image, classes, filters: workload.cnn.filters, hidden: workload.sizes.slice(1, -1), dropout: 0 };
   return { kind: 'mlp', inputDim, classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
+}
+
+/** What `auto`'s crossovers weigh for a workload (src/host/backendCrossover.ts), as they weigh a link's model. */
+export function workloadSize(workload: Workload): ExperimentSize {
+  const spec = workloadSpec(workload);
+  return {
+    model: spec.kind,
+    layers: workload.sizes,
+    parameters: computeLayout(spec.inputDim, modelLayers(spec)).count,
+    multiplyAdds: multiplyAddsPerExample(spec),
+    batch: workload.hyper.batch,
+    models: workload.models,
+  };
 }
 
 export function workloadByName(name: WorkloadName): Workload {
