@@ -86,10 +86,10 @@ export interface WorkloadData {
   dim: number;
   classes: number;
   /** rows × dim features, row-major: uniform in [-1, 1) for 2-D points, [0, 1) for pixel-like inputs. */
-  x: Float32Array;
-  labels: Int32Array;
+  x: Float32Array<ArrayBuffer>;
+  labels: Int32Array<ArrayBuffer>;
   /** rows × classes one-hot targets. */
-  targets: Float32Array;
+  targets: Float32Array<ArrayBuffer>;
   /** One loss weight per row, all 1. */
   weights: Float32Array;
 }
@@ -107,7 +107,7 @@ export function makeData(workload: Workload, seed = DATA_SEED): WorkloadData {
 }
 
 /** `length` row indices: shuffles of 0..rows-1 back to back, so any epoch length visits rows evenly. */
-export function epochOrder(rng: Rng, rows: number, length: number): Int32Array {
+export function epochOrder(rng: Rng, rows: number, length: number): Int32Array<ArrayBuffer> {
   const order = new Int32Array(length);
   const deck = Int32Array.from({ length: rows }, (_, i) => i);
   for (let start = 0; start < length; start += rows) {

@@ -67,7 +67,8 @@ describe('MNIST in the page', () => {
   });
 
   test('a damaged chunk fails its checksum with a clear message, and the page keeps working', async () => {
-    const context = await browser.newContext();
+    // No service worker: it would fetch the chunk itself, past the page's route.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.route(/mnist-test-00\.bin\.gz$/, (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000 * 785) }));
     await page.goto(inject('baseUrl') + `#${LINK}`);
