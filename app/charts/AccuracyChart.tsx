@@ -2,11 +2,12 @@ import { useRef } from 'react';
 import uPlot from 'uplot';
 import { shallow } from 'zustand/shallow';
 import { labStore, useLab } from '../store/useLabStore.ts';
-import { accuracyInputsSelector, auditSizeSelector, gateSelector, goalSelector, studentsSelector } from '../store/selectors.ts';
+import { accuracyInputsSelector, auditSizeSelector, datasetSelector, gateSelector, goalSelector, studentsSelector } from '../store/selectors.ts';
 import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
 import { AUDIT_BAND, axis, GOAL, integerTicks, LINE, lineWidth, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { drawGoalLine } from './goal.ts';
+import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
 import { GoalNote } from './GoalNote.tsx';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
@@ -95,6 +96,8 @@ function connect(chart: uPlot): () => void {
   };
 }
 
+const TITLE = 'Accuracy per generation';
+
 /** Test and pseudo-label accuracy per generation, with the baseline and oracle as reference lines and a population's band. */
 export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -103,10 +106,12 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const gate = useLab(gateSelector);
   const goal = useLab(goalSelector);
   useUplot(containerRef, buildOptions, connect);
-  const legend = accuracyLegend(students, audit, gate);
+  const data = useLab(datasetSelector);
+  const base = accuracyLegend(students, audit, gate);
+  const legend = goal === null ? base : [...base, { label: `Goal (${goal}%)`, color: GOAL, style: 'dashed' as const }];
   return (
     <figure className="chart">
-      <figcaption className="chart__title">Accuracy per generation</figcaption>
+      <figcaption className="chart__title">{TITLE}</figcaption>
       <div
         className="chart__plot chart__plot--accuracy"
         ref={containerRef}
@@ -114,8 +119,9 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
         aria-label="Line chart of test and pseudo-label accuracy per generation (with several students, their spread as a band; with an audit, its estimate and interval); the Generations table below has the same numbers."
         aria-describedby={describedBy}
       />
-      <ChartLegend entries={goal === null ? legend : [...legend, { label: `Goal (${goal}%)`, color: GOAL, style: 'dashed' }]} />
+      <ChartLegend entries={legend} />
       {goal !== null && <GoalNote goal={goal} />}
+      <SaveChartButton plotRef={containerRef} title={TITLE} legend={legend} name="accuracy chart" fileName={`${data}-accuracy.png`} />
     </figure>
   );
 }

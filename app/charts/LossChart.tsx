@@ -6,6 +6,9 @@ import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
 import { lossRange, totalEpochs } from './lossData.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
+import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
+import { useLab } from '../store/useLabStore.ts';
+import { datasetSelector } from '../store/selectors.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Training loss', color: LINE.loss, style: 'solid' },
@@ -84,13 +87,16 @@ function connect(chart: uPlot): () => void {
   };
 }
 
+const TITLE = 'Training loss per epoch';
+
 /** Training loss of every epoch of the run, generation after generation. */
 export function LossChart() {
   const containerRef = useRef<HTMLDivElement>(null);
+  const data = useLab(datasetSelector);
   useUplot(containerRef, buildOptions, connect);
   return (
     <figure className="chart">
-      <figcaption className="chart__title">Training loss per epoch</figcaption>
+      <figcaption className="chart__title">{TITLE}</figcaption>
       <div
         className="chart__plot chart__plot--loss"
         ref={containerRef}
@@ -98,6 +104,7 @@ export function LossChart() {
         aria-label="Line chart of the training loss of every epoch; it drops within each generation and jumps where a fresh student starts."
       />
       <ChartLegend entries={LEGEND} />
+      <SaveChartButton plotRef={containerRef} title={TITLE} legend={LEGEND} name="loss chart" fileName={`${data}-loss.png`} />
     </figure>
   );
 }

@@ -6,6 +6,7 @@ import type { LabState } from './types.ts';
 
 /** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
 export const configSelector = (state: LabState) => state.config;
+export const datasetSelector = (state: LabState) => state.config.data;
 export const linkNotesSelector = (state: LabState) => state.linkNotes;
 export const viewSelector = (state: LabState) => state.view;
 export const presentSelector = (state: LabState) => state.view.present;
