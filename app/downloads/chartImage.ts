@@ -1,7 +1,9 @@
 import type { LegendEntry } from '../charts/ChartLegend.tsx';
 
-/** Heights and sizes in CSS pixels; the image is drawn at the plot canvas's own pixel ratio. */
-const TITLE_HEIGHT = 30;
+// Heights and sizes in CSS pixels; the image is drawn at the plot canvas's own pixel ratio.
+
+/** Where the plot starts in the image, below the title. */
+export const TITLE_HEIGHT = 30;
 const LEGEND_ROW = 22;
 const PAD = 10;
 const SWATCH = 26;
