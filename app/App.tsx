@@ -1,42 +1,63 @@
+import { useLayoutEffect } from 'react';
 import { AccuracyChart } from './charts/AccuracyChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
-import { ControlPanel } from './controls/ControlPanel.tsx';
 import { Downloads } from './downloads/Downloads.tsx';
-import { PresetSelect } from './controls/PresetSelect.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
+import { Settings } from './controls/Settings.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
+import { SettingsDrawer } from './layout/SettingsDrawer.tsx';
 import { UpdateNote } from './pwa/UpdateNote.tsx';
 import { RecipeView } from './results/RecipeView.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
-import { ImportTeacher } from './teacher/ImportTeacher.tsx';
 import { DataView } from './view2d/DataView.tsx';
 import { ImageView } from './images/ImageView.tsx';
 import { isImageDataset } from '../src/data/datasets.ts';
-import { configSelector } from './store/selectors.ts';
+import { configSelector, presentSelector } from './store/selectors.ts';
 import { useLab } from './store/useLabStore.ts';
 import type { WorkerClient } from './worker/workerClient.ts';
 
 const TABLE_ID = 'generations-table';
 
-/** The page below the static header (index.html): settings and buttons in a side column; status, charts, the 2-D view, the table and the downloads in the main area. */
+/** The class on <html> that scales the whole page's type up for a projector (app.css). */
+const PRESENT_CLASS = 'present';
+
+/**
+ * The page below the static header (index.html): settings and buttons in a side column; status,
+ * charts, the 2-D view, the table and the downloads in the main area. In presenter mode
+ * (present=1) the views fill the page in large type, with the settings in a drawer.
+ */
 export function App({ client }: { client: WorkerClient }) {
   const { data } = useLab(configSelector);
+  const present = useLab(presentSelector);
+  useLayoutEffect(() => {
+    document.documentElement.classList.toggle(PRESENT_CLASS, present);
+  }, [present]);
+  const mode = present ? 'present' : 'page';
   return (
-    <div className="page">
-      <aside className="page__side" aria-label="Experiment">
-        <RunButtons client={client} />
-        <PresetSelect />
-        <ControlPanel />
-        <ImportTeacher client={client} />
-      </aside>
+    <div className={present ? 'page page--present' : 'page'}>
+      {!present && (
+        <aside className="page__side" aria-label="Experiment">
+          <RunButtons client={client} />
+          <Settings client={client} />
+        </aside>
+      )}
       <main className="page__main">
+        {present && (
+          <div className="page__presenter-bar">
+            <RunButtons client={client} />
+            <SettingsDrawer>
+              <Settings client={client} />
+            </SettingsDrawer>
+          </div>
+        )}
         <UpdateNote />
         <LinkNote />
         <StatusLine client={client} />
         <div className="page__views">
           {isImageDataset(data) ? <ImageView /> : <DataView />}
-          <div className="page__charts">
+          {/* Keyed by the mode: the charts are remade with presenter mode's type and lines. */}
+          <div className="page__charts" key={mode}>
             <AccuracyChart describedBy={TABLE_ID} />
             <LossChart />
           </div>

@@ -2,10 +2,13 @@ import { useRef } from 'react';
 import uPlot from 'uplot';
 import { shallow } from 'zustand/shallow';
 import { labStore, useLab } from '../store/useLabStore.ts';
-import { accuracyInputsSelector, auditSizeSelector, gateSelector, studentsSelector } from '../store/selectors.ts';
+import { accuracyInputsSelector, auditSizeSelector, datasetSelector, gateSelector, goalSelector, studentsSelector } from '../store/selectors.ts';
 import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
-import { AUDIT_BAND, axis, integerTicks, LINE, REJECTED, STUDENT_BAND } from './chartTheme.ts';
+import { AUDIT_BAND, axis, GOAL, integerTicks, LINE, lineWidth, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 import { ChartLegend } from './ChartLegend.tsx';
+import { drawGoalLine } from './goal.ts';
+import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
+import { GoalNote } from './GoalNote.tsx';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
 
@@ -15,7 +18,21 @@ function generationRange(points: number): uPlot.Range.MinMax {
   return [-0.025 * last, 1.025 * last];
 }
 
+/** The link's goal, drawn as a labelled line. */
+function drawGoal(chart: uPlot): void {
+  const { goal, present } = labStore.getState().view;
+  if (goal !== null) drawGoalLine(chart, goal, present);
+}
+
+/** The series, with presenter mode's thick lines (read once: the page remakes the chart when the mode changes). */
 function buildOptions(width: number, height: number): uPlot.Options {
+  const { present } = labStore.getState().view;
+  const options = seriesOptions(width, height, present);
+  for (const series of options.series) if (series.width !== undefined) series.width = lineWidth(series.width, present);
+  return options;
+}
+
+function seriesOptions(width: number, height: number, present: boolean): uPlot.Options & { series: uPlot.Series[] } {
   return {
     width,
     height,
@@ -23,9 +40,9 @@ function buildOptions(width: number, height: number): uPlot.Options {
     cursor: { drag: { x: false, y: false }, points: { size: 7 } },
     scales: {
       x: { time: false, range: (chart) => generationRange(chart.data[0].length) },
-      y: { range: (chart) => accuracyRange(chart.data as unknown as AccuracySeries) },
+      y: { range: (chart) => accuracyRange(chart.data as unknown as AccuracySeries, labStore.getState().view.goal) },
     },
-    axes: [axis('Generation', integerTicks), axis('Accuracy %', { size: 44 })],
+    axes: [axis('Generation', integerTicks, present), axis('Accuracy %', { size: 44 }, present)],
     series: [
       { label: 'Generation' },
       { label: 'Test accuracy', stroke: LINE.test, width: 2.5, points: { show: true, size: 7, fill: LINE.test } },
@@ -48,6 +65,7 @@ function buildOptions(width: number, height: number): uPlot.Options {
       { series: [STUDENT_SERIES.max, STUDENT_SERIES.min], fill: STUDENT_BAND },
       { series: [AUDIT_SERIES.high, AUDIT_SERIES.low], fill: AUDIT_BAND },
     ],
+    hooks: { draw: [drawGoal] },
   };
 }
 
@@ -63,15 +81,22 @@ function connect(chart: uPlot): () => void {
     chart.root.dataset.audit = series[AUDIT_SERIES.estimate].map((value) => (value === null ? '' : String(value))).join(' ').trim();
     chart.root.dataset.withAudit = series[AUDIT_SERIES.withAudit][0] === null ? '' : String(series[AUDIT_SERIES.withAudit][0]);
     chart.root.dataset.rejected = series[0].filter((g) => series[AUDIT_SERIES.rejected][g] !== null).join(' ');
+    // The goal line's value, and every line's width in CSS pixels (presenter mode draws none under 3).
+    chart.root.dataset.goal = String(labStore.getState().view.goal ?? '');
+    chart.root.dataset.lineWidths = chart.series.slice(1).map((line) => line.width ?? 1).join(' ');
   };
   draw();
   const task = createTaskDraw(draw);
   const unsubscribe = labStore.subscribe(accuracyInputsSelector, task.schedule, { equalityFn: shallow });
+  const unsubscribeGoal = labStore.subscribe(goalSelector, task.schedule);
   return () => {
     unsubscribe();
+    unsubscribeGoal();
     task.cancel();
   };
 }
+
+const TITLE = 'Accuracy per generation';
 
 /** Test and pseudo-label accuracy per generation, with the baseline and oracle as reference lines and a population's band. */
 export function AccuracyChart({ describedBy }: { describedBy: string }) {
@@ -79,10 +104,14 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const students = useLab(studentsSelector);
   const audit = useLab(auditSizeSelector);
   const gate = useLab(gateSelector);
+  const goal = useLab(goalSelector);
   useUplot(containerRef, buildOptions, connect);
+  const data = useLab(datasetSelector);
+  const base = accuracyLegend(students, audit, gate);
+  const legend = goal === null ? base : [...base, { label: `Goal (${goal}%)`, color: GOAL, style: 'dashed' as const }];
   return (
     <figure className="chart">
-      <figcaption className="chart__title">Accuracy per generation</figcaption>
+      <figcaption className="chart__title">{TITLE}</figcaption>
       <div
         className="chart__plot chart__plot--accuracy"
         ref={containerRef}
@@ -90,7 +119,9 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
         aria-label="Line chart of test and pseudo-label accuracy per generation (with several students, their spread as a band; with an audit, its estimate and interval); the Generations table below has the same numbers."
         aria-describedby={describedBy}
       />
-      <ChartLegend entries={accuracyLegend(students, audit, gate)} />
+      <ChartLegend entries={legend} />
+      {goal !== null && <GoalNote goal={goal} />}
+      <SaveChartButton plotRef={containerRef} title={TITLE} legend={legend} name="accuracy chart" fileName={`${data}-accuracy.png`} />
     </figure>
   );
 }

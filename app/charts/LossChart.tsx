@@ -1,11 +1,14 @@
 import { useRef } from 'react';
 import uPlot from 'uplot';
 import { labStore } from '../store/useLabStore.ts';
-import { axis, CHART_FONT, integerTicks, LINE } from './chartTheme.ts';
+import { axis, chartFont, integerTicks, LINE, lineWidth, PRESENT_FONT_PX } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
 import { lossRange, totalEpochs } from './lossData.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
+import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
+import { useLab } from '../store/useLabStore.ts';
+import { datasetSelector } from '../store/selectors.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Training loss', color: LINE.loss, style: 'solid' },
@@ -21,12 +24,13 @@ function runLength(): number {
 function drawGenerationBoundaries(chart: uPlot): void {
   const { ctx, bbox } = chart;
   const ratio = devicePixelRatio || 1;
+  const { present } = labStore.getState().view;
   ctx.save();
   ctx.strokeStyle = LINE.boundary;
   ctx.fillStyle = '#4b5563';
-  ctx.lineWidth = ratio;
+  ctx.lineWidth = lineWidth(1, present) * ratio;
   ctx.setLineDash([4 * ratio, 4 * ratio]);
-  ctx.font = CHART_FONT.replace('12px', `${Math.round(11 * ratio)}px`);
+  ctx.font = chartFont(Math.round((present ? PRESENT_FONT_PX : 11) * ratio));
   ctx.textBaseline = 'top';
   for (const mark of labStore.getState().loss.boundaries()) {
     const x = Math.round(chart.valToPos(mark.x - 0.5, 'x', true));
@@ -40,7 +44,9 @@ function drawGenerationBoundaries(chart: uPlot): void {
   ctx.restore();
 }
 
+/** Presenter mode is read once: the page remakes the chart when the mode changes. */
 function buildOptions(width: number, height: number): uPlot.Options {
+  const { present } = labStore.getState().view;
   return {
     width,
     height,
@@ -50,8 +56,8 @@ function buildOptions(width: number, height: number): uPlot.Options {
       x: { time: false, range: () => [0.5, runLength() + 0.5] },
       y: { range: (chart) => lossRange(chart.data[1] as ArrayLike<number>) },
     },
-    axes: [axis('Epoch (whole run)', integerTicks), axis('Loss', { size: 44 })],
-    series: [{ label: 'Epoch' }, { label: 'Training loss', stroke: LINE.loss, width: 1.5, points: { show: false } }],
+    axes: [axis('Epoch (whole run)', integerTicks, present), axis('Loss', { size: 44 }, present)],
+    series: [{ label: 'Epoch' }, { label: 'Training loss', stroke: LINE.loss, width: lineWidth(1.5, present), points: { show: false } }],
     hooks: { draw: [drawGenerationBoundaries] },
   };
 }
@@ -67,6 +73,7 @@ function connect(chart: uPlot): () => void {
   const draw = () => {
     const { x, y } = loss.points();
     chart.setData([x, y]);
+    chart.root.dataset.lineWidths = chart.series.slice(1).map((line) => line.width ?? 1).join(' ');
   };
   draw();
   const task = createTaskDraw(draw);
@@ -80,13 +87,16 @@ function connect(chart: uPlot): () => void {
   };
 }
 
+const TITLE = 'Training loss per epoch';
+
 /** Training loss of every epoch of the run, generation after generation. */
 export function LossChart() {
   const containerRef = useRef<HTMLDivElement>(null);
+  const data = useLab(datasetSelector);
   useUplot(containerRef, buildOptions, connect);
   return (
     <figure className="chart">
-      <figcaption className="chart__title">Training loss per epoch</figcaption>
+      <figcaption className="chart__title">{TITLE}</figcaption>
       <div
         className="chart__plot chart__plot--loss"
         ref={containerRef}
@@ -94,6 +104,7 @@ export function LossChart() {
         aria-label="Line chart of the training loss of every epoch; it drops within each generation and jumps where a fresh student starts."
       />
       <ChartLegend entries={LEGEND} />
+      <SaveChartButton plotRef={containerRef} title={TITLE} legend={LEGEND} name="loss chart" fileName={`${data}-loss.png`} />
     </figure>
   );
 }

@@ -71,11 +71,12 @@ export function populationSize(results: readonly GenerationResult[]): number {
 }
 
 /**
- * The y range in percent: up to 100, down to a round 10 below the lowest value shown,
- * so the differences between generations stay visible. [0, 100] while empty.
+ * The y range in percent: up to 100, down to a round 10 below the lowest value shown (and
+ * the goal, when there is one), so the differences between generations stay visible.
+ * [0, 100] while empty.
  */
-export function accuracyRange(series: AccuracySeries): [number, number] {
-  let lowest = Infinity;
+export function accuracyRange(series: AccuracySeries, goal: number | null = null): [number, number] {
+  let lowest = goal ?? Infinity;
   for (const line of series.slice(1) as (number | null)[][]) {
     for (const value of line) if (value !== null && value < lowest) lowest = value;
   }

@@ -25,22 +25,43 @@ export const REJECTED = '#dc2626';
 /** The fill between a population's best and worst student. */
 export const STUDENT_BAND = 'rgba(14, 116, 144, 0.18)';
 
+/** The goal line (goal=, src/config/view.ts) across the accuracy chart, and its label. */
+export const GOAL = '#111827';
+
 const AXIS_STROKE = '#374151';
 const GRID_STROKE = '#e5e7eb';
-export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-/** An axis in the page's style, with a visible label. */
-export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+/** Presenter mode (present=1): a chart readable from the back of a room. */
+export const PRESENT_FONT_PX = 22;
+/** The thinnest line a chart draws in presenter mode. */
+export const PRESENT_MIN_LINE = 3;
+
+/** A chart font of `px` pixels (`weight` 600 for labels). */
+export function chartFont(px: number, weight = 400): string {
+  return `${weight} ${px}px ${FONT_FAMILY}`;
+}
+
+/** A line's width: as given, or in presenter mode doubled and never under PRESENT_MIN_LINE. */
+export function lineWidth(width: number, present: boolean): number {
+  return present ? Math.max(PRESENT_MIN_LINE, 2 * width) : width;
+}
+
+/** An axis in the page's style, with a visible label; larger type and room in presenter mode. */
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}, present = false): uPlot.Axis {
+  const px = present ? PRESENT_FONT_PX : 12;
+  // uPlot's default axis size is 50 px.
+  const size = typeof extra.size === 'number' ? extra.size : 50;
   return {
     label,
     stroke: AXIS_STROKE,
-    font: CHART_FONT,
-    labelFont: LABEL_FONT,
-    labelSize: 20,
+    font: chartFont(px),
+    labelFont: chartFont(px, 600),
+    labelSize: present ? 34 : 20,
     grid: { stroke: GRID_STROKE, width: 1 },
     ticks: { stroke: GRID_STROKE, width: 1, size: 4 },
     ...extra,
+    size: present ? Math.round(size * 1.7) : size,
   };
 }
 

@@ -18,7 +18,8 @@ export function CopyLinkButton() {
   }, [state]);
 
   const copy = async () => {
-    const link = shareUrl(window.location.href, labStore.getState().config);
+    const { config, view } = labStore.getState();
+    const link = shareUrl(window.location.href, config, view);
     setUrl(link);
     setState((await copyText(link)) ? 'copied' : 'failed');
   };

@@ -1,4 +1,4 @@
-import { canonicalFloat, PARAMS, type ParamGroup, type ParamSpec } from '../../src/config/params.ts';
+import { canonicalFloat, PARAM_GROUP_NAMES, PARAMS, type ParamGroup, type ParamSpec } from '../../src/config/params.ts';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import { validateConfig } from '../../src/config/validate.ts';
 
@@ -10,10 +10,8 @@ export const GROUP_TITLES: Readonly<Record<ParamGroup, string>> = {
   run: 'Run',
 };
 
-const GROUP_ORDER: readonly ParamGroup[] = ['data', 'model', 'training', 'selection', 'run'];
-
 /** The controls of each group, in table order; the link version is not a control. */
-export const PARAM_GROUPS: readonly { group: ParamGroup; title: string; params: readonly ParamSpec[] }[] = GROUP_ORDER.map((group) => ({
+export const PARAM_GROUPS: readonly { group: ParamGroup; title: string; params: readonly ParamSpec[] }[] = PARAM_GROUP_NAMES.map((group) => ({
   group,
   title: GROUP_TITLES[group],
   params: PARAMS.filter((param) => param.group === group && !param.internal),

@@ -6,8 +6,9 @@ import { droppedNote } from '../format/dropped.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
 import type { GenerationResult } from '../../src/selftrain/events.ts';
 import { recipeCells } from '../format/recipe.ts';
-import { auditSizeSelector, criticSelector, gateSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
+import { auditSizeSelector, criticSelector, datasetSelector, gateSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
+import { SaveTableButton } from '../downloads/SaveTableButton.tsx';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
 export function ResultsTable({ id }: { id: string }) {
@@ -21,6 +22,7 @@ export function ResultsTable({ id }: { id: string }) {
   const recipe = useLab(searchRecipeSelector);
   const last = results.at(-1)?.generation ?? 0;
   const summary = results.length > 0 ? auditSummary(results[results.length - 1]) : null;
+  const data = useLab(datasetSelector);
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
     <div className="results" role="region" aria-labelledby={`${id}-caption`}>
@@ -96,6 +98,7 @@ export function ResultsTable({ id }: { id: string }) {
           Precision is the share of its vetoes that were really wrong labels, recall the share of the teacher&apos;s wrong labels it caught.
         </p>
       )}
+      <SaveTableButton tableId={id} fileName={`${data}-generations.csv`} />
       {results.length === 0 && <p className="results__note">No generations yet: press Run, or Step for one generation at a time.</p>}
       {stoppedEarly && (
         <p className="results__note">

@@ -6,7 +6,12 @@ import type { LabState } from './types.ts';
 
 /** Module-level selectors: stable identities, so components re-render only when their slice of state changes. */
 export const configSelector = (state: LabState) => state.config;
+export const datasetSelector = (state: LabState) => state.config.data;
 export const linkNotesSelector = (state: LabState) => state.linkNotes;
+export const viewSelector = (state: LabState) => state.view;
+export const presentSelector = (state: LabState) => state.view.present;
+export const hideSelector = (state: LabState) => state.view.hide;
+export const goalSelector = (state: LabState) => state.view.goal;
 export const runStatusSelector = (state: LabState) => state.run.status;
 /** The run stopped on a lost GPU device and can go on. */
 export const resumableSelector = (state: LabState) => state.run.status === 'error' && state.run.resumable;

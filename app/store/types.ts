@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../../src/config/schema.ts';
+import type { ViewOptions } from '../../src/config/view.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
 import type { LossSeries } from './lossSeries.ts';
 import type { RunData } from './runReducer.ts';
@@ -11,6 +12,9 @@ export interface ConfigSlice {
   /** Sets an already validated config; `notes` replaces the link notes when given. */
   setConfig(config: ExperimentConfig, notes?: string[]): void;
   dismissLinkNotes(): void;
+  /** How the page shows the experiment (presenter mode, hidden controls, a goal): in the link, never in the run. */
+  view: ViewOptions;
+  setView(view: ViewOptions): void;
 }
 
 /** The run in the worker, as its messages describe it. */

@@ -6,6 +6,12 @@
 import { canonicalFloat, PARAM_TABLE, PARAMS, type ParamKey } from './params.ts';
 import type { ExperimentConfig } from './schema.ts';
 import { showValue, validateConfig, type RawConfig, type ValidatedConfig } from './validate.ts';
+import { DEFAULT_VIEW, encodeView, isViewKey, validateView, type ViewKey, type ViewOptions } from './view.ts';
+
+/** A decoded link: the experiment, how the page shows it, and the notes of both. */
+export interface DecodedLink extends ValidatedConfig {
+  view: ViewOptions;
+}
 
 /** A complete link is about 330 characters; anything past this is not read. */
 export const MAX_LINK_LENGTH = 4096;
@@ -18,10 +24,13 @@ const MAX_UNKNOWN_SHOWN = 5;
 
 /**
  * The link text (without `#`) of a validated config: every key, in table order, enums by
- * name, floats without float32 noise, `hidden` as `16,16`, booleans as 0|1.
+ * name, floats without float32 noise, `hidden` as `16,16`, booleans as 0|1; then the view
+ * keys (src/config/view.ts) that differ from the default.
  */
-export function encodeLink(config: ExperimentConfig): string {
-  return PARAMS.map((param) => `${param.key}=${formatValue(param.kind, config[param.key])}`).join('&');
+export function encodeLink(config: ExperimentConfig, view: ViewOptions = DEFAULT_VIEW): string {
+  const settings = PARAMS.map((param) => `${param.key}=${formatValue(param.kind, config[param.key])}`).join('&');
+  const shown = encodeView(view);
+  return shown === '' ? settings : `${settings}&${shown}`;
 }
 
 /**
@@ -29,16 +38,17 @@ export function encodeLink(config: ExperimentConfig): string {
  * experiment. Never throws: unknown, repeated, malformed or out-of-range values fall back
  * or clamp, each with a note. Missing keys take their defaults silently.
  */
-export function decodeLink(input: string): ValidatedConfig {
+export function decodeLink(input: string): DecodedLink {
   const notes: string[] = [];
   let text = typeof input === 'string' ? input : '';
   if (text.length > MAX_LINK_LENGTH) {
     notes.push(`the link is longer than ${MAX_LINK_LENGTH} characters; only the start was read`);
     text = text.slice(0, MAX_LINK_LENGTH);
   }
-  const raw = readPieces(settingsPart(text), notes);
+  const { raw, rawView } = readPieces(settingsPart(text), notes);
   const validated = validateConfig(raw);
-  return { config: validated.config, notes: capNotes([...notes, ...validated.notes]) };
+  const { view, notes: viewNotes } = validateView(rawView);
+  return { config: validated.config, view, notes: capNotes([...notes, ...validated.notes, ...viewNotes]) };
 }
 
 function formatValue(kind: (typeof PARAMS)[number]['kind'], value: unknown): string {
@@ -58,8 +68,9 @@ function settingsPart(text: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(text) ? '' : text;
 }
 
-function readPieces(settings: string, notes: string[]): RawConfig {
+function readPieces(settings: string, notes: string[]): { raw: RawConfig; rawView: Partial<Record<ViewKey, string>> } {
   const values = new Map<ParamKey, string>();
+  const viewValues = new Map<ViewKey, string>();
   const repeats = new Map<ParamKey, number>();
   const unknown: string[] = [];
   const pieces = settings.split('&', MAX_PIECES + 1);
@@ -68,7 +79,9 @@ function readPieces(settings: string, notes: string[]): RawConfig {
     if (piece.trim() === '') continue;
     const equals = piece.indexOf('=');
     const key = decodePart(equals < 0 ? piece : piece.slice(0, equals)).trim().toLowerCase();
-    if (!isParamKey(key)) unknown.push(key);
+    // The view keys: the last of each wins, quietly (they change how the page looks, not the run).
+    if (isViewKey(key)) viewValues.set(key, equals < 0 ? '' : decodePart(piece.slice(equals + 1)));
+    else if (!isParamKey(key)) unknown.push(key);
     else if (equals < 0) notes.push(`${showValue(key)} has no value; using the default`);
     else {
       if (values.has(key)) repeats.set(key, (repeats.get(key) ?? 1) + 1);
@@ -78,7 +91,7 @@ function readPieces(settings: string, notes: string[]): RawConfig {
   for (const [key, count] of repeats) notes.push(`${key} appears ${count} times; using the last, ${showValue(values.get(key))}`);
   if (unknown.length > 0) notes.push(unknownNote(unknown));
   // Built from table keys only, so a hostile key like __proto__ never becomes a property.
-  return Object.fromEntries(values) as RawConfig;
+  return { raw: Object.fromEntries(values) as RawConfig, rawView: Object.fromEntries(viewValues) };
 }
 
 function isParamKey(key: string): key is ParamKey {

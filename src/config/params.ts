@@ -22,8 +22,9 @@ import {
 
 export type ParamKey = keyof ExperimentConfig;
 
-/** Where a control sits on the page. */
-export type ParamGroup = 'data' | 'model' | 'training' | 'selection' | 'run';
+/** Where a control sits on the page, in page order. */
+export const PARAM_GROUP_NAMES = ['data', 'model', 'training', 'selection', 'run'] as const;
+export type ParamGroup = (typeof PARAM_GROUP_NAMES)[number];
 
 interface ParamCommon {
   /** Short label for the control. */

@@ -17,6 +17,17 @@ function cliWith(env: NodeJS.ProcessEnv, ...args: string[]) {
 const stripTimes = <T extends { seconds: number }>(gs: T[]) => gs.map((g) => ({ ...g, seconds: 0 }));
 
 describe('the experiment CLI', () => {
+  test("accepts a classroom link's view keys (present, hide, goal) silently, with the same numbers as without them", async () => {
+    const config = smallConfig({ gens: 1, backend: 'cpu' });
+    const out = cli(`#${encodeLink(config, { present: true, hide: ['training', 'seed'], goal: 90 })}`, '--json');
+    expect(out.status).toBe(0);
+    expect(out.stderr).not.toMatch(/note:/);
+    const json = JSON.parse(out.stdout);
+    const { result } = await runCollecting(config);
+    expect(json.link).toBe(result.link);
+    expect(json.generations.map((g: { testAccuracy: number }) => g.testAccuracy)).toEqual(result.generations.map((g) => g.testAccuracy));
+  });
+
   test('--json prints one object with the documented fields and the same numbers as runExperiment in-process', async () => {
     const config = smallConfig({ gens: 2, backend: 'auto' });
     const out = cli(`https://example.org/autodidact/#${encodeLink(config)}`, '--json', '--backend', 'cpu');

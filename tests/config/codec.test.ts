@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, MAX_LINK_LENGTH } from '../../src/config/codec.ts';
+import { DEFAULT_VIEW } from '../../src/config/view.ts';
 import { defaultConfig, PARAM_KEYS } from '../../src/config/params.ts';
 import { validateConfig } from '../../src/config/validate.ts';
 import { createRng, type Rng } from '../../src/data/rng.ts';
@@ -54,8 +55,8 @@ describe('decodeLink round trip', () => {
   });
 
   it('fills missing keys with defaults silently', () => {
-    expect(decodeLink('')).toEqual({ config: defaultConfig(), notes: [] });
-    expect(decodeLink('https://example.org/lab/')).toEqual({ config: defaultConfig(), notes: [] });
+    expect(decodeLink('')).toEqual({ config: defaultConfig(), notes: [], view: DEFAULT_VIEW });
+    expect(decodeLink('https://example.org/lab/')).toEqual({ config: defaultConfig(), notes: [], view: DEFAULT_VIEW });
     const short = decodeLink('#data=xor&seed=7');
     expect(short.notes).toEqual([]);
     expect(short.config).toEqual({ ...defaultConfig(), data: 'xor', seed: 7 });

@@ -66,3 +66,20 @@ test('the share URL is this page with the config as its hash', () => {
   expect(shareUrl('http://host/sub/?q=1#old', config)).toBe(`http://host/sub/?q=1#${encodeLink(config)}`);
   expect(shareUrl('http://host/', config)).toBe(`http://host/#${encodeLink(config)}`);
 });
+
+test('keeps the view keys in the hash and in the shared link, and drops hide= when the view changes', () => {
+  const store = createLabStore(defaultConfig());
+  const win = fakeWindow('#data=xor&goal=90&hide=training&present=1');
+  startHashSync(store, win);
+  expect(store.getState().view).toEqual({ present: true, hide: ['training'], goal: 90 });
+  expect(store.getState().linkNotes).toEqual([]);
+  expect(win.location.hash).toBe(`#${encodeLink(store.getState().config)}&present=1&hide=training&goal=90`);
+  // Editing a setting keeps them.
+  store.getState().setConfig({ ...store.getState().config, seed: 9 });
+  expect(win.location.hash).toMatch(/&seed=9&.*&present=1&hide=training&goal=90$/);
+  const { config, view } = store.getState();
+  expect(shareUrl('http://x/app/#old', config, view)).toBe(`http://x/app/#${encodeLink(config)}&present=1&hide=training&goal=90`);
+  // Show all: the view loses hide=, and so does the link.
+  store.getState().setView({ ...view, hide: [] });
+  expect(win.location.hash).toBe(`#${encodeLink(config)}&present=1&goal=90`);
+});
