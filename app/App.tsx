@@ -7,6 +7,7 @@ import { Settings } from './controls/Settings.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
 import { SettingsDrawer } from './layout/SettingsDrawer.tsx';
 import { UpdateNote } from './pwa/UpdateNote.tsx';
+import { PinnedRuns } from './pins/PinnedRuns.tsx';
 import { RecipeView } from './results/RecipeView.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
@@ -63,6 +64,7 @@ export function App({ client }: { client: WorkerClient }) {
           </div>
         </div>
         <ResultsTable id={TABLE_ID} />
+        <PinnedRuns />
         <RecipeView />
         <Downloads />
       </main>

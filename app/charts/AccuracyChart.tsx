@@ -2,9 +2,10 @@ import { useRef } from 'react';
 import uPlot from 'uplot';
 import { shallow } from 'zustand/shallow';
 import { labStore, useLab } from '../store/useLabStore.ts';
-import { accuracyInputsSelector, auditSizeSelector, datasetSelector, gateSelector, goalSelector, studentsSelector } from '../store/selectors.ts';
-import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
-import { AUDIT_BAND, axis, GOAL, integerTicks, LINE, lineWidth, REJECTED, STUDENT_BAND } from './chartTheme.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { accuracyInputsSelector, auditSizeSelector, pinLabelsSelector, datasetSelector, gateSelector, goalSelector, studentsSelector } from '../store/selectors.ts';
+import { accuracyLegend, accuracyRange, accuracySeries, AUDIT_SERIES, PIN_SERIES, STUDENT_SERIES, type AccuracySeries } from './accuracyData.ts';
+import { AUDIT_BAND, axis, GOAL, integerTicks, LINE, lineWidth, PINNED, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { drawGoalLine } from './goal.ts';
 import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
@@ -60,6 +61,8 @@ function seriesOptions(width: number, height: number, present: boolean): uPlot.O
       { label: 'Labels + audit', stroke: LINE.withAudit, width: 1.5, dash: [8, 3], points: { show: false } },
       // Rings around the generations the gate rejected, no line between them.
       { label: 'Rejected by the gate', stroke: REJECTED, width: 2, paths: () => null, points: { show: true, size: 13, width: 2, fill: 'transparent', stroke: REJECTED } },
+      // Pinned runs: ghost lines of their test accuracy, behind nothing but lighter than the live run's.
+      ...PINNED.map((stroke, i) => ({ label: `Pinned run ${i + 1}`, stroke, width: 1.5, dash: [3, 3], points: { show: true, size: 4, fill: stroke } })),
     ],
     bands: [
       { series: [STUDENT_SERIES.max, STUDENT_SERIES.min], fill: STUDENT_BAND },
@@ -81,6 +84,8 @@ function connect(chart: uPlot): () => void {
     chart.root.dataset.audit = series[AUDIT_SERIES.estimate].map((value) => (value === null ? '' : String(value))).join(' ').trim();
     chart.root.dataset.withAudit = series[AUDIT_SERIES.withAudit][0] === null ? '' : String(series[AUDIT_SERIES.withAudit][0]);
     chart.root.dataset.rejected = series[0].filter((g) => series[AUDIT_SERIES.rejected][g] !== null).join(' ');
+    // The pinned runs' ghost lines drawn: how many have a point.
+    chart.root.dataset.pins = String(series.slice(PIN_SERIES).filter((line) => line.some((value) => value !== null)).length);
     // The goal line's value, and every line's width in CSS pixels (presenter mode draws none under 3).
     chart.root.dataset.goal = String(labStore.getState().view.goal ?? '');
     chart.root.dataset.lineWidths = chart.series.slice(1).map((line) => line.width ?? 1).join(' ');
@@ -107,7 +112,8 @@ export function AccuracyChart({ describedBy }: { describedBy: string }) {
   const goal = useLab(goalSelector);
   useUplot(containerRef, buildOptions, connect);
   const data = useLab(datasetSelector);
-  const base = accuracyLegend(students, audit, gate);
+  const pinLabels = useLab(useShallow(pinLabelsSelector));
+  const base = accuracyLegend(students, audit, gate, pinLabels);
   const legend = goal === null ? base : [...base, { label: `Goal (${goal}%)`, color: GOAL, style: 'dashed' as const }];
   return (
     <figure className="chart">

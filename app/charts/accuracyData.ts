@@ -1,6 +1,7 @@
 import type { GenerationResult } from '../../src/selftrain/events.ts';
+import { MAX_PINS, type PinnedRun } from '../pins/pins.ts';
 import type { LegendEntry } from './ChartLegend.tsx';
-import { AUDIT_BAND, LINE, REJECTED, STUDENT_BAND } from './chartTheme.ts';
+import { AUDIT_BAND, LINE, PINNED, REJECTED, STUDENT_BAND } from './chartTheme.ts';
 
 export interface AccuracyInputs {
   results: readonly GenerationResult[];
@@ -10,6 +11,8 @@ export interface AccuracyInputs {
   withAudit?: number | null;
   /** Generations after generation 0: the x axis runs 0..totalGenerations. */
   totalGenerations: number;
+  /** Pinned runs, drawn as ghost lines of their test accuracy. */
+  pins?: readonly PinnedRun[];
 }
 
 type Line = (number | null)[];
@@ -18,10 +21,14 @@ type Line = (number | null)[];
  * The series the accuracy chart draws, in percent: x, test (the chosen student's),
  * pseudo-label, baseline, oracle, then a population's highest, lowest and mean student
  * (null for a generation of one student), then with an audit its estimate, the interval's
- * low and high ends, the labels + audit line, and the gate's rejected generations (their
- * test accuracy, null elsewhere: drawn as markers only).
+ * low and high ends, the labels + audit line, the gate's rejected generations (their
+ * test accuracy, null elsewhere: drawn as markers only), and the pinned runs' test accuracy
+ * (MAX_PINS lines, null for a pin not there).
  */
-export type AccuracySeries = [number[], Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line];
+export type AccuracySeries = [number[], Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, Line, ...Line[]];
+
+/** Where the pinned runs' ghost lines start in AccuracySeries (MAX_PINS of them). */
+export const PIN_SERIES = 13;
 
 /** Where the population's lines sit in AccuracySeries: the band fills between max and min. */
 export const STUDENT_SERIES = { max: 5, min: 6, mean: 7 } as const;
@@ -36,8 +43,8 @@ const toPercent = (fraction: number | null | undefined): number | null =>
  * One point per generation 0..totalGenerations (null where none yet), the baseline and
  * oracle as flat lines across the whole axis once they are known, and a population's spread.
  */
-export function accuracySeries({ results, baseline, oracle, withAudit = null, totalGenerations }: AccuracyInputs): AccuracySeries {
-  const last = Math.max(1, totalGenerations, ...results.map((row) => row.generation));
+export function accuracySeries({ results, baseline, oracle, withAudit = null, totalGenerations, pins = [] }: AccuracyInputs): AccuracySeries {
+  const last = Math.max(1, totalGenerations, ...results.map((row) => row.generation), ...pins.map((pin) => pin.testAccuracy.length - 1));
   const x = Array.from({ length: last + 1 }, (_, g) => g);
   const byGeneration = new Map(results.map((row) => [row.generation, row]));
   const test = x.map((g) => toPercent(byGeneration.get(g)?.testAccuracy));
@@ -62,7 +69,8 @@ export function accuracySeries({ results, baseline, oracle, withAudit = null, to
   const high = audit((row) => row.audit?.high);
   const withAuditLine = x.map(() => toPercent(withAudit));
   const rejected = audit((row) => (row.gate?.accepted === false ? row.testAccuracy : undefined));
-  return [x, test, pseudo, baselineLine, oracleLine, max, min, mean, estimate, low, high, withAuditLine, rejected];
+  const ghosts = Array.from({ length: MAX_PINS }, (_, i) => x.map((g) => toPercent(pins[i]?.testAccuracy[g])));
+  return [x, test, pseudo, baselineLine, oracleLine, max, min, mean, estimate, low, high, withAuditLine, rejected, ...ghosts];
 }
 
 /** How many students the run's generations have (1 when none has a population). */
@@ -95,7 +103,7 @@ export function populationNote(students: number, audit = 0): string {
  * test line follows; an audit adds its estimate, its interval and the labels + audit line, a
  * gate its rejected generations.
  */
-export function accuracyLegend(students: number, audit = 0, gate = false): LegendEntry[] {
+export function accuracyLegend(students: number, audit = 0, gate = false, pinLabels: readonly string[] = []): LegendEntry[] {
   const population = students > 1;
   return [
     { label: population ? `Test accuracy: ${populationNote(students, audit)}` : 'Test accuracy', color: LINE.test, style: 'solid' },
@@ -116,5 +124,6 @@ export function accuracyLegend(students: number, audit = 0, gate = false): Legen
         ]
       : []),
     ...(gate ? [{ label: 'Rejected by the gate (the champion taught on)', color: REJECTED, style: 'marker' as const }] : []),
+    ...pinLabels.map((label, i) => ({ label: `Pinned run ${i + 1}: ${label}`, color: PINNED[i], style: 'dashed' as const })),
   ];
 }

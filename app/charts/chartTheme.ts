@@ -25,6 +25,9 @@ export const REJECTED = '#dc2626';
 /** The fill between a population's best and worst student. */
 export const STUDENT_BAND = 'rgba(14, 116, 144, 0.18)';
 
+/** The pinned runs' ghost lines, one colour each (MAX_PINS), lighter than the live run's. */
+export const PINNED = ['#60a5fa', '#f59e0b', '#34d399'] as const;
+
 /** The goal line (goal=, src/config/view.ts) across the accuracy chart, and its label. */
 export const GOAL = '#111827';
 

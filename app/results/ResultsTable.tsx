@@ -6,8 +6,9 @@ import { droppedNote } from '../format/dropped.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
 import type { GenerationResult } from '../../src/selftrain/events.ts';
 import { recipeCells } from '../format/recipe.ts';
-import { auditSizeSelector, criticSelector, datasetSelector, gateSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
+import { auditSizeSelector, criticSelector, pinLabelsSelector, datasetSelector, gateSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { SaveTableButton } from '../downloads/SaveTableButton.tsx';
 
 /** One row per generation; also the text alternative of the accuracy chart. */
@@ -23,6 +24,8 @@ export function ResultsTable({ id }: { id: string }) {
   const last = results.at(-1)?.generation ?? 0;
   const summary = results.length > 0 ? auditSummary(results[results.length - 1]) : null;
   const data = useLab(datasetSelector);
+  const pins = useLab((state) => state.pins);
+  const pinLabels = useLab(useShallow(pinLabelsSelector));
   return (
     // A region, because on a narrow screen it scrolls sideways and takes keyboard focus.
     <div className="results" role="region" aria-labelledby={`${id}-caption`}>
@@ -57,6 +60,11 @@ export function ResultsTable({ id }: { id: string }) {
             )}
             <th scope="col">Coverage</th>
             <th scope="col">Pseudo-labels</th>
+            {pinLabels.map((label, i) => (
+              <th scope="col" key={`pin-${i}`} className="results__pinned">
+                Pinned run {i + 1} ({label})
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -74,6 +82,11 @@ export function ResultsTable({ id }: { id: string }) {
               {critic && <CriticColumns cells={criticCells(row)} />}
               <td>{formatPercent(row.coverage)}</td>
               <td>{formatCount(row.pseudoLabels)}</td>
+              {pins.map((pin, i) => (
+                <td key={`pin-${i}`} className="results__pinned">
+                  {formatPercent(pin.testAccuracy[row.generation] ?? null)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

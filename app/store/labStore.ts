@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import { createConfigSlice } from './configSlice.ts';
+import { createPinSlice } from './pinSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { LabState } from './types.ts';
 
@@ -11,6 +12,7 @@ export function createLabStore(initialConfig: ExperimentConfig) {
     subscribeWithSelector((...api) => ({
       ...createConfigSlice(initialConfig)(...api),
       ...createRunSlice(...api),
+      ...createPinSlice(...api),
     })),
   );
 }

@@ -1,5 +1,6 @@
 import type { ChanceInputs } from '../format/chanceNote.ts';
 import { DATASETS } from '../../src/data/datasets.ts';
+import { pinLabel } from '../pins/pins.ts';
 import type { PhaseProgress } from '../format/progressText.ts';
 import { runPhase } from './runReducer.ts';
 import type { LabState } from './types.ts';
@@ -54,7 +55,11 @@ export const accuracyInputsSelector = (state: LabState) => ({
   oracle: state.run.oracle,
   withAudit: state.run.withAudit,
   totalGenerations: state.run.totalGenerations || state.config.gens,
+  pins: state.pins,
 });
+
+/** Each pinned run's label: the settings in which it differs from the experiment on screen. */
+export const pinLabelsSelector = (state: LabState): string[] => state.pins.map((pin) => pinLabel(pin, state.config));
 
 /**
  * What the chance-level note needs (picked with useShallow): generation 0's and the oracle's test

@@ -1,6 +1,7 @@
 import type { ExperimentConfig } from '../../src/config/schema.ts';
 import type { ViewOptions } from '../../src/config/view.ts';
 import type { WorkerMessage } from '../../src/worker/protocol.ts';
+import type { PinnedRun } from '../pins/pins.ts';
 import type { LossSeries } from './lossSeries.ts';
 import type { RunData } from './runReducer.ts';
 
@@ -36,4 +37,14 @@ export interface RunSlice {
   resetRun(): void;
 }
 
-export type LabState = ConfigSlice & RunSlice;
+/** Finished runs kept side by side (up to MAX_PINS), in the browser's storage across reloads. */
+export interface PinSlice {
+  pins: PinnedRun[];
+  /** Why the last pin or unpin could not do all it was asked (the limit, a storage that refused); null when it did. */
+  pinNote: string | null;
+  /** Keeps the finished run on screen as a ghost line; nothing while it runs. */
+  pinRun(): void;
+  unpin(index: number): void;
+}
+
+export type LabState = ConfigSlice & RunSlice & PinSlice;

@@ -136,7 +136,7 @@ describe('the run buttons', () => {
     await runToEnd(page);
     expect(await rows()).toBe(4);
 
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect.poll(rows).toBe(0);
     await page.getByRole('button', { name: 'Step' }).click();
     await status.filter({ hasText: /Paused/ }).waitFor({ timeout: 30_000 });

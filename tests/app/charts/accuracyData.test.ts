@@ -15,8 +15,8 @@ test('one point per generation up to the planned last, in percent, with flat ref
   expect(series[2]).toEqual([null, 90, null, null]);
   expect(series[3]).toEqual([80, 80, 80, 80]);
   expect(series[4]).toEqual([95, 95, 95, 95]);
-  // One student: no band, no mean; no audit: none of its lines.
-  expect(series.slice(5)).toEqual(Array.from({ length: 8 }, () => Array(4).fill(null)));
+  // One student: no band, no mean; no audit: none of its lines; no pinned run: no ghost line.
+  expect(series.slice(5)).toEqual(Array.from({ length: 11 }, () => Array(4).fill(null)));
 });
 
 const withStudents = (result: GenerationResult, testAccuracy: (number | null)[], best: number): GenerationResult => ({
