@@ -49,7 +49,7 @@ export interface BenchEnvironment {
 }
 
 /** Who runs a frozen model's labelling pass over the pool (issue 5): the engine, or onnxruntime-web on its exported file. */
-export const LABELLER_NAMES = ['autodidact-webgpu', 'autodidact-cpu', 'ort-webgpu', 'ort-wasm'] as const;
+export const LABELLER_NAMES = ['autodidact-webgpu', 'autodidact-wasm', 'autodidact-cpu', 'ort-webgpu', 'ort-wasm'] as const;
 export type LabellerName = (typeof LABELLER_NAMES)[number];
 
 /** One labeller on one workload's model: a pass predicts every pool example's class probabilities, read back. */
