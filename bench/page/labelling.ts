@@ -1,6 +1,5 @@
 // The labelling pass of issue 5: one frozen model predicts a whole pool, on the engine (CPU,
 // WebAssembly or WebGPU backend) or on onnxruntime-web (WebGPU or WASM execution provider) from its exported file.
-import { createRng } from '../../src/data/rng.ts';
 import type { Backend } from '../../src/engine/backend.ts';
 import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createWasmBackend } from '../../src/engine/backends/wasm.ts';
@@ -12,11 +11,9 @@ import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../src/onnx/exportOnnx.t
 import type { OrtModule } from '../../src/onnx/ortLabeler.ts';
 import { loadWebOrt } from '../../src/onnx/webOrt.ts';
 import { median } from '../report/median.ts';
+import { POOL_EXAMPLES, poolRows } from './pool.ts';
 import type { LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
-import { DATA_SEED, MODEL_SEED, workloadByName, workloadSpec } from '../workloads.ts';
-
-/** Examples in the pool the issue names. */
-export const POOL_EXAMPLES = 10_000;
+import { MODEL_SEED, workloadByName, workloadSpec } from '../workloads.ts';
 
 export interface LabellingRequest {
   workload: WorkloadName;
@@ -72,13 +69,6 @@ async function modelParameters(spec: ModelSpec): Promise<Float32Array> {
   } finally {
     backend.dispose();
   }
-}
-
-/** POOL_EXAMPLES seeded rows: points in [-1, 1), pixels in [0, 1), as the training workloads draw them. */
-function poolRows(dim: number): Float32Array {
-  const rng = createRng(DATA_SEED);
-  const low = dim === 2 ? -1 : 0;
-  return Float32Array.from({ length: POOL_EXAMPLES * dim }, () => low + (1 - low) * rng.next());
 }
 
 /** The engine's network on a fresh backend of the labeller's kind, the pool uploaded. */
