@@ -1,4 +1,8 @@
-import { ENGINE_NAMES, WORKLOAD_NAMES, type EngineName, type WorkloadName } from '../report/types.ts';
+import { PRESETS } from '../../src/config/presets.ts';
+import { ENGINE_NAMES, LABELLER_NAMES, WORKLOAD_NAMES, type EngineName, type LabellerName, type WorkloadName } from '../report/types.ts';
+
+/** Whether the run times the presets to their results (minutes): also, not at all, or that alone. */
+export type TimeToResultChoice = 'with' | 'without' | 'only';
 
 export interface BenchArgs {
   /** Where to write the JSON report, or null. */
@@ -7,21 +11,33 @@ export interface BenchArgs {
   quick: boolean;
   /** Rounds of the whole plan (null: 2, or 1 with --quick). */
   rounds: number | null;
-  /** Only these engines / workloads (all when null). */
+  /** Only these engines / labellers / workloads (all when null); --engines fills both engines and labellers. */
   engines: EngineName[] | null;
+  labellers: LabellerName[] | null;
   workloads: WorkloadName[] | null;
-  /** The training rows only: no labelling pass, no generation rows. */
+  /** The training rows only: no labelling pass, no generation rows, no time to result. */
   trainingOnly: boolean;
+  timeToResult: TimeToResultChoice;
+  /** The presets to time, by their place in the menu from 1 (all when null). */
+  presets: number[] | null;
   help: boolean;
 }
 
+const NAMES: readonly string[] = [...new Set<string>([...ENGINE_NAMES, ...LABELLER_NAMES])];
+
 export const USAGE = `npm run bench [-- --json FILE] [--quick] [--rounds N] [--engines a,b] [--workloads W1,W2] [--training-only]
+                 [--time-to-result | --no-time-to-result] [--presets 1,9]
   --json FILE     also write { adapter, browser, rows: [...] } to FILE
   --quick         shorter and fewer epochs, one round (a smoke run; noisier)
   --rounds N      run the whole plan N times and keep each row's best round (default 2)
-  --engines LIST  only these of ${ENGINE_NAMES.join(', ')}
+  --engines LIST  only these of ${NAMES.join(', ')}
+                  (the ort-* names are labellers of the labelling pass only)
   --workloads L   only these of ${WORKLOAD_NAMES.join(', ')}
-  --training-only the training rows only (no labelling pass, no generation rows)`;
+  --training-only the training rows only (no labelling pass, generation rows or time to result)
+  --time-to-result     only time each preset to its first generation and its end, in the page
+                       and on the CLI (minutes: the image presets run for minutes each)
+  --no-time-to-result  everything but that
+  --presets LIST  time only these presets, by their place in the menu (1 to ${PRESETS.length})`;
 
 /** A command line the bench cannot run, with what to change. */
 export class ArgsError extends Error {
@@ -35,14 +51,15 @@ function pickList<T extends string>(flag: string, value: string, allowed: readon
   return names as T[];
 }
 
-function positiveInteger(flag: string, value: string): number {
+function positiveInteger(flag: string, value: string, max = 10): number {
   const n = Number(value);
-  if (!(Number.isInteger(n) && n >= 1 && n <= 10)) throw new ArgsError(`${flag}: want a whole number from 1 to 10, got ${value}.`);
+  if (!(Number.isInteger(n) && n >= 1 && n <= max)) throw new ArgsError(`${flag}: want a whole number from 1 to ${max}, got ${value}.`);
   return n;
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: null, quick: false, rounds: null, engines: null, workloads: null, trainingOnly: false, help: false };
+  const args: BenchArgs = { json: null, quick: false, rounds: null, engines: null, labellers: null, workloads: null, trainingOnly: false, timeToResult: 'with', presets: null, help: false };
+  const timeToResultFlags: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -53,11 +70,21 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--json') args.json = value();
     else if (flag === '--quick') args.quick = true;
     else if (flag === '--rounds') args.rounds = positiveInteger(flag, value());
-    else if (flag === '--engines') args.engines = pickList(flag, value(), ENGINE_NAMES);
-    else if (flag === '--workloads') args.workloads = pickList(flag, value(), WORKLOAD_NAMES);
+    else if (flag === '--engines') {
+      const names = pickList(flag, value(), NAMES);
+      args.engines = ENGINE_NAMES.filter((name) => names.includes(name));
+      args.labellers = LABELLER_NAMES.filter((name) => names.includes(name));
+    } else if (flag === '--workloads') args.workloads = pickList(flag, value(), WORKLOAD_NAMES);
     else if (flag === '--training-only') args.trainingOnly = true;
+    else if (flag === '--time-to-result' || flag === '--no-time-to-result') {
+      timeToResultFlags.push(flag);
+      args.timeToResult = flag === '--time-to-result' ? 'only' : 'without';
+    } else if (flag === '--presets') args.presets = value().split(',').map((place) => positiveInteger(flag, place.trim(), PRESETS.length));
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new ArgsError(`Unknown argument ${flag}.`);
   }
+  if (new Set(timeToResultFlags).size > 1) throw new ArgsError('--time-to-result and --no-time-to-result: choose one.');
+  if (args.trainingOnly && args.timeToResult === 'only') throw new ArgsError('--training-only and --time-to-result: choose one.');
+  if (args.trainingOnly) args.timeToResult = 'without';
   return args;
 }

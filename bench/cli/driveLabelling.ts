@@ -1,13 +1,14 @@
 // Drives the labelling rows (bench/page/labelling.ts) in a page of their own, after the
 // training rows: one row at a time, a hung or crashed row failed and the next in a fresh page.
 import { launchChromium } from '../../tests/e2e/browser.ts';
-import type { LabellingRow, WorkloadName } from '../report/types.ts';
+import type { LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
 import { openBenchPage, withTimeout } from './drive.ts';
 
 export interface LabellingOptions {
   /** Timed passes per row, after one warm-up pass. */
   passes: number;
   rowTimeoutMs: number;
+  labellers: LabellerName[] | null;
   workloads: WorkloadName[] | null;
   log(line: string): void;
 }
@@ -16,7 +17,9 @@ export async function driveLabelling(url: string, options: LabellingOptions): Pr
   const browser = await launchChromium();
   try {
     let page = await openBenchPage(browser, url, options.log);
-    const plan = (await page.evaluate(() => window.autodidactBench!.labellingPlan())).filter(({ workload }) => options.workloads?.includes(workload) ?? true);
+    const plan = (await page.evaluate(() => window.autodidactBench!.labellingPlan())).filter(
+      ({ workload, labeller }) => (options.labellers?.includes(labeller) ?? true) && (options.workloads?.includes(workload) ?? true),
+    );
     const rows: LabellingRow[] = [];
     for (const { workload, labeller } of plan) {
       const started = Date.now();

@@ -1,7 +1,8 @@
-// The labelling pass of issue 5: one frozen model predicts a whole pool, on the engine (CPU or
-// WebGPU backend) or on onnxruntime-web (WebGPU or WASM execution provider) from its exported file.
-import { createRng } from '../../src/data/rng.ts';
+// The labelling pass of issue 5: one frozen model predicts a whole pool, on the engine (CPU,
+// WebAssembly or WebGPU backend) or on onnxruntime-web (WebGPU or WASM execution provider) from its exported file.
+import type { Backend } from '../../src/engine/backend.ts';
 import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
+import { createWasmBackend } from '../../src/engine/backends/wasm.ts';
 import { createWebGpuBackend, requestGpu } from '../../src/engine/backends/webgpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 import { uploadRows } from '../../src/model/rows.ts';
@@ -10,11 +11,9 @@ import { exportOnnx, ONNX_INPUT, ONNX_OUTPUT } from '../../src/onnx/exportOnnx.t
 import type { OrtModule } from '../../src/onnx/ortLabeler.ts';
 import { loadWebOrt } from '../../src/onnx/webOrt.ts';
 import { median } from '../report/median.ts';
+import { POOL_EXAMPLES, poolRows } from './pool.ts';
 import type { LabellerName, LabellingRow, WorkloadName } from '../report/types.ts';
-import { DATA_SEED, MODEL_SEED, workloadByName, workloadSpec } from '../workloads.ts';
-
-/** Examples in the pool the issue names. */
-export const POOL_EXAMPLES = 10_000;
+import { MODEL_SEED, workloadByName, workloadSpec } from '../workloads.ts';
 
 export interface LabellingRequest {
   workload: WorkloadName;
@@ -41,7 +40,7 @@ export async function measureLabelling(request: LabellingRequest): Promise<Label
     const started = performance.now();
     const labeller = ort
       ? await prepareOrt(ort, request.labeller === 'ort-webgpu' ? 'webgpu' : 'wasm', spec, parameters, pool)
-      : await prepareEngine(request.labeller === 'autodidact-webgpu', spec, parameters, pool);
+      : await prepareEngine(request.labeller, spec, parameters, pool);
     row.msToSession = performance.now() - started;
     try {
       await labeller.pass();
@@ -72,17 +71,10 @@ async function modelParameters(spec: ModelSpec): Promise<Float32Array> {
   }
 }
 
-/** POOL_EXAMPLES seeded rows: points in [-1, 1), pixels in [0, 1), as the training workloads draw them. */
-function poolRows(dim: number): Float32Array {
-  const rng = createRng(DATA_SEED);
-  const low = dim === 2 ? -1 : 0;
-  return Float32Array.from({ length: POOL_EXAMPLES * dim }, () => low + (1 - low) * rng.next());
-}
-
-/** The engine's network on a fresh CPU or WebGPU backend, the pool uploaded. */
-async function prepareEngine(onGpu: boolean, spec: ModelSpec, parameters: Float32Array, pool: Float32Array): Promise<ReadyLabeller> {
-  const gpu = onGpu ? await requestGpu() : null;
-  const backend = gpu ? createWebGpuBackend(gpu.device, gpu.description) : createCpuBackend();
+/** The engine's network on a fresh backend of the labeller's kind, the pool uploaded. */
+async function prepareEngine(labeller: LabellerName, spec: ModelSpec, parameters: Float32Array, pool: Float32Array): Promise<ReadyLabeller> {
+  const gpu = labeller === 'autodidact-webgpu' ? await requestGpu() : null;
+  const backend: Backend = gpu ? createWebGpuBackend(gpu.device, gpu.description) : labeller === 'autodidact-wasm' ? createWasmBackend() : createCpuBackend();
   const network = createNetwork(backend, spec, MODEL_SEED);
   network.setParameters(parameters);
   const rows = uploadRows(backend, pool, POOL_EXAMPLES, spec.inputDim);

@@ -49,7 +49,7 @@ export interface BenchEnvironment {
 }
 
 /** Who runs a frozen model's labelling pass over the pool (issue 5): the engine, or onnxruntime-web on its exported file. */
-export const LABELLER_NAMES = ['autodidact-webgpu', 'autodidact-cpu', 'ort-webgpu', 'ort-wasm'] as const;
+export const LABELLER_NAMES = ['autodidact-webgpu', 'autodidact-wasm', 'autodidact-cpu', 'ort-webgpu', 'ort-wasm'] as const;
 export type LabellerName = (typeof LABELLER_NAMES)[number];
 
 /** One labeller on one workload's model: a pass predicts every pool example's class probabilities, read back. */
@@ -83,6 +83,29 @@ export interface GenerationRow {
   error: string | null;
 }
 
+/** One way of running a preset (the page in headless Chromium, or the CLI) timed from start to result. */
+export interface TimedRun {
+  /** The backend the run chose: cpu, wasm or webgpu; null when it failed before saying. */
+  backend: string | null;
+  /** Seconds from the start (the click on Run, or the process's start) to generation 0's result shown. */
+  firstGenerationSeconds: number | null;
+  /** Seconds from the start to the run's end (the page's Done status, or the process's exit). */
+  endSeconds: number | null;
+  error: string | null;
+}
+
+/** A preset's time to result, in the page and on the command line. */
+export interface TimeToResultRow {
+  preset: string;
+  page: TimedRun;
+  cli: TimedRun;
+}
+
+/** What `--json FILE` writes with --time-to-result: the presets timed, and where. */
+export interface TimeToResultReport extends Pick<BenchEnvironment, 'date' | 'browser' | 'machine' | 'notes'> {
+  timeToResult: TimeToResultRow[];
+}
+
 /** What `--json FILE` writes. */
 export interface BenchReport extends BenchEnvironment {
   rows: BenchRow[];
@@ -90,4 +113,6 @@ export interface BenchReport extends BenchEnvironment {
   labelling?: LabellingRow[];
   /** A generation with one student and with several, when it was measured. */
   generations?: GenerationRow[];
+  /** Every preset's time to result, when it was measured. */
+  timeToResult?: TimeToResultRow[];
 }

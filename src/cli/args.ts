@@ -4,7 +4,7 @@ import { BACKENDS, type BackendChoice } from '../config/schema.ts';
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'list-presets'; json: boolean }
-  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null; labeler: Labeler | null };
+  | { kind: 'run'; link: string; json: boolean; backend: BackendChoice | null; seeds: number; exportOnnx: string | null; labeler: Labeler | null; progress: boolean };
 
 /** Who runs each teacher's labelling pass: the engine, or onnxruntime-web (WASM) on the teacher's exported ONNX file. */
 export const LABELERS = ['engine', 'onnx'] as const;
@@ -17,7 +17,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   npm run experiment -- "<link or hash>" [--json] [--backend auto|cpu|wasm|webgpu] [--seeds N]
-                         [--export-onnx DIR] [--labeler engine|onnx]
+                         [--export-onnx DIR] [--labeler engine|onnx] [--progress]
   npm run experiment -- --list-presets [--json]
 
   <link or hash>   a share link (https://.../#v=1&data=moons&...) or just its hash
@@ -34,6 +34,7 @@ export const USAGE = `Usage:
   --labeler        who labels the pool each generation: the engine, or
                    onnxruntime-web (WASM) running the teacher's exported ONNX model
                    (default: the link's labeler key, engine when it has none)
+  --progress       a line on stderr as each generation finishes
   --list-presets   print the ready-made experiments
 
 Exit code 0 when the run finished, 2 on a usage error, 3 when the loss diverged with
@@ -49,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let seeds = 1;
   let exportOnnx: string | null = null;
   let labeler: Labeler | null = null;
+  let progress = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -64,6 +66,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else if (arg === '--seeds') seeds = parseSeeds(value());
     else if (arg === '--export-onnx') exportOnnx = value();
     else if (arg === '--labeler') labeler = parseLabeler(value());
+    else if (arg === '--progress') progress = true;
     else if (arg.startsWith('-') && !arg.startsWith('#')) throw new UsageError(`Unknown option ${arg}.`);
     else positional.push(arg);
   }
@@ -72,7 +75,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     return { kind: 'list-presets', json };
   }
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give a link or hash to run.' : 'Give exactly one link or hash.');
-  return { kind: 'run', link: positional[0], json, backend, seeds, exportOnnx, labeler };
+  return { kind: 'run', link: positional[0], json, backend, seeds, exportOnnx, labeler, progress };
 }
 
 function parseBackend(text: string): BackendChoice {

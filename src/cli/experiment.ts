@@ -16,6 +16,7 @@ import { hashOf, parseArgs, USAGE, UsageError, type CliRequest } from './args.ts
 import { createOnnxExport, ExportDirError, seedExportDir } from './onnxExport.ts';
 import { resultJson, resultTable, summaryTable } from './report.ts';
 import { summarizeSeeds } from './presetCheck.ts';
+import { withProgress } from './progress.ts';
 import { followRun, stoppedJson, stoppedTable, type RunSoFar } from './stopped.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -44,7 +45,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (let i = 0; i < request.seeds; i++) {
     const seedConfig = { ...config, seed: config.seed + i };
     let onnx: ReturnType<typeof createOnnxExport> | null = null;
-    const { so, onEvent } = followRun();
+    const { so, onEvent: follow } = followRun();
+    const onEvent = request.progress ? withProgress((line) => process.stderr.write(line), follow) : follow;
     try {
       if (request.exportOnnx) onnx = createOnnxExport(seedExportDir(request.exportOnnx, seedConfig.seed, request.seeds), seedConfig);
       results.push(

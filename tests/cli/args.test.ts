@@ -11,10 +11,12 @@ describe('parseArgs', () => {
       seeds: 5,
       exportOnnx: null,
       labeler: null,
+      progress: false,
     });
-    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1, exportOnnx: null, labeler: null });
+    expect(parseArgs(['v=1'])).toEqual({ kind: 'run', link: 'v=1', json: false, backend: null, seeds: 1, exportOnnx: null, labeler: null, progress: false });
     expect(parseArgs(['v=1', '--export-onnx', 'out/models'])).toMatchObject({ kind: 'run', exportOnnx: 'out/models' });
     expect(parseArgs(['v=1', '--labeler', 'onnx'])).toMatchObject({ kind: 'run', labeler: 'onnx' });
+    expect(parseArgs(['v=1', '--progress'])).toMatchObject({ kind: 'run', progress: true });
   });
 
   test('--list-presets and --help', () => {
