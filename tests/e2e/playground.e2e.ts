@@ -88,7 +88,8 @@ describe('the first view', () => {
       const top = () => page.getByRole('status').evaluate((status) => status.getBoundingClientRect().top);
       if (width < 760) {
         await expect.poll(top).toBeLessThan(100);
-        expect(await top()).toBeGreaterThanOrEqual(0);
+        // Scroll offsets are whole pixels and the layout's are not: up to a pixel above the top is in sight.
+        expect(await top()).toBeGreaterThan(-1);
         expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
       } else {
         expect(await page.evaluate(() => window.scrollY)).toBe(0);
