@@ -1,3 +1,6 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
@@ -71,4 +74,37 @@ test('after one online visit, the page reloads with the network gone and runs ev
   }
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('an update to the site takes over with a note, and the next load runs it', async () => {
+  // A copy of the built site, so that this test can publish a "new version" of it without touching dist/.
+  const site = mkdtempSync(join(tmpdir(), 'autodidact-site-'));
+  cpSync('dist', site, { recursive: true });
+  const own = await preview({ build: { outDir: site }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(own.resolvedUrls!.local[0]);
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+    // Loaded under the installed worker, as a returning visitor's page is.
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await page.getByTestId('update-note').count()).toBe(0);
+
+    // The site changes: a new service worker, found when the page checks for one.
+    appendFileSync(join(site, 'sw.js'), '\n// a new version\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect.poll(() => page.getByTestId('update-note').textContent(), { timeout: 30_000 }).toBe(
+      'Autodidact has been updated. This page keeps running the version it loaded; the new one opens the next time you load the page.',
+    );
+    // The page still works on the version it loaded, and the next load has no note.
+    await runToEnd(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    expect(await page.getByTestId('update-note').count()).toBe(0);
+    await context.close();
+  } finally {
+    await shut(own);
+    rmSync(site, { recursive: true, force: true });
+  }
 });
