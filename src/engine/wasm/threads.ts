@@ -1,0 +1,153 @@
+/**
+ * The kernel threads: one pool for the whole page (or process), started when the WebAssembly
+ * backend's module loads. Where SharedArrayBuffer exists, the page is cross-origin isolated
+ * (always so in Node) and there is more than one core, it starts a worker per extra core (up to
+ * MAX_THREADS in all), each with an instance of kernels.shared.wasm over one shared memory.
+ * A large kernel call is then split by ranges of its output (rows, images, channels) between
+ * the caller and the workers; each output is computed whole by one thread in the same order
+ * whatever the split, so the numbers never depend on how many threads there are.
+ *
+ * The caller may be a page's main thread, which must not block: it posts a job in the control
+ * block, wakes the workers it gives a part (Atomics.notify), runs part 0 itself, then spins on
+ * the done count. Workers block in Atomics.wait between jobs. The control block, Int32 words:
+ * [0] parts done, [1] a part failed, [2] kernel index, [3] argument count, [4] range total,
+ * [5] parts, [8 + p] worker p's job counter; its arguments are float64s from byte 128.
+ */
+import { EngineError } from '../core/errors.ts';
+import type { WasmKernels } from './kernels.ts';
+import { createWasmMemory, type WasmMemory } from './memory.ts';
+import { threadLoop, type ThreadStart } from './threadLoop.ts';
+
+/** Threads in all, the caller's included. */
+const MAX_THREADS = 8;
+/**
+ * A call is split only so far that each thread gets at least this many multiply-adds; below
+ * that, waking a worker costs more than it saves (see docs/backends.md for the measurement).
+ */
+export const MIN_WORK_PER_THREAD = 65536;
+/** Workers not ready by then (a blocked worker script, say) leave the kernels on one thread. */
+const START_TIMEOUT_MS = 20_000;
+
+/** The kernels that take a range [start, end) of their output as their last two parameters. */
+export const RANGED_KERNELS = ['matmulNN', 'matmulNT', 'matmulTN', 'denseLinear', 'conv2dLinear', 'conv2dInputGrad', 'conv2dWeightGrad'] as const;
+export type RangedKernel = (typeof RANGED_KERNELS)[number];
+/** A ranged kernel's parameters without the range. */
+export type RangedArgs<K extends RangedKernel> = Parameters<WasmKernels[K]> extends [...infer Head, number, number] ? Head : never;
+
+/** Started threads over one shared memory. */
+export interface ThreadPool {
+  /** Threads in all, the caller's included. */
+  readonly threads: number;
+  /** kernels.shared.wasm, which the caller instantiates too. */
+  readonly module: WebAssembly.Module;
+  /** The shared memory every backend on these threads allocates in. */
+  readonly memory: WasmMemory;
+  /** Runs `own` (the caller's instance of kernel `name`) on part 0 of [0, total) and the workers on parts 1 … parts − 1. */
+  run(own: (...args: number[]) => void, name: RangedKernel, args: readonly number[], total: number, parts: number): void;
+}
+
+/** The pool, or why the kernels run on one thread. */
+export type Threads = { pool: ThreadPool; why: string } | { pool: null; why: string };
+
+/** How many threads the kernels may use here, or why only one. */
+function plan(): { count: number; why: string } {
+  const os = globalThis.process?.getBuiltinModule?.('node:os');
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return { count: 1, why: 'this runtime has no SharedArrayBuffer' };
+  if (!os && !globalThis.crossOriginIsolated) return { count: 1, why: 'the page is not cross-origin isolated' };
+  const cores = os ? os.availableParallelism() : (navigator.hardwareConcurrency ?? 1);
+  if (cores < 2) return { count: 1, why: 'this machine shows one core' };
+  return { count: Math.min(cores, MAX_THREADS), why: os ? `${cores} cores` : `cross-origin isolated, ${cores} cores` };
+}
+
+/**
+ * Starts the pool where threads are possible; `compileShared` compiles kernels.shared.wasm.
+ * Never rejects: whatever stops the threads (no shared memory, a worker that does not start)
+ * leaves the kernels on one thread, with the reason.
+ */
+export async function startThreads(compileShared: () => Promise<WebAssembly.Module>): Promise<Threads> {
+  const { count, why } = plan();
+  if (count < 2) return { pool: null, why };
+  const workers: { terminate(): unknown }[] = [];
+  try {
+    const module = await compileShared();
+    const memory = createWasmMemory(16, true);
+    const control = new SharedArrayBuffer(256);
+    await Promise.all(
+      Array.from({ length: count - 1 }, (_, i) => {
+        const { worker, ready } = spawn({ module, memory: memory.memory, control, kernels: RANGED_KERNELS, part: i + 1 });
+        workers.push(worker);
+        return ready;
+      }),
+    );
+    return { pool: createPool(count, module, memory, control), why };
+  } catch (error) {
+    workers.forEach((worker) => worker.terminate());
+    return { pool: null, why: `the threads did not start (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function createPool(threads: number, module: WebAssembly.Module, memory: WasmMemory, control: SharedArrayBuffer): ThreadPool {
+  const words = new Int32Array(control);
+  const argv = new Float64Array(control, 128, 16);
+  return {
+    threads,
+    module,
+    memory,
+    run(own, name, args, total, parts) {
+      Atomics.store(words, 0, 0);
+      Atomics.store(words, 1, 0);
+      words[2] = RANGED_KERNELS.indexOf(name);
+      words[3] = args.length;
+      words[4] = total;
+      words[5] = parts;
+      argv.set(args);
+      for (let p = 1; p < parts; p++) {
+        Atomics.add(words, 8 + p, 1);
+        Atomics.notify(words, 8 + p, 1);
+      }
+      try {
+        own(...args, 0, Math.floor(total / parts));
+      } finally {
+        while (Atomics.load(words, 0) < parts - 1) {
+          // Spin: the caller may be a page's main thread, where Atomics.wait is not allowed.
+        }
+      }
+      if (Atomics.load(words, 1)) throw new EngineError(`WebAssembly kernel ${name} failed on a worker thread.`);
+    },
+  };
+}
+
+/** A worker running threadLoop: a module worker in the page, a worker_threads script in Node (unref'd, so it never keeps Node alive). */
+function spawn(start: ThreadStart): { worker: { terminate(): unknown }; ready: Promise<void> } {
+  const threads = globalThis.process?.getBuiltinModule?.('node:worker_threads');
+  const timeout = (reject: (error: Error) => void) => setTimeout(() => reject(new Error(`no answer in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+  if (threads) {
+    const source = `const { parentPort, workerData } = require('node:worker_threads');\n(${threadLoop.toString()})(workerData, () => parentPort.postMessage('ready'));`;
+    const worker = new threads.Worker(source, { eval: true, workerData: start, name: 'autodidact-wasm-thread' });
+    worker.unref();
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = timeout(reject);
+      worker.once('message', () => resolve(clearTimeout(timer)));
+      worker.once('error', reject);
+    });
+    return { worker, ready };
+  }
+  const worker = new Worker(new URL('./threadWorker.ts', import.meta.url), { type: 'module', name: 'autodidact-wasm-thread' });
+  worker.postMessage(start);
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = timeout(reject);
+    worker.onmessage = () => resolve(clearTimeout(timer));
+    worker.onerror = (event) => reject(new Error(event.message || 'the worker script did not load'));
+  });
+  return { worker, ready };
+}
+
+/** The ranged-kernel runner an op calls: the whole range on this thread, or split over the pool when the work is large enough. */
+export function rangedRunner(kernels: WasmKernels, pool: ThreadPool | null) {
+  return <K extends RangedKernel>(name: K, args: RangedArgs<K>, total: number, work: number): void => {
+    const own = kernels[name] as (...args: number[]) => void;
+    const parts = pool ? Math.min(pool.threads, total, Math.floor(work / MIN_WORK_PER_THREAD)) : 1;
+    if (pool && parts > 1) pool.run(own, name, args as number[], total, parts);
+    else own(...(args as number[]), 0, total);
+  };
+}
