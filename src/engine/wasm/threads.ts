@@ -52,8 +52,8 @@ export type Threads = { pool: ThreadPool; why: string } | { pool: null; why: str
 /** How many threads the kernels may use here, or why only one. */
 function plan(): { count: number; why: string } {
   const os = globalThis.process?.getBuiltinModule?.('node:os');
-  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return { count: 1, why: 'this runtime has no SharedArrayBuffer' };
   if (!os && !globalThis.crossOriginIsolated) return { count: 1, why: 'the page is not cross-origin isolated' };
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return { count: 1, why: 'this runtime has no SharedArrayBuffer' };
   const cores = os ? os.availableParallelism() : (navigator.hardwareConcurrency ?? 1);
   if (cores < 2) return { count: 1, why: 'this machine shows one core' };
   return { count: Math.min(cores, MAX_THREADS), why: os ? `${cores} cores` : `cross-origin isolated, ${cores} cores` };
