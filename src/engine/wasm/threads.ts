@@ -1,17 +1,20 @@
 /**
  * The kernel threads: one pool for the whole page (or process), started when the WebAssembly
- * backend's module loads. Where SharedArrayBuffer exists, the page is cross-origin isolated
- * (always so in Node) and there is more than one core, it starts a worker per extra core (up to
+ * backend's module loads. Where the page is cross-origin isolated (always so in Node), has
+ * SharedArrayBuffer and more than one core, it starts a worker per extra core (up to
  * MAX_THREADS in all), each with an instance of kernels.shared.wasm over one shared memory.
- * A large kernel call is then split by ranges of its output (rows, images, channels) between
- * the caller and the workers; each output is computed whole by one thread in the same order
- * whatever the split, so the numbers never depend on how many threads there are.
+ * A large kernel call is then cut into parts by ranges of its output (rows, images, channels),
+ * which the caller and the workers claim one at a time; each output is computed whole, by one
+ * thread, in the same order whoever claims it, so the numbers never depend on how many
+ * threads there are or which ran what. A worker the system is slow to schedule simply claims
+ * less (the caller takes what is left).
  *
  * The caller may be a page's main thread, which must not block: it posts a job in the control
- * block, wakes the workers it gives a part (Atomics.notify), runs part 0 itself, then spins on
- * the done count. Workers block in Atomics.wait between jobs. The control block, Int32 words:
- * [0] parts done, [1] a part failed, [2] kernel index, [3] argument count, [4] range total,
- * [5] parts, [8 + p] worker p's job counter; its arguments are float64s from byte 128.
+ * block, wakes the workers (Atomics.notify), claims parts itself, then waits for the done count
+ * (spinning where Atomics.wait is not allowed). Workers block in Atomics.wait between jobs. The
+ * control block, Int32 words: [0] parts done, [1] a part failed, [2] kernel index, [3] argument
+ * count, [4] range total, [5] parts, [6] the claim word (job number · 256 + next part),
+ * [8 + w] worker w's wake counter; the arguments are float64s from byte 128.
  */
 import { EngineError } from '../core/errors.ts';
 import type { WasmKernels } from './kernels.ts';
@@ -21,10 +24,12 @@ import { threadLoop, type ThreadStart } from './threadLoop.ts';
 /** Threads in all, the caller's included. */
 const MAX_THREADS = 8;
 /**
- * A call is split only so far that each thread gets at least this many multiply-adds; below
- * that, waking a worker costs more than it saves (see docs/backends.md for the measurement).
+ * A call is cut only so far that each part has at least this many multiply-adds; below that,
+ * waking a worker costs more than it saves (see docs/backends.md for the measurement).
  */
-export const MIN_WORK_PER_THREAD = 65536;
+export const MIN_WORK_PER_PART = 65536;
+/** Parts per thread at most: a few, so a thread that runs late leaves less for the others to wait on. */
+const PARTS_PER_THREAD = 4;
 /** Workers not ready by then (a blocked worker script, say) leave the kernels on one thread. */
 const START_TIMEOUT_MS = 20_000;
 
@@ -42,7 +47,7 @@ export interface ThreadPool {
   readonly module: WebAssembly.Module;
   /** The shared memory every backend on these threads allocates in. */
   readonly memory: WasmMemory;
-  /** Runs `own` (the caller's instance of kernel `name`) on part 0 of [0, total) and the workers on parts 1 … parts − 1. */
+  /** Runs kernel `name` over [0, total) in `parts` parts, on the workers and on `own` (the caller's instance of it). */
   run(own: (...args: number[]) => void, name: RangedKernel, args: readonly number[], total: number, parts: number): void;
 }
 
@@ -74,7 +79,7 @@ export async function startThreads(compileShared: () => Promise<WebAssembly.Modu
     const control = new SharedArrayBuffer(256);
     await Promise.all(
       Array.from({ length: count - 1 }, (_, i) => {
-        const { worker, ready } = spawn({ module, memory: memory.memory, control, kernels: RANGED_KERNELS, part: i + 1 });
+        const { worker, ready } = spawn({ module, memory: memory.memory, control, kernels: RANGED_KERNELS, worker: i + 1 });
         workers.push(worker);
         return ready;
       }),
@@ -89,11 +94,15 @@ export async function startThreads(compileShared: () => Promise<WebAssembly.Modu
 function createPool(threads: number, module: WebAssembly.Module, memory: WasmMemory, control: SharedArrayBuffer): ThreadPool {
   const words = new Int32Array(control);
   const argv = new Float64Array(control, 128, 16);
+  /** Atomics.wait blocks everywhere but a page's main thread. */
+  const canBlock = typeof (globalThis as { window?: unknown }).window === 'undefined';
+  let job = 0;
   return {
     threads,
     module,
     memory,
     run(own, name, args, total, parts) {
+      job = (job + 1) & 0x7fffff;
       Atomics.store(words, 0, 0);
       Atomics.store(words, 1, 0);
       words[2] = RANGED_KERNELS.indexOf(name);
@@ -101,17 +110,25 @@ function createPool(threads: number, module: WebAssembly.Module, memory: WasmMem
       words[4] = total;
       words[5] = parts;
       argv.set(args);
-      for (let p = 1; p < parts; p++) {
-        Atomics.add(words, 8 + p, 1);
-        Atomics.notify(words, 8 + p, 1);
+      Atomics.store(words, 6, job * 256);
+      for (let w = 1; w < Math.min(threads, parts); w++) {
+        Atomics.add(words, 8 + w, 1);
+        Atomics.notify(words, 8 + w, 1);
       }
-      try {
-        own(...args, 0, Math.floor(total / parts));
-      } finally {
-        while (Atomics.load(words, 0) < parts - 1) {
-          // Spin: the caller may be a page's main thread, where Atomics.wait is not allowed.
+      let failure: unknown = null;
+      for (let part = Atomics.add(words, 6, 1) & 255; part < parts; part = Atomics.add(words, 6, 1) & 255) {
+        try {
+          own(...args, Math.floor((total * part) / parts), Math.floor((total * (part + 1)) / parts));
+        } catch (error) {
+          failure = error;
         }
+        Atomics.add(words, 0, 1);
       }
+      for (let spins = 0, done = Atomics.load(words, 0); done < parts; spins++, done = Atomics.load(words, 0)) {
+        // The caller may be a page's main thread, where Atomics.wait is not allowed: it spins there.
+        if (canBlock && spins > 1000) Atomics.wait(words, 0, done, 1);
+      }
+      if (failure) throw failure;
       if (Atomics.load(words, 1)) throw new EngineError(`WebAssembly kernel ${name} failed on a worker thread.`);
     },
   };
@@ -146,7 +163,7 @@ function spawn(start: ThreadStart): { worker: { terminate(): unknown }; ready: P
 export function rangedRunner(kernels: WasmKernels, pool: ThreadPool | null) {
   return <K extends RangedKernel>(name: K, args: RangedArgs<K>, total: number, work: number): void => {
     const own = kernels[name] as (...args: number[]) => void;
-    const parts = pool ? Math.min(pool.threads, total, Math.floor(work / MIN_WORK_PER_THREAD)) : 1;
+    const parts = pool ? Math.min(PARTS_PER_THREAD * pool.threads, total, Math.floor(work / MIN_WORK_PER_PART)) : 1;
     if (pool && parts > 1) pool.run(own, name, args as number[], total, parts);
     else own(...(args as number[]), 0, total);
   };

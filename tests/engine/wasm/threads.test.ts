@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Backend, Tensor } from '../../../src/engine/backend.ts';
 import type { ConvShape } from '../../../src/engine/core/shapes.ts';
 import { createWasmBackend, WASM_THREADS_NOTE } from '../../../src/engine/backends/wasm.ts';
-import { MIN_WORK_PER_THREAD } from '../../../src/engine/wasm/threads.ts';
+import { MIN_WORK_PER_PART } from '../../../src/engine/wasm/threads.ts';
 
 const threaded = createWasmBackend();
 const single = createWasmBackend('one thread', { threads: false });
@@ -48,7 +48,7 @@ describe('the kernel threads', () => {
 describe('a call split over the kernel threads gives the single thread\'s bits', () => {
   // Uneven sizes, so the parts differ in length; each well above two threads' worth of work.
   const [m, k, n] = [37, 301, 53];
-  test('the sizes below are split', () => expect(m * k * n).toBeGreaterThan(4 * MIN_WORK_PER_THREAD));
+  test('the sizes below are split', () => expect(m * k * n).toBeGreaterThan(4 * MIN_WORK_PER_PART));
 
   test.each(['nn', 'nt', 'tn'] as const)('matmul %s, from zero and accumulating, over two models', async (transpose) => {
     for (const accumulate of [false, true]) {
@@ -68,7 +68,7 @@ describe('a call split over the kernel threads gives the single thread\'s bits',
   describe.each(shapes)('conv2d %o', (shape) => {
     const plane = shape.height * shape.width;
     const [xSize, ySize, wSize] = [rows * shape.inChannels * plane, rows * shape.outChannels * plane, shape.outChannels * shape.inChannels * shape.kernel ** 2];
-    test('is split', () => expect(rows * shape.outChannels * shape.inChannels * shape.kernel ** 2 * plane).toBeGreaterThan(2 * MIN_WORK_PER_THREAD));
+    test('is split', () => expect(rows * shape.outChannels * shape.inChannels * shape.kernel ** 2 * plane).toBeGreaterThan(2 * MIN_WORK_PER_PART));
     test('forward', async () => {
       expectSameBits(await onBoth([xSize, wSize, shape.outChannels], [ySize], (b, [x, w, bias], [out]) => b.conv2d(x, w, bias, out, rows, shape, 'relu'), 2));
     });
