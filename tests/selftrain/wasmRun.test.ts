@@ -81,7 +81,7 @@ test('a run whose kernels split over the threads gives the numbers of one thread
       backend.dispose();
     }
   };
-  // Batch 16 × 128 × 128: 262,144 multiply-adds a matmul, cut into parts.
+  // Batch 16 × 128 × 128: 262,144 multiply-adds a matmul, cut into two parts.
   const wide = { ...moons(), hidden: [128, 128], epochs: 4 };
   expect(await onWasm(true, wide)).toEqual(await onWasm(false, wide));
   expect(await onWasm(true, cnn, true)).toEqual(await onWasm(false, cnn, true));

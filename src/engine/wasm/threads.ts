@@ -24,10 +24,11 @@ import { threadLoop, type ThreadStart } from './threadLoop.ts';
 /** Threads in all, the caller's included. */
 const MAX_THREADS = 8;
 /**
- * A call is cut only so far that each part has at least this many multiply-adds; below that,
- * waking a worker costs more than it saves (see docs/backends.md for the measurement).
+ * A call is cut only so far that each part has at least this many multiply-adds (about 10 µs
+ * of one thread's SIMD): a split costs the caller 4 to 12 µs (waking a worker, waiting for its
+ * last part), measured on the 2-core VM, so a call splits from 262,144 (docs/backends.md).
  */
-export const MIN_WORK_PER_PART = 65536;
+export const MIN_WORK_PER_PART = 131072;
 /** Parts per thread at most: a few, so a thread that runs late leaves less for the others to wait on. */
 const PARTS_PER_THREAD = 4;
 /** Workers not ready by then (a blocked worker script, say) leave the kernels on one thread. */
