@@ -138,26 +138,28 @@ function createPool(threads: number, module: WebAssembly.Module, memory: WasmMem
 /** A worker running threadLoop: a module worker in the page, a worker_threads script in Node (unref'd, so it never keeps Node alive). */
 function spawn(start: ThreadStart): { worker: { terminate(): unknown }; ready: Promise<void> } {
   const threads = globalThis.process?.getBuiltinModule?.('node:worker_threads');
-  const timeout = (reject: (error: Error) => void) => setTimeout(() => reject(new Error(`no answer in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
   if (threads) {
     const source = `const { parentPort, workerData } = require('node:worker_threads');\n(${threadLoop.toString()})(workerData, () => parentPort.postMessage('ready'));`;
     const worker = new threads.Worker(source, { eval: true, workerData: start, name: 'autodidact-wasm-thread' });
     worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = timeout(reject);
-      worker.once('message', () => resolve(clearTimeout(timer)));
-      worker.once('error', reject);
-    });
-    return { worker, ready };
+    return { worker, ready: answered((resolve, reject) => worker.once('message', resolve).once('error', reject)) };
   }
   const worker = new Worker(new URL('./threadWorker.ts', import.meta.url), { type: 'module', name: 'autodidact-wasm-thread' });
   worker.postMessage(start);
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = timeout(reject);
-    worker.onmessage = () => resolve(clearTimeout(timer));
+  const ready = answered((resolve, reject) => {
+    worker.onmessage = resolve;
     worker.onerror = (event) => reject(new Error(event.message || 'the worker script did not load'));
   });
   return { worker, ready };
+}
+
+/** Settles when `listen`'s worker says it is ready or fails, or rejects after START_TIMEOUT_MS. */
+function answered(listen: (resolve: () => void, reject: (error: Error) => void) => void): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+  });
+  return Promise.race([new Promise<void>(listen), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The ranged-kernel runner an op calls: the whole range on this thread, or split over the pool when the work is large enough. */
