@@ -5,6 +5,7 @@ import { Downloads } from './downloads/Downloads.tsx';
 import { PresetSelect } from './controls/PresetSelect.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
+import { UpdateNote } from './pwa/UpdateNote.tsx';
 import { RecipeView } from './results/RecipeView.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
@@ -30,6 +31,7 @@ export function App({ client }: { client: WorkerClient }) {
         <ImportTeacher client={client} />
       </aside>
       <main className="page__main">
+        <UpdateNote />
         <LinkNote />
         <StatusLine client={client} />
         <div className="page__views">

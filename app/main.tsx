@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
 import { App } from './App.tsx';
+import { registerServiceWorker } from './pwa/serviceWorker.ts';
 import { labStore } from './store/useLabStore.ts';
 import { startHashSync } from './url/hashSync.ts';
 import { spawnTrainingWorker } from './worker/spawnTrainingWorker.ts';
@@ -16,6 +17,7 @@ startHashSync(labStore, window);
 const client = createWorkerClient({ store: labStore, spawn: spawnTrainingWorker, gridSize: GRID_SIZE });
 
 const root = document.getElementById('root');
+registerServiceWorker();
 if (root) {
   createRoot(root).render(
     <StrictMode>

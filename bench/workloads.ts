@@ -2,6 +2,9 @@
 // page and the Node micro-bench so both train the same maths on the same numbers.
 import { createRng, type Rng } from '../src/data/rng.ts';
 import type { ImageShape } from '../src/engine/backend.ts';
+import { multiplyAddsPerExample, type ExperimentSize } from '../src/host/backendCrossover.ts';
+import { computeLayout } from '../src/model/layout.ts';
+import { modelLayers } from '../src/model/network.ts';
 import type { ModelSpec, TrainHyper } from '../src/model/types.ts';
 import type { WorkloadName } from './report/types.ts';
 
@@ -58,6 +61,19 @@ export function workloadSpec(workload: Workload): ModelSpec {
   return { kind: 'mlp', inputDim, classes, hidden: workload.sizes.slice(1, -1), activation: workload.activation, dropout: 0 };
 }
 
+/** What `auto`'s crossovers weigh for a workload (src/host/backendCrossover.ts), as they weigh a link's model. */
+export function workloadSize(workload: Workload): ExperimentSize {
+  const spec = workloadSpec(workload);
+  return {
+    model: spec.kind,
+    layers: workload.sizes,
+    parameters: computeLayout(spec.inputDim, modelLayers(spec)).count,
+    multiplyAdds: multiplyAddsPerExample(spec),
+    batch: workload.hyper.batch,
+    models: workload.models,
+  };
+}
+
 export function workloadByName(name: WorkloadName): Workload {
   const workload = WORKLOADS.find((candidate) => candidate.name === name);
   if (!workload) throw new Error(`Unknown workload ${name}.`);
@@ -70,10 +86,10 @@ export interface WorkloadData {
   dim: number;
   classes: number;
   /** rows × dim features, row-major: uniform in [-1, 1) for 2-D points, [0, 1) for pixel-like inputs. */
-  x: Float32Array;
-  labels: Int32Array;
+  x: Float32Array<ArrayBuffer>;
+  labels: Int32Array<ArrayBuffer>;
   /** rows × classes one-hot targets. */
-  targets: Float32Array;
+  targets: Float32Array<ArrayBuffer>;
   /** One loss weight per row, all 1. */
   weights: Float32Array;
 }
@@ -91,7 +107,7 @@ export function makeData(workload: Workload, seed = DATA_SEED): WorkloadData {
 }
 
 /** `length` row indices: shuffles of 0..rows-1 back to back, so any epoch length visits rows evenly. */
-export function epochOrder(rng: Rng, rows: number, length: number): Int32Array {
+export function epochOrder(rng: Rng, rows: number, length: number): Int32Array<ArrayBuffer> {
   const order = new Int32Array(length);
   const deck = Int32Array.from({ length: rows }, (_, i) => i);
   for (let start = 0; start < length; start += rows) {

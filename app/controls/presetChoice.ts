@@ -18,6 +18,11 @@ export function presetValue(config: ExperimentConfig): string {
   return index < 0 ? CUSTOM : String(index);
 }
 
+/** Whether `config` is `preset`'s experiment on another seed, backend or labeler: the same recipe, numbers aside. */
+export function sameRecipe(config: ExperimentConfig, preset: ExperimentConfig): boolean {
+  return encodeLink({ ...config, seed: preset.seed, backend: preset.backend, labeler: preset.labeler }) === encodeLink(preset);
+}
+
 /** The config of the preset a menu value names; null for CUSTOM or anything unknown. */
 export function presetConfig(value: string): ExperimentConfig | null {
   const preset = PRESETS[Number(value)];

@@ -13,6 +13,8 @@ export type PhaseProgress =
   | { kind: 'labels+audit'; done: number; total: number }
   /** `rows` names the pool's rows: "images", "points". */
   | { kind: 'labelling'; rows: string; done: number; total: number }
+  /** A generation's students scored on the test set, after their epochs. */
+  | { kind: 'testing'; generation: number; rows: string; done: number; total: number }
   /** Several students judged by their agreement over the pool. */
   | { kind: 'judging'; rows: string; done: number; total: number }
   | { kind: 'train'; generation: number; done: number; total: number };
@@ -26,7 +28,7 @@ export interface PhaseClock {
 
 /** What tells one phase from the next: a new generation's epochs start a new clock. */
 export function phaseKey(phase: PhaseProgress): string {
-  return phase.kind === 'train' ? `train ${phase.generation}` : phase.kind;
+  return phase.kind === 'train' || phase.kind === 'testing' ? `${phase.kind} ${phase.generation}` : phase.kind;
 }
 
 /** The clock for `phase` at `now` (milliseconds): `clock` while it is the same phase, else a new one from here. */
@@ -75,6 +77,8 @@ export function progressText(phase: PhaseProgress, seconds: number | null): stri
       // An outside labeler (onnx) reads the pool in one call: no count to give.
       if (phase.total <= 0) return 'Labelling the pool with the outside labeler…';
       return `Labelling the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
+    case 'testing':
+      return `Generation ${phase.generation}: scoring on the test set: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
     case 'judging':
       return `Judging the students on the pool: ${formatCount(phase.done)} of ${formatCount(phase.total)} ${phase.rows}${tail}`;
     case 'train':

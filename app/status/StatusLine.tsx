@@ -18,7 +18,7 @@ export function StatusLine({ client }: { client: WorkerClient }) {
   const fallback = isFallback(progress.backend);
   const labeler = useLab(labelerSelector);
   const chance = useLab(useShallow(chanceInputsSelector));
-  const chanceLine = chanceNote(chance.accuracy, chance.classes, chance.lr);
+  const chanceLine = chanceNote(chance);
   return (
     <div id={RUN_STATUS_ID} className={`status status--${progress.status}`} role="status">
       <p className="status__text">{statusText(progress)}</p>

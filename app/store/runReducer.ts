@@ -166,7 +166,7 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
         phase:
           result.generation === 0 && run.oracle === null
             ? { name: 'oracle', done: 0, total: run.epochsPerGeneration }
-            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? (run.phase?.name === 'judging' ? null : run.phase),
+            : labellingNext({ ...run, generation: result.generation + 1, results }) ?? (afterEpochs(run.phase?.name) ? null : run.phase),
         pseudo: event.pseudo,
         grid: event.grid ?? run.grid,
         testPredictions: event.testPredictions,
@@ -183,6 +183,9 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
       };
   }
 }
+
+/** The phases that follow a generation's epochs and end with it: its test pass and the judging of its students. */
+const afterEpochs = (phase: ProgressPhase | undefined) => phase === 'testing' || phase === 'judging';
 
 /**
  * The labelling pass that comes next when `run.generation` is still to train (its teacher labels
@@ -204,6 +207,7 @@ export function runPhase(run: RunData, dataset: string, rows = 'points'): PhaseP
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
   if (run.phase?.name === 'labelling' || run.phase?.name === 'judging') return { kind: run.phase.name, rows, done: run.phase.done, total: run.phase.total };
+  if (run.phase?.name === 'testing') return { kind: 'testing', generation: Math.max(0, run.generation), rows, done: run.phase.done, total: run.phase.total };
   if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };
   if (run.epochsPerGeneration <= 0) return null;
   return { kind: 'train', generation: Math.max(0, run.generation), done: run.epoch, total: run.epochsPerGeneration };

@@ -1,3 +1,4 @@
+import type { ChanceInputs } from '../format/chanceNote.ts';
 import { DATASETS } from '../../src/data/datasets.ts';
 import type { PhaseProgress } from '../format/progressText.ts';
 import { runPhase } from './runReducer.ts';
@@ -50,11 +51,18 @@ export const accuracyInputsSelector = (state: LabState) => ({
   totalGenerations: state.run.totalGenerations || state.config.gens,
 });
 
-/** What the chance-level note needs (picked with useShallow): generation 0's test accuracy, and the run's classes and learning rate. */
-export const chanceInputsSelector = (state: LabState) => ({
+/**
+ * What the chance-level note needs (picked with useShallow): generation 0's and the oracle's test
+ * accuracy, the run's classes and learning rate, and from the config on screen (a new config
+ * ends the run) its hidden widths and its dataset's tuned preset.
+ */
+export const chanceInputsSelector = (state: LabState): ChanceInputs => ({
   accuracy: state.run.results.find((result) => result.generation === 0)?.testAccuracy ?? null,
+  oracle: state.run.oracle,
   classes: state.run.trainedWith?.classes ?? 0,
   lr: state.run.trainedWith?.lr ?? 0,
+  hidden: state.config.hidden.join(','),
+  preset: DATASETS[state.config.data].preset,
 });
 
 /** The current phase's progress and the seconds left, flat for useShallow; kind null when no phase runs. */

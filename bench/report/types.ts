@@ -4,7 +4,7 @@
 export const WORKLOAD_NAMES = ['W1', 'W1x16', 'W2', 'W3'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
-export const ENGINE_NAMES = ['autodidact-webgpu', 'autodidact-wasm', 'autodidact-cpu', 'jax-js-webgpu', 'jax-js-wasm', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu', 'plain-js'] as const;
+export const ENGINE_NAMES = ['autodidact-webgpu', 'autodidact-wasm', 'autodidact-cpu', 'autodidact-auto', 'jax-js-webgpu', 'jax-js-wasm', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu', 'plain-js'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** One engine on one workload. Metrics are null where they do not apply or the row failed. */

@@ -33,7 +33,7 @@ export const USAGE = `Usage:
                    with --seeds N, one folder per seed: DIR/seed-<seed>/
   --labeler        who labels the pool each generation: the engine, or
                    onnxruntime-web (WASM) running the teacher's exported ONNX model
-                   (default: the link's labeler key, onnx when it has none)
+                   (default: the link's labeler key, engine when it has none)
   --list-presets   print the ready-made experiments
 
 Exit code 0 when the run finished, 2 on a usage error, 3 when the loss diverged with

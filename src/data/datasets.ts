@@ -40,10 +40,8 @@ interface EntryCommon {
   readonly features: string;
   /** One example in words: "Draw a digit". */
   readonly example: string;
-  /** The name of the preset tuned for this dataset (src/config/presets.ts). */
+  /** The name of the preset tuned for this dataset (src/config/presets.ts), which choosing it in the page offers. */
   readonly preset: string;
-  /** Whether the page's defaults suit it so poorly that choosing it offers the tuned preset. */
-  readonly offerPreset: boolean;
   /** Set for image sets: what the CNN convolves and a shift moves. */
   readonly image?: ImageShape;
 }
@@ -78,7 +76,7 @@ export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', '
 const numbered = (noun: string) => (count: number) => Array.from({ length: count }, (_, i) => `${noun} ${i + 1}`);
 
 /** What every 2-D entry shares: raw coordinates in, the page's defaults fit. */
-const POINTS = { kind: 'points', limits: POINT_LIMITS, exampleShape: [2], features: 'raw coordinates', example: 'a point', offerPreset: false } as const;
+const POINTS = { kind: 'points', limits: POINT_LIMITS, exampleShape: [2], features: 'raw coordinates', example: 'a point' } as const;
 /** What every image entry shares: one 28×28 channel scaled to [0, 1], ten classes; the defaults are for points. */
 const IMAGES = {
   kind: 'images',
@@ -87,7 +85,6 @@ const IMAGES = {
   image: IMAGE_SHAPE,
   exampleShape: [IMAGE_SHAPE.channels, IMAGE_SHAPE.height, IMAGE_SHAPE.width],
   features: 'pixels scaled to [0, 1]',
-  offerPreset: true,
 } as const;
 
 /**

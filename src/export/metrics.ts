@@ -1,5 +1,6 @@
 import { encodeLink } from '../config/codec.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
+import type { BackendInfo } from '../engine/backend.ts';
 import type { GenerationResult } from '../selftrain/events.ts';
 
 /** What a run has measured so far: its generations and reference lines (null until known). */
@@ -10,6 +11,8 @@ export interface RunMetrics {
   /** With an audit: test accuracy of generation 0's model trained on labels plus audit examples (null until known). */
   withAudit?: number | null;
   generations: readonly GenerationResult[];
+  /** Where it ran, once the run has started: the JSON names the backend and adapter as the CLI's does. */
+  backend?: BackendInfo | null;
 }
 
 /** The per-generation columns of the CSV, in order; `perClass` and `perClassRight` become one column per class each. */
@@ -30,12 +33,13 @@ function recipeRow(g: GenerationResult): (number | null)[] {
   return [recipe.lr, recipe.tau ?? null, recipe.k ?? null, recipe.inoise, recipe.dropout, recipe.soft ? 1 : 0, scores[chosen]];
 }
 
-/** The run's metrics as one JSON document: link, config, references and every generation's fields. */
+/** The run's metrics as one JSON document: link, config, backend and adapter (once known), references and every generation's fields. */
 export function metricsJson(metrics: RunMetrics): string {
-  const { config, oracle, generations } = metrics;
+  const { config, oracle, generations, backend } = metrics;
   const testAccuracy = generations.find((g) => g.generation === 0)?.testAccuracy ?? null;
   const baseline = config.audit > 0 ? { testAccuracy, withAudit: { testAccuracy: metrics.withAudit ?? null } } : { testAccuracy };
-  const document = { link: `#${encodeLink(config)}`, config, baseline, oracle: { testAccuracy: oracle }, generations };
+  const where = backend ? { backend: backend.kind, adapter: backend.adapter } : {};
+  const document = { link: `#${encodeLink(config)}`, config, ...where, baseline, oracle: { testAccuracy: oracle }, generations };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 

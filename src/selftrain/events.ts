@@ -88,9 +88,10 @@ export interface DecisionGrid {
 /**
  * The engine's phases that report 'progress' events: the reference models' epochs, each
  * generation's labelling pass over the pool (its rows; total 0 when an outside labeler reads
- * them all at once), and with several students their judging by agreement over the pool (its rows).
+ * them all at once), its students scored on the test set (its rows, after their epochs), and with
+ * several students their judging by agreement over the pool (its rows).
  */
-export type ProgressPhase = 'oracle' | 'labels+audit' | 'labelling' | 'judging';
+export type ProgressPhase = 'oracle' | 'labels+audit' | 'labelling' | 'testing' | 'judging';
 
 /** The reference lines: the all-labels oracle, and with an audit the labelled-only model trained on the audit examples too. */
 export type ReferenceName = 'oracle' | 'labels+audit';

@@ -10,7 +10,7 @@ import { SALT, type RunSession } from './session.ts';
 import { buildTrainingSet, sharpen } from './targets.ts';
 import { recipeRule, type Recipe } from './recipe.ts';
 import { createSeededNetworks, trainEpochs } from './training.ts';
-import { classifyPool, classifyPoolByAll, predictPool } from './labelling.ts';
+import { classifyPool, classifyPoolByAll, classifyTestByAll, predictPool } from './labelling.ts';
 import { divergenceFix, type DroppedStudent } from './divergence.ts';
 import { DivergedError } from './errors.ts';
 import type { Rng } from '../data/rng.ts';
@@ -192,7 +192,7 @@ async function judgeStudents(
   generation: number,
   dropped: DroppedStudent[],
 ): Promise<{ population: PopulationResult | null; audit: AuditResult | null; testPredictions: Int32Array[]; poolLabels: Int32Array[] | null; eligible: boolean[] }> {
-  const verdicts = await students.classify(session.testRows);
+  const verdicts = await classifyTestByAll(session, students);
   const eligible = healthyStudents(session, generation, verdicts, dropped);
   const testPredictions = verdicts.map((verdict) => verdict.labels);
   const classesOf = async (rows: DeviceRows) => (await students.classify(rows)).map((verdict) => verdict.labels);

@@ -1,5 +1,5 @@
 import { rowRange } from '../model/rows.ts';
-import type { Network, NetworkBatch } from '../model/types.ts';
+import type { DeviceRows, Network, NetworkBatch } from '../model/types.ts';
 import type { ProgressPhase } from './events.ts';
 import type { RunSession } from './session.ts';
 
@@ -18,7 +18,7 @@ export async function classifyPool(session: RunSession, teacher: Network): Promi
   const n = session.poolRows.n;
   const labels = new Int32Array(n);
   const confidence = new Float32Array(n);
-  await inSteps(session, 'labelling', async (start, count) => {
+  await inSteps(session, 'labelling', session.poolRows.n, async (start, count) => {
     const verdict = await teacher.classify(rowRange(session.poolRows, start, count));
     labels.set(verdict.labels, start);
     confidence.set(verdict.confidence, start);
@@ -30,7 +30,7 @@ export async function classifyPool(session: RunSession, teacher: Network): Promi
 export async function predictPool(session: RunSession, teacher: Network): Promise<Float32Array> {
   const classes = session.spec.classes;
   const probabilities = new Float32Array(session.poolRows.n * classes);
-  await inSteps(session, 'labelling', async (start, count) => probabilities.set(await teacher.predict(rowRange(session.poolRows, start, count)), start * classes));
+  await inSteps(session, 'labelling', session.poolRows.n, async (start, count) => probabilities.set(await teacher.predict(rowRange(session.poolRows, start, count)), start * classes));
   return probabilities;
 }
 
@@ -39,17 +39,30 @@ export async function predictPool(session: RunSession, teacher: Network): Promis
  * agreement: read a step at a time with a 'judging' progress event after each, as classifyPool.
  */
 export async function classifyPoolByAll(session: RunSession, students: NetworkBatch): Promise<Int32Array[]> {
-  const n = session.poolRows.n;
-  const labels = Array.from({ length: students.models }, () => new Int32Array(n));
-  await inSteps(session, 'judging', async (start, count) => {
-    const verdicts = await students.classify(rowRange(session.poolRows, start, count));
-    verdicts.forEach((verdict, k) => labels[k].set(verdict.labels, start));
-  });
-  return labels;
+  return (await classifyByAll(session, students, session.poolRows, 'judging')).map((verdict) => verdict.labels);
 }
 
-async function inSteps(session: RunSession, phase: ProgressPhase, read: (start: number, count: number) => Promise<void>): Promise<void> {
-  const total = session.poolRows.n;
+/**
+ * Every student's verdicts over the test set, read a step at a time with a 'testing' progress
+ * event after each: the same numbers as one NetworkBatch.classify call.
+ */
+export function classifyTestByAll(session: RunSession, students: NetworkBatch): Promise<{ labels: Int32Array; confidence: Float32Array }[]> {
+  return classifyByAll(session, students, session.testRows, 'testing');
+}
+
+async function classifyByAll(session: RunSession, students: NetworkBatch, rows: DeviceRows, phase: ProgressPhase): Promise<{ labels: Int32Array; confidence: Float32Array }[]> {
+  const verdicts = Array.from({ length: students.models }, () => ({ labels: new Int32Array(rows.n), confidence: new Float32Array(rows.n) }));
+  await inSteps(session, phase, rows.n, async (start, count) => {
+    const step = await students.classify(rowRange(rows, start, count));
+    step.forEach((verdict, k) => {
+      verdicts[k].labels.set(verdict.labels, start);
+      verdicts[k].confidence.set(verdict.confidence, start);
+    });
+  });
+  return verdicts;
+}
+
+async function inSteps(session: RunSession, phase: ProgressPhase, total: number, read: (start: number, count: number) => Promise<void>): Promise<void> {
   session.emit({ type: 'progress', phase, done: 0, total });
   for (let start = 0; start < total; start += LABEL_STEP) {
     const count = Math.min(LABEL_STEP, total - start);

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/rng.ts';
-import { WORKLOADS, epochOrder, makeData, workloadByName, workloadSpec } from '../../bench/workloads.ts';
+import { WORKLOADS, epochOrder, makeData, workloadByName, workloadSize, workloadSpec } from '../../bench/workloads.ts';
+import { createBackend } from '../../src/host/backendChoice.ts';
+import { wasmWorkOf } from '../../src/host/backendCrossover.ts';
 import { createCpuBackend } from '../../src/engine/backends/cpu.ts';
 import { createNetwork } from '../../src/model/network.ts';
 
 describe('bench workloads', () => {
+  it("are weighed by auto's crossovers as a link's model is: W1 at 5,120 multiply-adds a step, W2 at 13.0 million, W3 at 18.6 million", async () => {
+    const work = ['W1', 'W1x16', 'W2', 'W3'].map((name) => wasmWorkOf(workloadSize(workloadByName(name as 'W1'))));
+    expect(work).toEqual([5_120, 16 * 5_120, 13_008_896, 18_565_120]);
+    expect(workloadSize(workloadByName('W3')).parameters).toBe(80 + 1168 + 7850);
+    // Without a GPU, auto runs every workload on WebAssembly, as the crossover table in bench/RESULTS.md has it.
+    for (const name of ['W1', 'W2', 'W3'] as const) {
+      const chosen = await createBackend('auto', { size: workloadSize(workloadByName(name)), gpu: null });
+      expect(chosen.backend.info.kind).toBe('wasm');
+      chosen.dispose();
+    }
+  });
+
   it('make the same data for the same seed, with one-hot targets', () => {
     const w1 = WORKLOADS[0];
     const a = makeData(w1);

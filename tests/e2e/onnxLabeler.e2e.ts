@@ -31,7 +31,8 @@ interface PageRun {
  * fetch nothing off-site. With `blockWasm` the site's .wasm files answer 404.
  */
 async function runPage(config: ExperimentConfig, blockWasm = false): Promise<PageRun> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  // No service worker: it would fetch the WebAssembly itself, past the page's route.
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
   const page: Page = await context.newPage();
   if (blockWasm) await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
   const errors: string[] = [];

@@ -22,7 +22,8 @@ let browser: Browser;
 let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await browser.newPage();
+  // No service worker: it would fetch onnxruntime's files itself, past the page's route.
+  page = await browser.newPage({ serviceWorkers: 'block' });
   await page.route(`**${ORT_PATH}*`, (route) => {
     const file = new URL(route.request().url()).pathname.slice(ORT_PATH.length);
     const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';

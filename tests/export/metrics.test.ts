@@ -86,3 +86,12 @@ test('metricsCsv and metricsJson of an audited, gated run carry the audit, the g
   const gated = { ...result.generations[1], gate: { accepted: false, challenger: 0.5, champion: 0.6, reason: 'below, "so" kept' } };
   expect(metricsCsv({ ...metrics, generations: [gated] }).split('\r\n')[1]).toMatch(/,0,0.5,0.6,"below, ""so"" kept"$/);
 });
+
+test('metricsJson names the backend and adapter once the run has started, as the CLI does', () => {
+  const backend = { kind: 'wasm' as const, adapter: 'CPU (WebAssembly SIMD)', reason: 'a test' };
+  const json = JSON.parse(metricsJson({ config, oracle: 0.9, generations: GENERATIONS, backend }));
+  expect([json.backend, json.adapter]).toEqual(['wasm', 'CPU (WebAssembly SIMD)']);
+  expect(Object.keys(json).slice(0, 4)).toEqual(['link', 'config', 'backend', 'adapter']);
+  const notStarted = JSON.parse(metricsJson({ config, oracle: null, generations: [], backend: null }));
+  expect('backend' in notStarted).toBe(false);
+});

@@ -30,7 +30,7 @@ describe('runExperiment on the CPU backend', () => {
   test("the oracle's epochs report as progress, from 0 to their total, and never as a generation's epochs", async () => {
     const config = smallConfig({ gens: 1 });
     const { events } = await runCollecting(config);
-    const progress = events.flatMap((e) => (e.type === 'progress' && e.phase !== 'labelling' ? [e] : []));
+    const progress = events.flatMap((e) => (e.type === 'progress' && e.phase === 'oracle' ? [e] : []));
     expect(progress.map((e) => e.phase)).toEqual(Array(config.epochs + 1).fill('oracle'));
     expect(progress.map((e) => e.done)).toEqual(Array.from({ length: config.epochs + 1 }, (_, i) => i));
     expect(progress.every((e) => e.total === config.epochs)).toBe(true);
@@ -65,6 +65,18 @@ describe('runExperiment on the CPU backend', () => {
     }
   });
 
+  test("each generation's students are scored on the test set with progress, from 0 to its rows, after their epochs", async () => {
+    const config = smallConfig({ test: 2500, gens: 1, epochs: 2, students: 2 });
+    const { events } = await runCollecting(config);
+    const steps = [0, LABEL_STEP, 2 * LABEL_STEP, 2500];
+    for (const generation of [0, 1]) {
+      const lastEpoch = events.findIndex((e) => e.type === 'epoch' && e.generation === generation && e.epoch === config.epochs);
+      const end = events.findIndex((e) => e.type === 'generation' && e.result.generation === generation);
+      const testing = events.slice(lastEpoch + 1, end).filter((e) => e.type === 'progress' && e.phase === 'testing');
+      expect(testing).toEqual(steps.map((done) => ({ type: 'progress', phase: 'testing', done, total: 2500 })));
+    }
+  });
+
   test('a run of generation 0 alone still trains the oracle, after it', async () => {
     const { result, events } = await runCollecting(smallConfig({ gens: 0 }));
     expect(types(events).filter((type) => type !== 'epoch' && type !== 'progress')).toEqual(['start', 'generation', 'reference', 'done']);
@@ -75,13 +87,14 @@ describe('runExperiment on the CPU backend', () => {
   test('events come in order: start, generation 0, the oracle, then epochs and a generation per generation, then done', async () => {
     const config = smallConfig();
     const { result, events } = await runCollecting(config);
-    const perGeneration = [...Array<string>(config.epochs).fill('epoch'), 'generation'];
+    // After its epochs each generation scores its students on the test set (200 rows: one step, so progress 0 and 200).
+    const perGeneration = [...Array<string>(config.epochs).fill('epoch'), 'progress', 'progress', 'generation'];
     // The oracle trains after generation 0, so the first point never waits for it.
     const oracle = Array<string>(config.epochs + 1).fill('progress');
-    expect(types(events).slice(0, 2 * config.epochs + 4)).toEqual(['start', ...perGeneration, ...oracle, 'reference']);
+    expect(types(events).slice(0, 2 * config.epochs + 6)).toEqual(['start', ...perGeneration, ...oracle, 'reference']);
     expect(types(events).at(-1)).toBe('done');
     // Each later generation first labels the pool (200 rows: one step, so progress 0 and 200).
-    expect(types(events).slice(2 * config.epochs + 4, -1)).toEqual(result.generations.slice(1).flatMap(() => ['progress', 'progress', ...perGeneration]));
+    expect(types(events).slice(2 * config.epochs + 6, -1)).toEqual(result.generations.slice(1).flatMap(() => ['progress', 'progress', ...perGeneration]));
     const done = events.at(-1) as Extract<ExperimentEvent, { type: 'done' }>;
     expect(done.result).toBe(result);
     expect(result.link).toContain('v=1&data=moons');

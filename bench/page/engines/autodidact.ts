@@ -3,7 +3,7 @@ import type { Backend } from '../../../src/engine/backend.ts';
 import { createNetworks } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { EngineName } from '../../report/types.ts';
-import { MODEL_SEED, workloadSpec } from '../../workloads.ts';
+import { MODEL_SEED, workloadSpec, type Workload } from '../../workloads.ts';
 import type { Engine } from './types.ts';
 
 /** A backend for one session, and how to give back what it holds (a GPU device, say). */
@@ -13,17 +13,17 @@ export interface BackendHandle {
 }
 
 /**
- * An engine that trains through src/model on the backend `open` makes, a fresh one per
+ * An engine that trains through src/model on the backend `open` makes for the workload, a fresh one per
  * session. The models of a multi-model workload train side by side in the same ops
  * (createNetworks: the backend's model dimension).
  */
-export function createAutodidactEngine(name: EngineName, usesGpu: boolean, open: () => Promise<BackendHandle>): Engine {
+export function createAutodidactEngine(name: EngineName, usesGpu: boolean, open: (workload: Workload) => Promise<BackendHandle>): Engine {
   return {
     name,
     usesGpu,
     runs: () => true,
     async createSession(workload, data) {
-      const { backend, release } = await open();
+      const { backend, release } = await open(workload);
       const rows = uploadRows(backend, data.x, data.rows, data.dim);
       const networks = createNetworks(backend, workloadSpec(workload), Array.from({ length: workload.models }, (_, model) => MODEL_SEED + model));
       networks.setTrainingSet(rows, data.targets, data.weights);

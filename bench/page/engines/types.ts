@@ -7,7 +7,7 @@ export interface TrainingSession {
    * Trains every model one epoch over `order` (row indices, batches of hyper.batch) and resolves
    * once the work has finished: its one read of the loss has returned.
    */
-  trainEpoch(order: Int32Array): Promise<void>;
+  trainEpoch(order: Int32Array<ArrayBuffer>): Promise<void>;
   /** Frees the models, the data on the device and, for GPU engines, the device. */
   dispose(): Promise<void>;
 }

@@ -95,7 +95,7 @@ function parseManifest(bytes: Uint8Array): ImageManifest {
 }
 
 /** The leading chunks that hold at least `count` images. */
-function chunksFor(chunks: readonly ChunkEntry[], count: number, what: string): ChunkEntry[] {
+export function chunksFor(chunks: readonly ChunkEntry[], count: number, what: string): ChunkEntry[] {
   const chosen: ChunkEntry[] = [];
   let held = 0;
   for (const chunk of chunks) {

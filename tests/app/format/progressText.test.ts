@@ -15,6 +15,7 @@ test("a labelling pass counts the pool's rows with separators; an outside labele
   expect(progressText({ kind: 'labelling', rows: 'points', done: 0, total: 2500 }, null)).toBe('Labelling the pool: 0 of 2,500 points');
   expect(progressText({ kind: 'labelling', rows: 'images', done: 0, total: 0 }, null)).toBe('Labelling the pool with the outside labeler…');
   expect(progressText({ kind: 'judging', rows: 'images', done: 1024, total: 10000 }, 95)).toBe('Judging the students on the pool: 1,024 of 10,000 images, about 2 min left');
+  expect(progressText({ kind: 'testing', generation: 2, rows: 'images', done: 1024, total: 2000 }, 3.4)).toBe('Generation 2: scoring on the test set: 1,024 of 2,000 images, about 3 s left');
 });
 
 test('the time left reads in seconds, then minutes', () => {

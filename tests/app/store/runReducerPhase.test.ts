@@ -80,3 +80,16 @@ test('several students are judged under their own bar after their epochs, until 
   run = apply(run, generationMessage(1, generationResult(run.totalGenerations, 0.85)));
   expect(run.phase).toBeNull();
 });
+
+test("a generation's test pass shows under its own bar, named for its generation, until the generation ends", () => {
+  let run = apply(startedRun(1, 3, 30), startMessage(1), epochMessage(1, 0, 30));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'progress', phase: 'testing', done: 1024, total: 2000 } });
+  expect(runPhase(run, 'MNIST', 'images')).toEqual({ kind: 'testing', generation: 0, rows: 'images', done: 1024, total: 2000 });
+  run = apply(run, generationMessage(1, generationResult(0, 0.8)));
+  expect(run.phase?.name).toBe('oracle');
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'reference', name: 'oracle', testAccuracy: 0.9 } }, epochMessage(1, 1, 30));
+  run = apply(run, { type: 'event', runId: 1, event: { type: 'progress', phase: 'testing', done: 2000, total: 2000 } });
+  expect(runPhase(run, 'MNIST', 'images')).toMatchObject({ kind: 'testing', generation: 1 });
+  run = apply(run, generationMessage(1, generationResult(run.totalGenerations, 0.85)));
+  expect(run.phase).toBeNull();
+});
