@@ -34,7 +34,7 @@ const CASES: [string, Workload][] = [
 console.log('| model | multiply-adds per example | cpu samples/s | wasm samples/s | wasm / cpu |\n|---|---:|---:|---:|---:|');
 for (const [label, workload] of CASES) {
   const spec = workloadSpec(workload);
-  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [epochTrainer(createCpuBackend(), workload), epochTrainer(createWasmBackend(), workload)]);
+  const [cpuSeconds, wasmSeconds] = await epochMedians(5, [epochTrainer(createCpuBackend(), workload), epochTrainer(createWasmBackend(undefined, { threads: false }), workload)]);
   const [cpuRate, wasmRate] = [workload.rows / cpuSeconds, workload.rows / wasmSeconds];
   const macs = multiplyAddsPerExample(spec);
   console.log(`| ${label} | ${macs.toLocaleString('en-US')} | ${Math.round(cpuRate).toLocaleString('en-US')} | ${Math.round(wasmRate).toLocaleString('en-US')} | ${(wasmRate / cpuRate).toFixed(2)} |`);

@@ -1,5 +1,6 @@
 // The bench page: installs the GPU counters before any engine makes a device, then waits for
 // the Node runner to ask for rows through window.autodidactBench.
+import { WASM_THREADS_NOTE } from '../../src/engine/backends/wasm.ts';
 import { WORKLOADS, makeData, workloadByName, type WorkloadData } from '../workloads.ts';
 import { GENERATION_ENGINES, LABELLER_NAMES, type WorkloadName } from '../report/types.ts';
 import { describeDefaultAdapter } from './adapter.ts';
@@ -57,7 +58,7 @@ const api: BenchApi = {
   async environment() {
     // jax-js's wasm backend uses worker threads only where SharedArrayBuffer is allowed.
     const jaxThreads = crossOriginIsolated ? 'threads (the page is cross-origin isolated)' : '1 thread (the page is not cross-origin isolated)';
-    return { adapter: await describeDefaultAdapter(), notes: [await describeTfjsWasm(), `jax-js-wasm: ${jaxThreads}`] };
+    return { adapter: await describeDefaultAdapter(), notes: [await describeTfjsWasm(), `jax-js-wasm: ${jaxThreads}`, `autodidact-wasm: ${WASM_THREADS_NOTE}`] };
   },
 };
 

@@ -48,9 +48,13 @@ function onCpu(note: string): ChosenBackend {
   return { backend, note, gpu: null, lost: NEVER, dispose: () => backend.dispose() };
 }
 
-/** The WebAssembly backend and its kernels' module load only when a run asks for them. */
-async function onWasm(note: string): Promise<ChosenBackend> {
-  const { createWasmBackend } = await import('../engine/backends/wasm.ts');
+/**
+ * The WebAssembly backend, its kernels' module and its threads load only when a run asks for
+ * them; the note ends with how many threads the kernels run on, and why.
+ */
+async function onWasm(why: string): Promise<ChosenBackend> {
+  const { createWasmBackend, WASM_THREADS_NOTE } = await import('../engine/backends/wasm.ts');
+  const note = `${why} ${WASM_THREADS_NOTE}`;
   const backend = createWasmBackend(note);
   return { backend, note, gpu: null, lost: NEVER, dispose: () => backend.dispose() };
 }
@@ -91,7 +95,8 @@ const isGpu = (value: Gpu | { message: string }): value is Gpu => 'device' in va
  * The backend a run asked for, and a note saying which and why (shown in the page's status
  * and printed by the CLI):
  * - `cpu`: the CPU backend.
- * - `wasm`: the WebAssembly SIMD backend (single-threaded for now).
+ * - `wasm`: the WebAssembly SIMD backend, on several threads where the page is cross-origin
+ *   isolated (always in Node) and on one elsewhere.
  * - `webgpu`: the GPU (even a software adapter, since it was asked for); without WebGPU the
  *   CPU, with a note saying why and which browsers have it.
  * - `auto`: the crossover rules of backendCrossover.ts: a hardware GPU above the GPU
@@ -101,7 +106,7 @@ const isGpu = (value: Gpu | { message: string }): value is Gpu => 'device' in va
  */
 export async function createBackend(choice: BackendChoice, options: BackendOptions = {}): Promise<ChosenBackend> {
   if (choice === 'cpu') return onCpu('CPU: the link asks for it (backend=cpu).');
-  if (choice === 'wasm') return onWasm('WebAssembly SIMD: the link asks for it (backend=wasm); one thread, the CPU reference for the ops without a kernel yet.');
+  if (choice === 'wasm') return onWasm('WebAssembly SIMD: the link asks for it (backend=wasm); the CPU reference for the ops without a kernel yet.');
   if (choice === 'webgpu') {
     const gpu = await tryGpu(options.gpu);
     if (!isGpu(gpu)) return onCpu(`CPU: backend=webgpu was asked for, but ${lowerFirst(gpu.message)}`);

@@ -1,5 +1,6 @@
 import { create, globals } from 'webgpu';
 import { afterEach, describe, expect, test } from 'vitest';
+import { WASM_THREADS_NOTE } from '../../src/engine/backends/wasm.ts';
 import { WEBGPU_BROWSERS } from '../../src/engine/backends/webgpu.ts';
 import { createBackend, type ChosenBackend } from '../../src/host/backendChoice.ts';
 import { experimentSize, GPU_CROSSOVER_WORK, WASM_CROSSOVER_WORK, wasmWorkOf, workOf } from '../../src/host/backendCrossover.ts';
@@ -52,6 +53,7 @@ describe('createBackend', () => {
     expect(chosen.backend.info.kind).toBe('wasm');
     expect(chosen.gpu).toBe(null);
     expect(chosen.note).toMatch(/^WebAssembly SIMD: .*backend=wasm/);
+    expect(chosen.note.endsWith(` ${WASM_THREADS_NOTE}`)).toBe(true);
     expect(chosen.backend.info.reason).toBe(chosen.note);
   });
 
@@ -107,7 +109,8 @@ describe('createBackend', () => {
     expect(chosen.gpu).toBe(null);
     expect(chosen.note).toBe(
       'WebAssembly SIMD: a 2-8-8-2 MLP (114 parameters × batch 16 = 1,824) is below the GPU crossover (parameters × batch × models ≥ 150,000); ' +
-        'its 1,536 multiply-adds a step are above the WebAssembly crossover (multiply-adds a step ≥ 1,000), where WebAssembly beats JavaScript.',
+        'its 1,536 multiply-adds a step are above the WebAssembly crossover (multiply-adds a step ≥ 1,000), where WebAssembly beats JavaScript. ' +
+        WASM_THREADS_NOTE,
     );
     expect(chosen.backend.info.reason).toBe(chosen.note);
   });

@@ -6,6 +6,7 @@ import type { LoadedImages } from '../../src/data/images/format.ts';
 import { loadImages } from '../../src/data/images/load.ts';
 import { diskSource } from '../../src/data/images/node/diskSource.ts';
 import { imageRequest } from '../../src/data/images/split.ts';
+import { createWasmBackend, WASM_THREADS_NOTE } from '../../src/engine/backends/wasm.ts';
 import { createBackend } from '../../src/host/backendChoice.ts';
 import type { ExperimentResult } from '../../src/selftrain/events.ts';
 import { runExperiment } from '../../src/selftrain/runExperiment.ts';
@@ -68,4 +69,20 @@ test('the same link twice on the WebAssembly backend gives identical numbers (ML
 
 test('a CNN on MNIST trains on the WebAssembly backend as on the CPU, within 1 point', { timeout: 120_000 }, async () => {
   expectWithinAPoint(await runOn('wasm', cnn, true), await runOn('cpu', cnn, true));
+});
+
+test('a run whose kernels split over the threads gives the numbers of one thread, bit for bit (a 2-128-128-2 MLP and the CNN)', { timeout: 180_000 }, async () => {
+  expect(WASM_THREADS_NOTE).toMatch(/^Kernels on (\d threads|one thread: this machine shows one core)/);
+  const onWasm = async (threads: boolean, config: ExperimentConfig, withImages = false) => {
+    const backend = createWasmBackend(undefined, { threads });
+    try {
+      return numbers(await runExperiment({ ...config, backend: 'wasm' }, backend, withImages ? { images } : {}));
+    } finally {
+      backend.dispose();
+    }
+  };
+  // Batch 16 × 128 × 128: 262,144 multiply-adds a matmul, cut into two parts.
+  const wide = { ...moons(), hidden: [128, 128], epochs: 4 };
+  expect(await onWasm(true, wide)).toEqual(await onWasm(false, wide));
+  expect(await onWasm(true, cnn, true)).toEqual(await onWasm(false, cnn, true));
 });

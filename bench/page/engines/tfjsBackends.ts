@@ -17,6 +17,9 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
 });
+// The bench page is cross-origin isolated, which would pick tfjs's threaded build; its inline
+// worker script does not start from this bundle ("e is not defined"), so tfjs-wasm keeps one thread.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 /**
  * Makes `name` the active tfjs backend and returns how to give it back. WebGPU gets a fresh
@@ -57,7 +60,7 @@ function removeTfjsWebGpu(): void {
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
 }
 
-/** How tfjs's wasm backend runs here (threads need cross-origin isolation, which the bench page doesn't ask for). */
+/** How tfjs's wasm backend runs here (one thread: see WASM_HAS_MULTITHREAD_SUPPORT above). */
 export async function describeTfjsWasm(): Promise<string> {
   try {
     if (!(await tf.setBackend('wasm'))) return 'tfjs-wasm did not start';

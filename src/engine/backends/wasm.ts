@@ -3,8 +3,9 @@ import { CpuByteTensor, CpuIndexTensor, indices, storageOf } from '../cpu/tensor
 import { EngineError } from '../core/errors.ts';
 import { checkModels, VIEW_ALIGN, type ByteTensor, type IndexTensor, type Tensor } from '../core/tensor.ts';
 import { loadWasmOps } from '../ops/registry.ts';
-import { compileKernels, instantiateKernels } from '../wasm/kernels.ts';
+import { compileKernels, compileSharedKernels, instantiateKernels } from '../wasm/kernels.ts';
 import { createWasmMemory, type WasmMemory } from '../wasm/memory.ts';
+import { rangedRunner, startThreads } from '../wasm/threads.ts';
 import { wasmTensor, WasmTensor } from '../wasm/tensor.ts';
 
 /** The Backend contract in WebAssembly memory, plus what tests measure. */
@@ -15,34 +16,58 @@ export interface WasmBackend extends Backend {
   readonly memoryBytes: number;
 }
 
-const DEFAULT_REASON = 'WebAssembly SIMD: 128-bit kernels on one CPU core, the CPU reference for the ops without one.';
+/**
+ * The kernels' module, the ops' methods and the kernel threads, loaded with this module (its
+ * importers load it only to run on WebAssembly).
+ */
+const [kernelsModule, makeOps, threads] = await Promise.all([compileKernels(), loadWasmOps(), startThreads(compileSharedKernels)]);
 
-/** The kernels' module and the ops' methods, loaded with this module (its importers load it only to run on WebAssembly). */
-const [kernelsModule, makeOps] = await Promise.all([compileKernels(), loadWasmOps()]);
+/** How many threads the kernels run on here, and why: a sentence for the backend's note. */
+export const WASM_THREADS_NOTE = threads.pool ? `Kernels on ${threads.pool.threads} threads (${threads.why}).` : `Kernels on one thread: ${threads.why}.`;
+
+const DEFAULT_REASON = `WebAssembly SIMD: 128-bit kernels, the CPU reference for the ops without one. ${WASM_THREADS_NOTE}`;
+
+export interface WasmBackendOptions {
+  /** Whether large kernel calls may run on the kernel threads, where they started (default true); false keeps this backend on one thread and its own memory. */
+  threads?: boolean;
+}
 
 /**
- * A backend whose float tensors live in one WebAssembly memory it owns. Ops with a kernel
- * (the registry's wasm column) run it in SIMD; the others run their CPU reference on the
- * same tensors, which are CpuTensors over that memory. Everything runs at once, on this thread.
- * Index and byte tensors stay in JavaScript memory until a kernel needs them.
+ * A backend whose float tensors live in WebAssembly memory: on the kernel threads' shared
+ * memory where they started (threads.ts), else in one memory of its own. Ops with a kernel
+ * (the registry's wasm column) run it in SIMD, the large calls split over the threads; the
+ * others run their CPU reference on the same tensors, which are CpuTensors over that memory.
+ * Every call returns when done. Index and byte tensors stay in JavaScript memory until a kernel needs them.
  */
-export function createWasmBackend(reason = DEFAULT_REASON): WasmBackend {
+export function createWasmBackend(reason = DEFAULT_REASON, options: WasmBackendOptions = {}): WasmBackend {
   const info: BackendInfo = { kind: 'wasm', adapter: 'CPU (WebAssembly SIMD)', reason };
-  const memory = createWasmMemory();
-  const kernels = instantiateKernels(kernelsModule, memory.memory);
+  const pool = options.threads === false ? null : threads.pool;
+  const memory = pool ? pool.memory : createWasmMemory();
+  const kernels = instantiateKernels(pool ? pool.module : kernelsModule, memory.memory);
+  /** This backend's blocks (a shared memory holds other backends' too) and their bytes. */
+  const owned = new Set<number>();
+  let liveBytes = 0;
   /** Tensors already destroyed: a second destroy must not free a block reused since. */
   const destroyed = new WeakSet<WasmTensor>();
+  const release = (at: number) => {
+    liveBytes -= memory.sizeOf(at);
+    owned.delete(at);
+    memory.free(at);
+  };
   return {
     info,
     get liveBytes() {
-      return memory.liveBytes;
+      return liveBytes;
     },
     get memoryBytes() {
       return memory.memory.buffer.byteLength;
     },
     createTensor(size, label, models = 1) {
       checkModels(models, label);
-      return createTensor(memory, checkedSize(size, label), models, label);
+      const tensor = createTensor(memory, checkedSize(size, label), models, label);
+      owned.add(tensor.placement.at);
+      liveBytes += memory.sizeOf(tensor.placement.at);
+      return tensor;
     },
     createIndexTensor: (size, label) => new CpuIndexTensor(new Int32Array(checkedSize(size, label)), label),
     createByteTensor: (data, label) => new CpuByteTensor(Uint8Array.from(data), label),
@@ -66,13 +91,14 @@ export function createWasmBackend(reason = DEFAULT_REASON): WasmBackend {
       return out;
     },
     destroy(tensor: Tensor | IndexTensor | ByteTensor) {
-      if (!(tensor instanceof WasmTensor) || !tensor.owner || destroyed.has(tensor)) return;
+      if (!(tensor instanceof WasmTensor) || !tensor.owner || destroyed.has(tensor) || !owned.has(tensor.placement.at)) return;
       destroyed.add(tensor);
-      memory.free(tensor.placement.at);
+      release(tensor.placement.at);
     },
-    dispose: () => undefined,
+    /** Frees what is still allocated, for the shared memory outlives the backend. */
+    dispose: () => owned.forEach(release),
 
-    ...makeOps({ kernels }),
+    ...makeOps({ kernels, ranged: rangedRunner(kernels, pool) }),
   };
 }
 

@@ -17,28 +17,30 @@ interface Block {
 /**
  * The WebAssembly memory the runtime owns, and a first-fit allocator over it with neighbours
  * merged on free. It grows by whole pages when no free block fits; growing replaces
- * `memory.buffer`, so `generation` counts the growths and tensors renew their arrays when it moves.
+ * `memory.buffer`, so `generation` counts the growths and tensors renew their arrays when it
+ * moves. A shared memory (the kernel threads') keeps its old buffers whole, but they stay the
+ * old size, so the same renewal holds.
  */
 export interface WasmMemory {
   readonly memory: WebAssembly.Memory;
-  /** Bumped each time the memory grows (every array over the old buffer is then empty). */
+  /** Bumped each time the memory grows (every array over the old buffer is then empty, or too short). */
   readonly generation: number;
-  /** Bytes in allocated blocks now. */
-  readonly liveBytes: number;
   /** A zeroed block of at least `bytes`; returns its byte offset. */
   allocate(bytes: number, label: string): number;
+  /** The size in bytes of the allocated block at `at`; 0 for none. */
+  sizeOf(at: number): number;
   /** Returns a block from `allocate` to the free list. */
   free(at: number): void;
 }
 
-export function createWasmMemory(initialPages = 16): WasmMemory {
-  const memory = new WebAssembly.Memory({ initial: Math.max(initialPages, 2), maximum: MAXIMUM_PAGES });
+/** A memory of `initialPages` pages at first, shared between threads when `shared` (which needs cross-origin isolation in a page). */
+export function createWasmMemory(initialPages = 16, shared = false): WasmMemory {
+  const memory = new WebAssembly.Memory({ initial: Math.max(initialPages, 2), maximum: MAXIMUM_PAGES, shared });
   /** Free blocks below `top`, sorted by `at`. */
   const freeBlocks: Block[] = [];
   const sizes = new Map<number, number>();
   let top = RESERVED;
   let generation = 0;
-  let liveBytes = 0;
 
   function take(bytes: number, label: string): number {
     const index = freeBlocks.findIndex((block) => block.bytes >= bytes);
@@ -67,22 +69,18 @@ export function createWasmMemory(initialPages = 16): WasmMemory {
     get generation() {
       return generation;
     },
-    get liveBytes() {
-      return liveBytes;
-    },
     allocate(bytes, label) {
       const rounded = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
       const at = take(rounded, label);
       new Uint8Array(memory.buffer, at, rounded).fill(0);
       sizes.set(at, rounded);
-      liveBytes += rounded;
       return at;
     },
+    sizeOf: (at) => sizes.get(at) ?? 0,
     free(at) {
       const bytes = sizes.get(at);
       if (bytes === undefined) return;
       sizes.delete(at);
-      liveBytes -= bytes;
       let index = freeBlocks.findIndex((block) => block.at > at);
       if (index < 0) index = freeBlocks.length;
       freeBlocks.splice(index, 0, { at, bytes });

@@ -60,6 +60,21 @@ describe('WebAssembly backend tensors', () => {
     expect(backend.liveBytes).toBe(0);
   });
 
+  it('frees on dispose what a backend still holds, and nothing of another backend beside it (they may share the threads\' memory)', async () => {
+    const [kept, disposed] = [createWasmBackend(), createWasmBackend()];
+    const mine = kept.createTensor(100, 'mine');
+    kept.fill(mine, 3);
+    disposed.createTensor(100, 'left');
+    disposed.dispose();
+    expect(disposed.liveBytes).toBe(0);
+    const reused = disposed.createTensor(100, 'reused');
+    expect(Array.from(await disposed.read(reused))).toEqual(new Array(100).fill(0));
+    expect(Array.from(await kept.read(mine))).toEqual(new Array(100).fill(3));
+    kept.destroy(mine);
+    disposed.destroy(reused);
+    expect([kept.liveBytes, disposed.liveBytes]).toEqual([0, 0]);
+  });
+
   it('refuses misaligned views, overlapping outputs and other backends\' tensors, with EngineError', () => {
     const backend = createWasmBackend();
     const flat = backend.createTensor(2 * VIEW_ALIGN, 'flat');

@@ -3,7 +3,10 @@
 // times a shifted input row over the span that stays inside the image. Each output adds its
 // terms in the reference's order; the weight gradient's dot products sum exact products in
 // f64 (two lanes, then lane 0 + lane 1, then the row's tail in order), as the reference sums
-// in a float64 local. No relaxed SIMD, so every machine gives the same bits.
+// in a float64 local. No relaxed SIMD, so every machine gives the same bits. The forward and
+// input-gradient kernels write the images [start, end) only, the weight gradient the output
+// channels [start, end) only (each weight's sum over every image, in the same order whichever
+// call makes it), so threads may share a call by those ranges without changing a bit.
 
 /** dst[px] += weight·src[px] for px in [x0, x1) of one row (byte pointers to px = 0). */
 @inline
@@ -37,13 +40,13 @@ function addShifted(dst: usize, src: usize, weight: f32, dy: i32, dx: i32, heigh
   }
 }
 
-/** out = conv(x, w) + b, before the activation (the wrapper applies the reference's). */
-export function conv2dLinear(x: usize, w: usize, b: usize, out: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32): void {
+/** out = conv(x, w) + b for the images [start, end), before the activation (the wrapper applies the reference's). */
+export function conv2dLinear(x: usize, w: usize, b: usize, out: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32, start: i32, end: i32): void {
   const plane = height * width;
   const planeBytes = (<usize>plane) << 2;
   const kernelSize = kernel * kernel;
   const pad = (kernel - 1) >> 1;
-  for (let r = 0; r < rows; r++) {
+  for (let r = start; r < end; r++) {
     for (let o = 0; o < outChannels; o++) {
       const outPlane = out + (<usize>(r * outChannels + o)) * planeBytes;
       const bias = f32x4.splat(load<f32>(b + ((<usize>o) << 2)));
@@ -64,14 +67,14 @@ export function conv2dLinear(x: usize, w: usize, b: usize, out: usize, rows: i32
   }
 }
 
-/** dx = conv2d's input gradient: the forward loops with the roles of x and out swapped. */
-export function conv2dInputGrad(dy: usize, w: usize, dx: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32): void {
+/** dx = conv2d's input gradient for the images [start, end): the forward loops with the roles of x and out swapped. */
+export function conv2dInputGrad(dy: usize, w: usize, dx: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32, start: i32, end: i32): void {
   const plane = height * width;
   const planeBytes = (<usize>plane) << 2;
   const kernelSize = kernel * kernel;
   const pad = (kernel - 1) >> 1;
-  memory.fill(dx, 0, (<usize>(rows * inChannels)) * planeBytes);
-  for (let r = 0; r < rows; r++) {
+  memory.fill(dx + (<usize>(start * inChannels)) * planeBytes, 0, (<usize>((end - start) * inChannels)) * planeBytes);
+  for (let r = start; r < end; r++) {
     for (let i = 0; i < inChannels; i++) {
       const inPlane = dx + (<usize>(r * inChannels + i)) * planeBytes;
       for (let o = 0; o < outChannels; o++) {
@@ -105,14 +108,17 @@ function dotRow(a: usize, b: usize, x0: i32, x1: i32): f64 {
   return sum;
 }
 
-/** dw[o, i, ky, kx] = Σ_{r, y, x} dy[r, o, y, x]·x[r, i, y + ky - p, x + kx - p] and db[o] = Σ dy[r, o, ·]. */
-export function conv2dWeightGrad(x: usize, dy: usize, dw: usize, db: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32): void {
+/**
+ * dw[o, i, ky, kx] = Σ_{r, y, x} dy[r, o, y, x]·x[r, i, y + ky - p, x + kx - p] and
+ * db[o] = Σ dy[r, o, ·], for the output channels o in [start, end).
+ */
+export function conv2dWeightGrad(x: usize, dy: usize, dw: usize, db: usize, rows: i32, inChannels: i32, outChannels: i32, height: i32, width: i32, kernel: i32, start: i32, end: i32): void {
   const plane = height * width;
   const planeBytes = (<usize>plane) << 2;
   const rowBytes = (<usize>width) << 2;
   const kernelSize = kernel * kernel;
   const pad = (kernel - 1) >> 1;
-  for (let o = 0; o < outChannels; o++) {
+  for (let o = start; o < end; o++) {
     let biasSum: f64 = 0;
     for (let r = 0; r < rows; r++) {
       const outPlane = dy + (<usize>(r * outChannels + o)) * planeBytes;

@@ -14,11 +14,16 @@ function checkConv(op: string, rows: number, shape: ConvShape, images: [string, 
 }
 
 const dims = (shape: ConvShape) => [shape.inChannels, shape.outChannels, shape.height, shape.width, shape.kernel] as const;
+/** A call's multiply-adds: every (image, output channel, input channel, tap, pixel). */
+const work = (rows: number, shape: ConvShape) => rows * shape.outChannels * shape.inChannels * shape.kernel * shape.kernel * shape.height * shape.width;
 
-/** conv2d in WebAssembly SIMD (conv2d.as.ts), then the CPU reference's activation over each output. */
-export const wasmConv2d = (wasm: WasmOpContext): Conv2dOp['conv2d'] => {
-  const { conv2dLinear } = wasm.kernels;
-  return (x, w, b, out, rows, shape, activation) => {
+/**
+ * conv2d in WebAssembly SIMD (conv2d.as.ts), then the CPU reference's activation over each
+ * output. Large calls split over the kernel threads: by images, the weight gradient by output channels.
+ */
+export const wasmConv2d =
+  (wasm: WasmOpContext): Conv2dOp['conv2d'] =>
+  (x, w, b, out, rows, shape, activation) => {
     const [tx, tw, tb, to] = [wasmTensor(x), wasmTensor(w), wasmTensor(b), wasmTensor(out)];
     const models = opModels('conv2d', [to], [tx, tw, tb]);
     checkConv('conv2d', rows, shape, [['x', tx, shape.inChannels], ['out', to, shape.outChannels]], tw);
@@ -26,32 +31,31 @@ export const wasmConv2d = (wasm: WasmOpContext): Conv2dOp['conv2d'] => {
     checkApart('conv2d', [to], [tx, tw, tb], models);
     const count = rows * shape.outChannels * shape.height * shape.width;
     for (let k = 0; k < models; k++) {
-      conv2dLinear(tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, ...dims(shape));
+      wasm.ranged('conv2dLinear', [tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, ...dims(shape)], rows, work(rows, shape));
       if (activation !== 'linear') activate(to.slices[k], 0, count, activation);
     }
   };
-};
 
-export const wasmConv2dInputGrad = (wasm: WasmOpContext): Conv2dOp['conv2dInputGrad'] => {
-  const { conv2dInputGrad } = wasm.kernels;
-  return (dy, w, dx, rows, shape) => {
+export const wasmConv2dInputGrad =
+  (wasm: WasmOpContext): Conv2dOp['conv2dInputGrad'] =>
+  (dy, w, dx, rows, shape) => {
     const [tdy, tw, tdx] = [wasmTensor(dy), wasmTensor(w), wasmTensor(dx)];
     const models = opModels('conv2dInputGrad', [tdx], [tdy, tw]);
     checkConv('conv2dInputGrad', rows, shape, [['dy', tdy, shape.outChannels], ['dx', tdx, shape.inChannels]], tw);
     checkApart('conv2dInputGrad', [tdx], [tdy, tw], models);
-    for (let k = 0; k < models; k++) conv2dInputGrad(tdy.pointer(k), tw.pointer(k), tdx.pointer(k), rows, ...dims(shape));
+    for (let k = 0; k < models; k++) wasm.ranged('conv2dInputGrad', [tdy.pointer(k), tw.pointer(k), tdx.pointer(k), rows, ...dims(shape)], rows, work(rows, shape));
   };
-};
 
-export const wasmConv2dWeightGrad = (wasm: WasmOpContext): Conv2dOp['conv2dWeightGrad'] => {
-  const { conv2dWeightGrad } = wasm.kernels;
-  return (x, dy, dw, db, rows, shape) => {
+export const wasmConv2dWeightGrad =
+  (wasm: WasmOpContext): Conv2dOp['conv2dWeightGrad'] =>
+  (x, dy, dw, db, rows, shape) => {
     const [tx, tdy, tdw, tdb] = [wasmTensor(x), wasmTensor(dy), wasmTensor(dw), wasmTensor(db)];
     const models = opModels('conv2dWeightGrad', [tdw, tdb], [tx, tdy]);
     checkConv('conv2dWeightGrad', rows, shape, [['x', tx, shape.inChannels], ['dy', tdy, shape.outChannels]], null);
     checkHolds('conv2dWeightGrad', 'dw', tdw.size, shape.outChannels * shape.inChannels * shape.kernel * shape.kernel);
     checkHolds('conv2dWeightGrad', 'db', tdb.size, shape.outChannels);
     checkApart('conv2dWeightGrad', [tdw, tdb], [tx, tdy], models);
-    for (let k = 0; k < models; k++) conv2dWeightGrad(tx.pointer(k), tdy.pointer(k), tdw.pointer(k), tdb.pointer(k), rows, ...dims(shape));
+    for (let k = 0; k < models; k++) {
+      wasm.ranged('conv2dWeightGrad', [tx.pointer(k), tdy.pointer(k), tdw.pointer(k), tdb.pointer(k), rows, ...dims(shape)], shape.outChannels, work(rows, shape));
+    }
   };
-};

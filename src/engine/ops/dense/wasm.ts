@@ -8,18 +8,18 @@ import type { DenseOp } from './dense.ts';
 
 /**
  * The op in WebAssembly SIMD: x·w + b by the kernel (dense.as.ts), then the CPU reference's
- * activation over the output, so tanh and sigmoid are JavaScript's own, as on the CPU.
+ * activation over the output, so tanh and sigmoid are JavaScript's own, as on the CPU. The
+ * rows split over the kernel threads when large.
  */
-export const wasmDense = (wasm: WasmOpContext): DenseOp['dense'] => {
-  const { denseLinear } = wasm.kernels;
-  return (x, w, b, out, rows, inDim, outDim, activation) => {
+export const wasmDense =
+  (wasm: WasmOpContext): DenseOp['dense'] =>
+  (x, w, b, out, rows, inDim, outDim, activation) => {
     const [tx, tw, tb, to] = [wasmTensor(x), wasmTensor(w), wasmTensor(b), wasmTensor(out)];
     const models = opModels('dense', [to], [tx, tw, tb]);
     checkMatmul('dense', tx, tw, to, rows, inDim, outDim, models);
     checkHolds('dense', 'b', tb.size, outDim);
     for (let k = 0; k < models; k++) {
-      denseLinear(tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, inDim, outDim);
+      wasm.ranged('denseLinear', [tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, inDim, outDim], rows, rows * inDim * outDim);
       if (activation !== 'linear') activate(to.slices[k], 0, rows * outDim, activation);
     }
   };
-};

@@ -73,16 +73,16 @@ export function rowTimes(out: usize, init: usize, xs: usize, xsStep: usize, mat:
 }
 
 /** out (m×n) = a (m×k) · b (k×n), or out += it: each output row a sum of b's rows. */
-export function matmulNN(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  for (let i = 0; i < m; i++) {
+export function matmulNN(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool, start: i32, end: i32): void {
+  for (let i = start; i < end; i++) {
     const outRow = out + ((<usize>(i * n)) << 2);
     rowTimes(outRow, accumulate ? outRow : 0, a + ((<usize>(i * k)) << 2), 4, b, k, n);
   }
 }
 
 /** out (m×n) = aᵀ·b for a stored k×m, b k×n, or out += it: output row i sums b's rows over a's column i. */
-export function matmulTN(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  for (let i = 0; i < m; i++) {
+export function matmulTN(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool, start: i32, end: i32): void {
+  for (let i = start; i < end; i++) {
     const outRow = out + ((<usize>(i * n)) << 2);
     rowTimes(outRow, accumulate ? outRow : 0, a + ((<usize>i) << 2), (<usize>m) << 2, b, k, n);
   }
@@ -93,9 +93,9 @@ export function matmulTN(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32,
  * four lanes of partial sums over p (lane l takes p ≡ l mod 4), added (l0 + l1) + (l2 + l3),
  * then the last k mod 4 terms in order.
  */
-export function matmulNT(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
+export function matmulNT(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, accumulate: bool, start: i32, end: i32): void {
   const k4 = k & ~3;
-  for (let i = 0; i < m; i++) {
+  for (let i = start; i < end; i++) {
     const aRow = a + ((<usize>(i * k)) << 2);
     const outRow = out + ((<usize>(i * n)) << 2);
     for (let j = 0; j < n; j++) {

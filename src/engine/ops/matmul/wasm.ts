@@ -12,14 +12,13 @@ export function checkMatmul(op: string, a: WasmTensor, b: WasmTensor, out: WasmT
   checkApart(op, [out], [a, b], models);
 }
 
-/** The op in WebAssembly SIMD (matmul.as.ts): one kernel call per model. */
-export const wasmMatmul = (wasm: WasmOpContext): MatmulOp['matmul'] => {
-  const { matmulNN, matmulNT, matmulTN } = wasm.kernels;
-  return (a, b, out, m, k, n, transpose, accumulate) => {
+/** The op in WebAssembly SIMD (matmul.as.ts): one kernel call per model, its output rows split over the kernel threads when large. */
+export const wasmMatmul =
+  (wasm: WasmOpContext): MatmulOp['matmul'] =>
+  (a, b, out, m, k, n, transpose, accumulate) => {
     const [ta, tb, to] = [wasmTensor(a), wasmTensor(b), wasmTensor(out)];
     const models = opModels('matmul', [to], [ta, tb]);
     checkMatmul('matmul', ta, tb, to, m, k, n, models);
-    const kernel = transpose === 'nn' ? matmulNN : transpose === 'nt' ? matmulNT : matmulTN;
-    for (let model = 0; model < models; model++) kernel(ta.pointer(model), tb.pointer(model), to.pointer(model), m, k, n, accumulate ? 1 : 0);
+    const kernel = transpose === 'nn' ? 'matmulNN' : transpose === 'nt' ? 'matmulNT' : 'matmulTN';
+    for (let model = 0; model < models; model++) wasm.ranged(kernel, [ta.pointer(model), tb.pointer(model), to.pointer(model), m, k, n, accumulate ? 1 : 0], m, m * k * n);
   };
-};
