@@ -20,6 +20,7 @@ export interface WasmKernels {
   denseLinear(x: number, w: number, b: number, out: number, rows: number, inDim: number, outDim: number, start: number, end: number): void;
   sumRows(x: number, rows: number, cols: number, out: number, accumulate: number): void;
   activationBackward(y: number, dy: number, dx: number, count: number, activation: number): void;
+  reluInPlace(out: number, count: number): void;
   maxPool(x: number, out: number, planes: number, height: number, width: number): void;
   maxPoolBackward(x: number, dy: number, dx: number, planes: number, height: number, width: number): void;
   adamStep(params: number, grads: number, moments: number, decay: number, count: number, lr: number, beta1: number, beta2: number, epsilon: number, l2: number, firstCorrection: number, secondCorrection: number): void;

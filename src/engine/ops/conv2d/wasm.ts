@@ -2,7 +2,7 @@ import { opModels } from '../../core/tensor.ts';
 import { checkConvShape, checkHolds, type ConvShape } from '../../core/shapes.ts';
 import type { WasmOpContext } from '../../wasm/kernels.ts';
 import { checkApart, wasmTensor, type WasmTensor } from '../../wasm/tensor.ts';
-import { activate } from '../activationBackward/cpu.ts';
+import { wasmActivate } from '../activationBackward/wasm.ts';
 import type { Conv2dOp } from './conv2d.ts';
 
 /** Throws unless the shape is valid and the images, kernels and outputs hold what it touches. */
@@ -18,8 +18,8 @@ const dims = (shape: ConvShape) => [shape.inChannels, shape.outChannels, shape.h
 const work = (rows: number, shape: ConvShape) => rows * shape.outChannels * shape.inChannels * shape.kernel * shape.kernel * shape.height * shape.width;
 
 /**
- * conv2d in WebAssembly SIMD (conv2d.as.ts), then the CPU reference's activation over each
- * output. Large calls split over the kernel threads: by images, the weight gradient by output channels.
+ * conv2d in WebAssembly SIMD (conv2d.as.ts), then the activation over each output (relu in
+ * SIMD, bit for bit the reference's). Large calls split over the kernel threads: by images, the weight gradient by output channels.
  */
 export const wasmConv2d =
   (wasm: WasmOpContext): Conv2dOp['conv2d'] =>
@@ -32,7 +32,7 @@ export const wasmConv2d =
     const count = rows * shape.outChannels * shape.height * shape.width;
     for (let k = 0; k < models; k++) {
       wasm.ranged('conv2dLinear', [tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, ...dims(shape)], rows, work(rows, shape));
-      if (activation !== 'linear') activate(to.slices[k], 0, count, activation);
+      wasmActivate(wasm, to, k, count, activation);
     }
   };
 

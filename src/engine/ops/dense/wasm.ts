@@ -2,13 +2,13 @@ import { opModels } from '../../core/tensor.ts';
 import { checkHolds } from '../../core/shapes.ts';
 import type { WasmOpContext } from '../../wasm/kernels.ts';
 import { wasmTensor } from '../../wasm/tensor.ts';
-import { activate } from '../activationBackward/cpu.ts';
+import { wasmActivate } from '../activationBackward/wasm.ts';
 import { checkMatmul } from '../matmul/wasm.ts';
 import type { DenseOp } from './dense.ts';
 
 /**
- * The op in WebAssembly SIMD: x·w + b by the kernel (dense.as.ts), then the CPU reference's
- * activation over the output, so tanh and sigmoid are JavaScript's own, as on the CPU. The
+ * The op in WebAssembly SIMD: x·w + b by the kernel (dense.as.ts), then the activation over the
+ * output (relu in SIMD; tanh and sigmoid JavaScript's own, as on the CPU). The
  * rows split over the kernel threads when large.
  */
 export const wasmDense =
@@ -20,6 +20,6 @@ export const wasmDense =
     checkHolds('dense', 'b', tb.size, outDim);
     for (let k = 0; k < models; k++) {
       wasm.ranged('denseLinear', [tx.pointer(k), tw.pointer(k), tb.pointer(k), to.pointer(k), rows, inDim, outDim], rows, rows * inDim * outDim);
-      if (activation !== 'linear') activate(to.slices[k], 0, rows * outDim, activation);
+      wasmActivate(wasm, to, k, rows * outDim, activation);
     }
   };
