@@ -5,24 +5,20 @@ import { bindsApart, checkDistinct, checkFits, enqueue, sharedWindow, type Kerne
 import { defineKernel } from '../../webgpu/kernel.ts';
 import type { Conv2dOp } from './conv2d.ts';
 import source from './conv2dWeightGrad.wgsl?raw';
-import serial from './conv2dWeightGradSerial.wgsl?raw';
+import { TILE_CHANNELS, weightGradTilesKernel } from './conv2dTiles.ts';
 import type { GpuOpContext } from '../../webgpu/opContext.ts';
 
 const CONV2D_WEIGHT_GRAD = defineKernel('conv2dWeightGrad', source);
-const CONV2D_WEIGHT_GRAD_SERIAL = defineKernel('conv2dWeightGradSerial', serial);
 
 /** Invocations per workgroup: 256 keep a GPU busy even for a first layer's few (input, output) channel pairs. */
 const INVOCATIONS = 256;
-/**
- * Invocations per workgroup of the serial kernel (a software adapter's): 16, four SIMD
- * groups, so a first layer's 80 gradients still make five workgroups for the CPU's threads.
- */
-const SERIAL_WG = 16;
+/** Invocations per workgroup of conv2dWeightGradTiles.wgsl, each taking every 16th image. */
+const TILES_WG = 16;
 
 /**
  * Enqueues dw and db of conv2d (see Backend.conv2dWeightGrad): on a GPU one workgroup per
  * (input channel or bias, output channel), its invocations splitting the sum; on a software
- * adapter one invocation per gradient, summing serially (conv2dWeightGradSerial.wgsl).
+ * adapter one workgroup per 4 output channels and input channel (conv2dWeightGradTiles.wgsl).
  */
 export function encodeConv2dWeightGrad(context: KernelContext, x: GpuTensor, dy: GpuTensor, dw: GpuTensor, db: GpuTensor, rows: number, shape: ConvShape): void {
   checkConvShape('conv2dWeightGrad', rows, shape);
@@ -39,16 +35,16 @@ export function encodeConv2dWeightGrad(context: KernelContext, x: GpuTensor, dy:
   const apart = bindsApart(dw, db);
   const shared = apart ? null : sharedWindow(dw, db);
   if (!apart && !shared) throw new EngineError(`conv2dWeightGrad: each model's "${db.label}" must follow its "${dw.label}" in one buffer, or lie apart from it.`);
-  const params = { rows, inChannels, outChannels, height, width, kernel, dbInDw: shared ? 1 : 0, dbAt: shared?.secondAt ?? 0 };
+  const params = { rows, inChannels, outChannels, height, width, dbInDw: shared ? 1 : 0, dbAt: shared?.secondAt ?? 0 };
   const tensors = { x, dy, ...(shared ? { dw: shared.window, db: context.unusedOutputs[0] } : { dw, db }) };
   if (context.software) {
-    const groups = Math.ceil((outChannels * (inChannels * kernel * kernel + 1)) / SERIAL_WG);
+    const groups = Math.ceil(outChannels / TILE_CHANNELS) * inChannels;
     if (groups > 65535) throw new EngineError(`conv2dWeightGrad: ${inChannels}→${outChannels} channels exceed one dispatch.`);
-    enqueue(context, CONV2D_WEIGHT_GRAD_SERIAL, { constants: { WG: SERIAL_WG } }, params, tensors, [groups]);
+    enqueue(context, weightGradTilesKernel(kernel), { constants: { WG: TILES_WG } }, params, tensors, [groups]);
     return;
   }
   const lanes = Math.floor(INVOCATIONS / (kernel * kernel));
-  enqueue(context, CONV2D_WEIGHT_GRAD, {}, { ...params, lanes }, tensors, [inChannels + 1, outChannels]);
+  enqueue(context, CONV2D_WEIGHT_GRAD, {}, { ...params, kernel, lanes }, tensors, [inChannels + 1, outChannels]);
 }
 
 export const webgpuConv2dWeightGrad = (gpu: GpuOpContext): Conv2dOp['conv2dWeightGrad'] => (x, dy, dw, db, rows, shape) => {
