@@ -5,7 +5,7 @@ import { bindsApart, checkDistinct, checkFits, enqueue, sharedWindow, type Kerne
 import { defineKernel } from '../../webgpu/kernel.ts';
 import type { Conv2dOp } from './conv2d.ts';
 import source from './conv2dWeightGrad.wgsl?raw';
-import { TILE_CHANNELS, weightGradTilesKernel } from './conv2dTiles.ts';
+import { GRADIENT_CHANNELS, weightGradTilesKernel } from './conv2dTiles.ts';
 import type { GpuOpContext } from '../../webgpu/opContext.ts';
 
 const CONV2D_WEIGHT_GRAD = defineKernel('conv2dWeightGrad', source);
@@ -38,7 +38,7 @@ export function encodeConv2dWeightGrad(context: KernelContext, x: GpuTensor, dy:
   const params = { rows, inChannels, outChannels, height, width, dbInDw: shared ? 1 : 0, dbAt: shared?.secondAt ?? 0 };
   const tensors = { x, dy, ...(shared ? { dw: shared.window, db: context.unusedOutputs[0] } : { dw, db }) };
   if (context.software) {
-    const groups = Math.ceil(outChannels / TILE_CHANNELS) * inChannels;
+    const groups = Math.ceil(outChannels / GRADIENT_CHANNELS) * inChannels;
     if (groups > 65535) throw new EngineError(`conv2dWeightGrad: ${inChannels}→${outChannels} channels exceed one dispatch.`);
     enqueue(context, weightGradTilesKernel(kernel), { constants: { WG: TILES_WG } }, params, tensors, [groups]);
     return;
