@@ -1,9 +1,9 @@
-// matmul: out (m×n) = op(a)·op(b), out += op(a)·op(b) when accumulate, or the dense layer's
-// out = act(op(a)·op(b) + bias) when hasBias. op() reads a transposed operand where it lies
+// matmul: out (m×n) = op(a)·op(b), out += op(a)·op(b) when ACCUMULATE, or the dense layer's
+// out = act(op(a)·op(b) + bias) when HAS_BIAS. op() reads a transposed operand where it lies
 // (TRANSPOSE_A: a stored k×m; TRANSPOSE_B: b stored n×k), so no transposed copy is made.
-// With sumRow = 1, op(a) gains a row m of ones whose product row, Σ_p op(b)[p, :], goes to
+// With SUM_ROW = 1, op(a) gains a row m of ones whose product row, Σ_p op(b)[p, :], goes to
 // colSums: a layer's bias gradient Σ_rows dz computed with its weight gradient zᵀ·dz, summed
-// in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does). With sumRow = 2
+// in row order like sumRows (fma(1, b, acc) rounds once, as acc + b does). With SUM_ROW = 2
 // that row goes colSumsAt elements into out's binding instead: stacked, a layer's two
 // gradients (views of one buffer) would otherwise bind as overlapping writable ranges
 // (webgpu/context.ts sharedWindow).
@@ -30,18 +30,15 @@
 //   0 params  uniform              Params
 //   1 a       storage, read        array<f32>  m×k (k×m when TRANSPOSE_A)
 //   2 b       storage, read        array<f32>  k×n (n×k when TRANSPOSE_B)
-//   3 bias    storage, read        array<f32>  n, read only when hasBias = 1
+//   3 bias    storage, read        array<f32>  n, read only when HAS_BIAS
 //   4 out     storage, read_write  array<f32>  m×n
-//   5 colSums storage, read_write  array<f32>  n, written only when sumRow = 1
+//   5 colSums storage, read_write  array<f32>  n, written only when SUM_ROW = 1
 
 struct Params {
   models: u32,
   m: u32,
   k: u32,
   n: u32,
-  accumulate: u32,
-  hasBias: u32,
-  sumRow: u32,
   colSumsAt: u32,
   aModel: u32,
   bModel: u32,
@@ -53,9 +50,14 @@ struct Params {
 override TRANSPOSE_A: bool = false;
 override TRANSPOSE_B: bool = false;
 override DIRECT_THREADS: u32 = 8;
-// ACTIVATION_CODE's activation of the dense epilogue, a constant of the pipeline: a software
-// adapter would otherwise run every case of activation()'s switch for every output.
+// The epilogue, constants of the pipeline: a software adapter would otherwise run every
+// branch of store() (and every case of activation()'s switch) for every output. ACCUMULATE:
+// out += the product; HAS_BIAS: the dense layer's bias and ACTIVATION_CODE's ACTIVATION;
+// SUM_ROW: 0 none, 1 the ones row's sums to colSums, 2 colSumsAt elements into out.
+override ACCUMULATE: bool = false;
+override HAS_BIAS: bool = false;
 override ACTIVATION: u32 = 0;
+override SUM_ROW: u32 = 0;
 
 const THREADS = 8u;
 const TILE = 32u;
@@ -93,9 +95,9 @@ fn aSlot(i: u32, p: u32) -> u32 {
   return i * DEPTH + p;
 }
 
-// op(a)[i, p], zero outside the matrix or the buffer; row m is the ones row when sumRow = 1.
+// op(a)[i, p], zero outside the matrix or the buffer; row m is the ones row when SUM_ROW is 1 or 2.
 fn loadA(i: u32, p: u32) -> f32 {
-  if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && params.sumRow != 0u); }
+  if (i >= params.m || p >= params.k) { return select(0.0, 1.0, i == params.m && p < params.k && SUM_ROW != 0u); }
   var index = i * params.k + p;
   if (TRANSPOSE_A) { index = p * params.m + i; }
   if (index >= room(arrayLength(&a), aBase)) { return 0.0; }
@@ -145,15 +147,15 @@ fn store(i: u32, j: u32, stride: u32, acc: vec4f) {
       let o = i * params.n + column;
       if (i < params.m && o < room(arrayLength(&out), outBase)) {
         var value = acc[c];
-        if (params.accumulate == 1u) {
+        if (ACCUMULATE) {
           value += out[outBase + o];
-        } else if (params.hasBias == 1u && column < room(arrayLength(&bias), biasBase)) {
+        } else if (HAS_BIAS && column < room(arrayLength(&bias), biasBase)) {
           value = activate(value + bias[biasBase + column]);
         }
         out[outBase + o] = value;
-      } else if (i == params.m && params.sumRow == 1u && column < room(arrayLength(&colSums), colSumsBase)) {
+      } else if (i == params.m && SUM_ROW == 1u && column < room(arrayLength(&colSums), colSumsBase)) {
         colSums[colSumsBase + column] = acc[c];
-      } else if (i == params.m && params.sumRow == 2u && params.colSumsAt + column < room(arrayLength(&out), outBase)) {
+      } else if (i == params.m && SUM_ROW == 2u && params.colSumsAt + column < room(arrayLength(&out), outBase)) {
         out[outBase + params.colSumsAt + column] = acc[c];
       }
     }
@@ -255,14 +257,14 @@ fn columnStart(j: u32) -> u32 {
 }
 
 // stream (see the top): rows and columns past the matrix read its last row or column and are
-// not stored; the ones row (sumRow) reads 1 in place of op(a).
+// not stored; the ones row (SUM_ROW) reads 1 in place of op(a).
 @compute @workgroup_size(4, 4)
 fn stream(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = wid.y * TILE + lid.y;
   let j = wid.x * TILE + lid.x;
   let aStep = select(1u, params.m, TRANSPOSE_A);
   let bStep = select(params.n, 1u, TRANSPOSE_B);
-  let sumRow = params.sumRow != 0u;
+  let sumRow = SUM_ROW != 0u;
   let one0 = sumRow && i == params.m;
   let one1 = sumRow && i + 4u == params.m;
   let one2 = sumRow && i + 8u == params.m;

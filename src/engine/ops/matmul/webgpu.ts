@@ -105,10 +105,11 @@ function encodeMatmul(context: KernelContext, op: MatmulCall, colSums: ColumnSum
   const own = colSums && 'apart' in colSums ? colSums.apart : null;
   const window = colSums && 'window' in colSums ? colSums : null;
   const sumRow = own ? 1 : window ? 2 : 0;
-  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, sumRow, colSumsAt: window?.secondAt ?? 0 };
+  const params = { m, k, n, colSumsAt: window?.secondAt ?? 0 };
   const bindings = { a, b, bias: context.unusedInput, out: window?.window ?? op.out, colSums: own ?? context.unusedOutputs[0] };
   const { variant, tile } = plan(context, transpose, k);
-  enqueue(context, MATMUL, variant, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
+  const constants = { ...variant.constants, ACCUMULATE: accumulate ? 1 : 0, SUM_ROW: sumRow };
+  enqueue(context, MATMUL, { ...variant, constants }, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
 }
 
 export function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: number, k: number, n: number): void {
