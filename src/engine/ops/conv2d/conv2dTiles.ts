@@ -77,7 +77,7 @@ function weightGradSource(k: number): string {
     ],
     PARTIALS: sums.map((name, e) => `    partial[lid * SUMS + ${e}u] = ${name};`),
   };
-  return `const K = ${k}u;\nconst SUMS = ${sums.length}u;\n${fill(weightGradFrame, lines)}`;
+  return `const K = ${k}u;\nconst CHANNELS = ${GRADIENT_CHANNELS}u;\nconst SUMS = ${sums.length}u;\n${fill(weightGradFrame, lines)}`;
 }
 
 const kernels = new Map<string, Kernel>();

@@ -1,8 +1,8 @@
 // conv2dWeightGradTiles: conv2dWeightGrad.wgsl's dw and db for a software adapter, with the
 // kernel's taps unrolled for one kernel side K: conv2dTiles.ts writes the lines marked $ for
 // that K (see conv2dTiles.wgsl on what SwiftShader pays for). Workgroup g computes the
-// gradients of output channels o0 = 4·(g % blocks) … o0 + 3 and input channel i = g / blocks:
-// 4·K² weights and (used by the workgroups of i = 0) 4 biases, held in registers. Its WG
+// gradients of CHANNELS (4) output channels o0 = 4·(g % blocks) … o0 + 3 and input channel
+// i = g / blocks: 4·K² weights and (used by the workgroups of i = 0) 4 biases, held in registers. Its WG
 // invocations split the images: invocation s takes images s, s + WG, s + 2·WG, …, and walks
 // each image's rows pixel by pixel with the K × K window of x under the pixel in registers,
 // sliding it one column per pixel (K loads) beside the 4 dy values (4 loads), for 4·K²
@@ -60,8 +60,8 @@ fn upstream(o: u32, at: u32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) groups: vec3u) {
-  let blocks = (params.outChannels + 3u) / 4u;
-  let o0 = (wid.x % blocks) * 4u;
+  let blocks = (params.outChannels + CHANNELS - 1u) / CHANNELS;
+  let o0 = (wid.x % blocks) * CHANNELS;
   let i = wid.x / blocks;
   let width = i32(params.width);
   let height = i32(params.height);
@@ -93,12 +93,12 @@ $PARTIALS
     for (var e = lid; e < SUMS; e += WG) {
       var total = 0.0;
       for (var s = 0u; s < WG; s++) { total += partial[s * SUMS + e]; }
-      let o = o0 + select(e / (K * K), e - 4u * K * K, e >= 4u * K * K);
+      let o = o0 + select(e / (K * K), e - CHANNELS * K * K, e >= CHANNELS * K * K);
       if (!fits || o >= params.outChannels) { continue; }
       let index = (o * params.inChannels + i) * K * K + e % (K * K);
-      if (e < 4u * K * K && index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
-      if (e >= 4u * K * K && i == 0u && params.dbInDw == 1u && params.dbAt + o < room(arrayLength(&dw), dwBase)) { dw[dwBase + params.dbAt + o] = total; }
-      if (e >= 4u * K * K && i == 0u && params.dbInDw == 0u && o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
+      if (e < CHANNELS * K * K && index < room(arrayLength(&dw), dwBase)) { dw[dwBase + index] = total; }
+      if (e >= CHANNELS * K * K && i == 0u && params.dbInDw == 1u && params.dbAt + o < room(arrayLength(&dw), dwBase)) { dw[dwBase + params.dbAt + o] = total; }
+      if (e >= CHANNELS * K * K && i == 0u && params.dbInDw == 0u && o < room(arrayLength(&db), dbBase)) { db[dbBase + o] = total; }
     }
     // The next model's partial sums overwrite these only after every total is read.
     workgroupBarrier();
