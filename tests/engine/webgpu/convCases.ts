@@ -89,7 +89,12 @@ const maxPoolBackward = (rows: number, shape: ImageShape): ParityCase => {
   };
 };
 
-/** (rows, shape): every row count, both image sizes, 1, 3 and 8 channels in and out, 9 outputs (past a block of 8). */
+/**
+ * (rows, shape): every row count, both image sizes, 1, 3 and 8 channels in and out, 9 outputs
+ * (past a block of 8); on a software adapter's tiles (conv2dTiles.wgsl) also a 5×5 kernel on
+ * a 14-pixel tile 9 wide, and a 15-wide image whose second strip holds one pixel, from 9
+ * source channels.
+ */
 const CONV_SHAPES: [number, ConvShape][] = [
   [1, conv(1, 1, 5, 7)],
   [3, conv(3, 8, 5, 7)],
@@ -99,6 +104,8 @@ const CONV_SHAPES: [number, ConvShape][] = [
   [17, conv(8, 3, 28, 28)],
   [3, conv(3, 3, 5, 7, 1)],
   [3, conv(3, 8, 7, 5, 5)],
+  [2, conv(3, 16, 11, 9, 5)],
+  [3, conv(9, 4, 14, 15)],
 ];
 const POOL_SHAPES: [number, ImageShape][] = [
   [1, { channels: 1, height: 5, width: 7 }],

@@ -14,10 +14,10 @@ describe('kernel reflection: bindings and the Params layout come from the WGSL s
       { name: 'colSums', binding: 5, kind: 'storage' },
     ]);
     expect(kernel.params.fields.map((f) => `${f.name}:${f.type}@${f.offset}`)).toEqual([
-      'models:u32@0', 'm:u32@4', 'k:u32@8', 'n:u32@12', 'accumulate:u32@16', 'hasBias:u32@20', 'activation:u32@24', 'sumRow:u32@28',
-      'colSumsAt:u32@32', 'aModel:u32@36', 'bModel:u32@40', 'biasModel:u32@44', 'outModel:u32@48', 'colSumsModel:u32@52',
+      'models:u32@0', 'm:u32@4', 'k:u32@8', 'n:u32@12', 'colSumsAt:u32@16', 'aModel:u32@20', 'bModel:u32@24', 'biasModel:u32@28',
+      'outModel:u32@32', 'colSumsModel:u32@36',
     ]);
-    expect(kernel.params.size).toBe(64);
+    expect(kernel.params.size).toBe(48);
   });
 
   test('writes values by name at their offsets, typed, and refuses a missing or extra one', () => {

@@ -6,6 +6,7 @@ import activation from '../activationBackward/activation.wgsl?raw';
 import { ACTIVATION_CODE } from '../activationBackward/webgpu.ts';
 import { defineKernel } from '../../webgpu/kernel.ts';
 import type { Conv2dOp } from './conv2d.ts';
+import { TILE_CHANNELS, tilePixels, tilesKernel } from './conv2dTiles.ts';
 import source from './conv2d.wgsl?raw';
 import type { GpuOpContext } from '../../webgpu/opContext.ts';
 
@@ -22,6 +23,17 @@ function grid(op: string, pixels: number, channels: number): [number, number] {
   const groups = Math.ceil(pixels / PIXELS);
   if (groups > MAX_GROUPS) throw new EngineError(`${op}: ${pixels} pixels in one op exceed one dispatch (${MAX_GROUPS * PIXELS}); use fewer rows per batch.`);
   return [groups, Math.ceil(channels / BLOCK)];
+}
+
+/** Invocations per workgroup of conv2dTiles.wgsl. */
+const TILES_WG = 64;
+
+/** Workgroups of conv2dTiles.wgsl for `rows` images of `channels` output channels, or a clear error past the dispatch limit. */
+function tilesGrid(op: string, rows: number, channels: number, height: number, width: number): [number] {
+  const tiles = rows * Math.ceil(channels / TILE_CHANNELS) * height * Math.ceil(width / tilePixels(width));
+  const groups = Math.ceil(tiles / TILES_WG);
+  if (groups > MAX_GROUPS) throw new EngineError(`${op}: ${rows} images of ${channels}×${height}×${width} in one op exceed one dispatch; use fewer rows per batch.`);
+  return [groups];
 }
 
 /** Enqueues out = act(conv(x, w) + b) (see Backend.conv2d): the implicit-GEMM kernel with its bias and activation epilogue. */
@@ -44,8 +56,12 @@ export function encodeConv2d(
   checkFits('conv2d', 'out', out, rows * outChannels * plane);
   checkDistinct('conv2d', [out], [x, w, b]);
   if (rows === 0) return;
-  const params = { rows, srcChannels: inChannels, dstChannels: outChannels, height, width, kernel, hasBias: 1, activation: ACTIVATION_CODE[activation] };
-  enqueue(context, CONV2D, {}, params, { src: x, w, bias: b, out }, grid('conv2d', rows * plane, outChannels));
+  if (context.software) {
+    const variant = { constants: { WG: TILES_WG, HAS_BIAS: 1, ACTIVATION: ACTIVATION_CODE[activation] } };
+    enqueue(context, tilesKernel(kernel, tilePixels(width)), variant, { rows, srcChannels: inChannels, dstChannels: outChannels, height, width }, { src: x, w, bias: b, out }, tilesGrid('conv2d', rows, outChannels, height, width));
+    return;
+  }
+  enqueue(context, CONV2D, {}, { rows, srcChannels: inChannels, dstChannels: outChannels, height, width, kernel, hasBias: 1, activation: ACTIVATION_CODE[activation] }, { src: x, w, bias: b, out }, grid('conv2d', rows * plane, outChannels));
 }
 
 /** Enqueues dx = conv2d's input gradient from dy (see Backend.conv2dInputGrad): the same kernel, gathering mirrored. */
@@ -58,9 +74,13 @@ export function encodeConv2dInputGrad(context: KernelContext, dy: GpuTensor, w: 
   checkFits('conv2dInputGrad', 'dx', dx, rows * inChannels * plane);
   checkDistinct('conv2dInputGrad', [dx], [dy, w]);
   if (rows === 0) return;
-  const params = { rows, srcChannels: outChannels, dstChannels: inChannels, height, width, kernel, hasBias: 0, activation: 0 };
-  const variant = { constants: { INPUT_GRADIENT: 1 } };
-  enqueue(context, CONV2D, variant, params, { src: dy, w, bias: context.unusedInput, out: dx }, grid('conv2dInputGrad', rows * plane, inChannels));
+  const params = { rows, srcChannels: outChannels, dstChannels: inChannels, height, width };
+  if (context.software) {
+    const variant = { constants: { INPUT_GRADIENT: 1, WG: TILES_WG } };
+    enqueue(context, tilesKernel(kernel, tilePixels(width)), variant, params, { src: dy, w, bias: context.unusedInput, out: dx }, tilesGrid('conv2dInputGrad', rows, inChannels, height, width));
+    return;
+  }
+  enqueue(context, CONV2D, { constants: { INPUT_GRADIENT: 1 } }, { ...params, kernel, hasBias: 0, activation: 0 }, { src: dy, w, bias: context.unusedInput, out: dx }, grid('conv2dInputGrad', rows * plane, inChannels));
 }
 
 export const webgpuConv2d = (gpu: GpuOpContext): Conv2dOp['conv2d'] => (x, w, b, out, rows, shape, activation) => {

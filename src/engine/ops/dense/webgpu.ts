@@ -22,9 +22,10 @@ export function encodeDense(
   checkFits('dense', 'b', bias, outDim);
   checkDistinct('dense', [out], [x, w, bias]);
   if (rows === 0 || outDim === 0) return;
-  const params = { m: rows, k: inDim, n: outDim, accumulate: 0, hasBias: 1, activation: ACTIVATION_CODE[activation], sumRow: 0, colSumsAt: 0 };
+  const params = { m: rows, k: inDim, n: outDim, colSumsAt: 0 };
   const { variant, tile } = plan(context, 'nn', inDim);
-  enqueue(context, MATMUL, variant, params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim, tile));
+  const constants = { ...variant.constants, HAS_BIAS: 1, ACTIVATION: ACTIVATION_CODE[activation] };
+  enqueue(context, MATMUL, { ...variant, constants }, params, { a: x, b: w, bias, out, colSums: context.unusedOutputs[0] }, grid(rows, outDim, tile));
 }
 
 

@@ -29,9 +29,9 @@ export interface MatmulPlan {
 /**
  * The tiled entry points stage k in slices of DEPTH behind two barriers each; when k fits
  * in one slice nothing is reused, so `direct` (no staging, no barrier) is faster: 3-5× on
- * SwiftShader for the playground's 16-wide layers. A software adapter pays per invocation,
- * so it gets `wide` (16 invocations of 8×8 outputs) rather than `main` (64 of 4×4), and
- * `direct` in 16×16 blocks, only up to k = 16, past which `wide` beats it there.
+ * SwiftShader for the playground's 16-wide layers. A software adapter pays per load and per
+ * barrier, so it gets `stream` (16 invocations of 8×8 outputs, no staging) rather than
+ * `main`, and `direct` in 16×16 blocks, only up to k = 16.
  */
 export function plan(context: KernelContext, transpose: Transpose, k: number): MatmulPlan {
   const constants = TRANSPOSES[transpose];
@@ -39,7 +39,7 @@ export function plan(context: KernelContext, transpose: Transpose, k: number): M
     const threads = context.software ? 4 : 8;
     return { variant: { entryPoint: 'direct', constants: { ...constants, DIRECT_THREADS: threads } }, tile: 4 * threads };
   }
-  return { variant: { entryPoint: context.software ? 'wide' : 'main', constants }, tile: TILE };
+  return { variant: { entryPoint: context.software ? 'stream' : 'main', constants }, tile: TILE };
 }
 
 /** One matmul call: out (m×n) = op(a)·op(b), or out += it; see the matmul op for the transpose modes. */
@@ -105,10 +105,11 @@ function encodeMatmul(context: KernelContext, op: MatmulCall, colSums: ColumnSum
   const own = colSums && 'apart' in colSums ? colSums.apart : null;
   const window = colSums && 'window' in colSums ? colSums : null;
   const sumRow = own ? 1 : window ? 2 : 0;
-  const params = { m, k, n, accumulate: accumulate ? 1 : 0, hasBias: 0, activation: 0, sumRow, colSumsAt: window?.secondAt ?? 0 };
+  const params = { m, k, n, colSumsAt: window?.secondAt ?? 0 };
   const bindings = { a, b, bias: context.unusedInput, out: window?.window ?? op.out, colSums: own ?? context.unusedOutputs[0] };
   const { variant, tile } = plan(context, transpose, k);
-  enqueue(context, MATMUL, variant, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
+  const constants = { ...variant.constants, ACCUMULATE: accumulate ? 1 : 0, SUM_ROW: sumRow };
+  enqueue(context, MATMUL, { ...variant, constants }, params, bindings, grid(m + (colSums ? 1 : 0), n, tile));
 }
 
 export function checkShapes(op: string, a: GpuTensor, b: GpuTensor, out: GpuTensor, m: number, k: number, n: number): void {

@@ -24,7 +24,7 @@ export function encodeMaxPool(context: KernelContext, x: GpuTensor, out: GpuTens
   enqueue(context, MAX_POOL, {}, { planes, height, width }, { x, out }, [elementwiseGroups(count)]);
 }
 
-/** Enqueues dx = maxPool's input gradient (see Backend.maxPoolBackward), the argmax recomputed from x. */
+/** Enqueues dx = maxPool's input gradient (see Backend.maxPoolBackward), the argmax recomputed from x: one invocation per window. */
 export function encodeMaxPoolBackward(context: KernelContext, x: GpuTensor, dy: GpuTensor, dx: GpuTensor, rows: number, shape: ImageShape): void {
   checkImageShape('maxPoolBackward', rows, shape);
   const { channels, height, width } = shape;
@@ -35,7 +35,8 @@ export function encodeMaxPoolBackward(context: KernelContext, x: GpuTensor, dy: 
   checkFits('maxPoolBackward', 'dx', dx, count);
   checkDistinct('maxPoolBackward', [dx], [x, dy]);
   if (count === 0) return;
-  enqueue(context, MAX_POOL_BACKWARD, {}, { planes, height, width }, { x, dy, dx }, [elementwiseGroups(count)]);
+  const windows = planes * Math.ceil(height / 2) * Math.ceil(width / 2);
+  enqueue(context, MAX_POOL_BACKWARD, {}, { planes, height, width }, { x, dy, dx }, [elementwiseGroups(windows)]);
 }
 
 export const webgpuMaxPool = (gpu: GpuOpContext): MaxPoolOp['maxPool'] => (x, out, rows, shape) => {
