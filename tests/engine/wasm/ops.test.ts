@@ -39,9 +39,9 @@ test("the forward relu in SIMD is the reference's `if (x < 0) x = 0`, bit for bi
   // dense over a 1×1 weight of 1 and a bias of -0: x·1 + (-0) is x, -0 included, so the relu alone decides.
   const run = async (backend: Backend) => {
     const [x, w, b, out] = [values.length, 1, 1, values.length].map((size, i) => backend.createTensor(size, `t${i}`));
-    backend.write(x, values);
-    backend.write(w, [1]);
-    backend.write(b, [-0]);
+    backend.write(x, Float32Array.from(values));
+    backend.write(w, Float32Array.of(1));
+    backend.write(b, Float32Array.of(-0));
     backend.dense(x, w, b, out, values.length, 1, 1, 'relu');
     const got = Array.from(await backend.read(out), (v) => (Object.is(v, -0) ? '-0' : String(v)));
     for (const t of [x, w, b, out]) backend.destroy(t);
