@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LESSONS } from '../../app/lessons/index.ts';
+import { launchChromium } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh page at `hash` that fails the test on any uncaught error. */
+async function open(hash: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => {
+    throw new Error(`uncaught error in the page: ${error.message}`);
+  });
+  await page.goto(`${inject('baseUrl')}#${hash}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  return page;
+}
+
+describe('guided lessons', () => {
+  for (const lesson of LESSONS) {
+    test(`"${lesson.title}" runs start to finish, each step unlocking the next only when its run is done`, async () => {
+      const page = await open(`backend=cpu&lesson=${lesson.name}&step=1`);
+      const panel = page.getByRole('region', { name: `Lesson: ${lesson.title}` });
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const next = panel.getByRole('button', { name: 'Next step' });
+      const runStep = panel.getByRole('button', { name: 'Run this step' });
+      for (const [index, step] of lesson.steps.entries()) {
+        const number = index + 1;
+        const last = number === lesson.steps.length;
+        await panel.getByRole('heading', { name: `Step ${number} of ${lesson.steps.length}: ${step.title}` }).waitFor();
+        // Locked: no explanation yet, Next disabled, and Run this step waits for a prediction.
+        expect(await panel.getByRole('heading', { name: 'What happened' }).count()).toBe(0);
+        if (!last) expect(await next.isDisabled()).toBe(true);
+        expect(await runStep.getAttribute('aria-disabled')).toBe('true');
+        // The page, and its link, are set to the step's experiment, on the CPU the link asked for.
+        await expect.poll(() => new URL(page.url()).hash).toBe(`#${step.link.replace('backend=auto', 'backend=cpu')}&lesson=${lesson.name}&step=${number}`);
+        // Predict with the keyboard: focus the first choice and press the arrow key to the second.
+        const choices = panel.getByRole('radio');
+        expect(await choices.count()).toBe(step.choices.length);
+        await choices.first().focus();
+        await page.keyboard.press('ArrowDown');
+        expect(await choices.nth(1).isChecked()).toBe(true);
+        expect(await runStep.getAttribute('aria-disabled')).toBe('false');
+        await runStep.click();
+        const result = panel.getByRole('heading', { name: 'What happened' });
+        await result.waitFor({ timeout: 150_000 });
+        expect(await page.getByRole('status').filter({ hasText: /Done/ }).count()).toBeGreaterThan(0);
+        // The explanation takes focus, marks the prediction, and the unlock is announced.
+        expect(await result.evaluate((element) => element === document.activeElement)).toBe(true);
+        const verdict = step.choices[1].right ? `Your prediction, "${step.choices[1].text}", was right.` : `the answer was "${step.choices.find((choice) => choice.right)!.text}"`;
+        expect(await panel.textContent()).toContain(verdict);
+        expect(await panel.textContent()).toContain(step.tryThis);
+        const live = panel.locator('[aria-live="polite"]');
+        if (last) {
+          expect(await live.textContent()).toBe('Lesson complete.');
+          expect(await next.count()).toBe(0);
+        } else {
+          expect(await live.textContent()).toBe(`Step ${number + 1} is unlocked.`);
+          expect(await next.isDisabled()).toBe(false);
+          await next.click();
+        }
+      }
+      await page.close();
+    });
+  }
+});
