@@ -23,6 +23,32 @@ async function open(hash: string): Promise<Page> {
 }
 
 describe('guided lessons', () => {
+  test('the Lessons menu opens a lesson at step 1 from the keyboard, and printing shows the worksheet and teacher notes, not the controls', async () => {
+    const page = await open('backend=cpu');
+    const menu = page.getByRole('button', { name: 'Lessons' });
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    const lesson = LESSONS[2];
+    await page.getByRole('button', { name: new RegExp(`^${lesson.title}`) }).focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: `Lesson: ${lesson.title}` });
+    await panel.getByRole('heading', { name: `Step 1 of ${lesson.steps.length}: ${lesson.steps[0].title}` }).waitFor();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#${lesson.steps[0].link.replace('backend=auto', 'backend=cpu')}&lesson=${lesson.name}&step=1`);
+    // On screen the teacher notes are folded into a <details>; the worksheet is not shown.
+    const worksheet = page.locator('.lesson-print');
+    expect(await worksheet.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await worksheet.isVisible()).toBe(true);
+    expect(await page.getByText(lesson.notes.discuss[0]).last().isVisible()).toBe(true);
+    expect(await page.getByText(lesson.notes.wrongPredictions[0]).last().isVisible()).toBe(true);
+    for (const step of lesson.steps) expect(await worksheet.getByText(step.question).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Autodidact' }).isVisible()).toBe(false);
+    expect(await page.locator('canvas').first().isVisible()).toBe(false);
+    await page.close();
+  });
+
   for (const lesson of LESSONS) {
     test(`"${lesson.title}" runs start to finish, each step unlocking the next only when its run is done`, async () => {
       const page = await open(`backend=cpu&lesson=${lesson.name}&step=1`);
