@@ -36,7 +36,7 @@ export const ownLabels: Lesson = {
       question: 'Without the noise, the gain over generation 0 will be…',
       choices: [{ text: 'bigger' }, { text: 'about the same' }, { text: 'smaller, or gone', right: true }],
       why: 'A student shown the exact points its teacher labelled, with no noise, learns to copy the teacher, mistakes and all; the noise is what makes it generalise beyond them.',
-      explanation: 'Self-training needs the student to be more than a copy: noise (or dropout, or data augmentation on images) forces it to give the same answer near each pseudo-labelled point, which spreads the labels along the moons.',
+      explanation: 'Without the noise the gain vanishes, and the last generation can even end below generation 0. Self-training needs the student to be more than a copy: noise (or dropout, or data augmentation on images) forces it to give the same answer near each pseudo-labelled point, which spreads the labels along the moons.',
       tryThis: 'Set Input noise to 0.4 and run: is half the noise enough?',
     },
   ],
