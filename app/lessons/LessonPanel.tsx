@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { configSelector, runStatusSelector, viewSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import type { WorkerClient } from '../worker/workerClient.ts';
@@ -25,11 +25,18 @@ export function LessonPanel({ client }: { client: WorkerClient }) {
   const picked = useProgress((state) => state.answers[key]);
   const finished = useProgress((state) => state.finished[key] === true);
   const onStep = step !== null && isStepConfig(step, config);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<string | null>(null);
 
   // Opening a step, from the link or with Next, sets the page to its experiment.
   useEffect(() => {
     if (step) loadStep(step);
   }, [step]);
+  // Moving to another step (Next, Previous) takes focus to its heading, since the button pressed may now be disabled; opening the page does not.
+  useEffect(() => {
+    if (shownStep.current !== null && shownStep.current !== key) stepHeading.current?.focus();
+    shownStep.current = key;
+  }, [key]);
   useEffect(() => {
     if (status === 'done' && onStep && picked !== undefined) progressStore.getState().finish(key);
   }, [status, onStep, picked, key]);
@@ -51,7 +58,7 @@ export function LessonPanel({ client }: { client: WorkerClient }) {
             Close lesson
           </button>
         </div>
-        <h3>
+        <h3 ref={stepHeading} tabIndex={-1}>
           Step {place.step} of {lesson.steps.length}: {step.title}
         </h3>
         <p>

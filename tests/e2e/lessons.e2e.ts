@@ -59,7 +59,10 @@ describe('guided lessons', () => {
       for (const [index, step] of lesson.steps.entries()) {
         const number = index + 1;
         const last = number === lesson.steps.length;
-        await panel.getByRole('heading', { name: `Step ${number} of ${lesson.steps.length}: ${step.title}` }).waitFor();
+        const heading = panel.getByRole('heading', { name: `Step ${number} of ${lesson.steps.length}: ${step.title}` });
+        await heading.waitFor();
+        // Next took focus to the new step's heading (the Next button itself is locked again).
+        if (number > 1) expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
         // Locked: no explanation yet, Next disabled, and Run this step waits for a prediction.
         expect(await panel.getByRole('heading', { name: 'What happened' }).count()).toBe(0);
         if (!last) expect(await next.isDisabled()).toBe(true);
