@@ -14,7 +14,7 @@ export const confirmationBias: Lesson = {
       question: 'Generation after generation, the pseudo-label accuracy will…',
       choices: [{ text: 'rise, as the model gets better' }, { text: 'stay at 100%' }, { text: 'fall', right: true }],
       why: 'The surest points come first and are right; then it must label the harder points near its wrong boundary, and a student that starts from the teacher and sees no noise learns those mistakes as if they were true.',
-      explanation: 'This is confirmation bias: the model grades its own homework. Its wrong labels become training data, the next teacher is surer of them, and by the last generation the test accuracy is no better than generation 0, although the model has labelled the whole pool.',
+      explanation: 'This is confirmation bias: the model grades its own homework. Its wrong labels become training data, the next teacher is surer of them, and by the last generation the test accuracy is hardly better than generation 0, although the model has labelled the whole pool.',
       tryThis: 'Change Selection from curriculum to balanced and run again: does taking the same number of points per class slow the fall?',
     },
     {
