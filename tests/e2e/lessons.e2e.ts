@@ -29,6 +29,12 @@ describe('guided lessons', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    // Escape folds the list back and returns to the button; Enter opens it again.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     const lesson = LESSONS[2];
     await page.getByRole('button', { name: new RegExp(`^${lesson.title}`) }).focus();
     await page.keyboard.press('Enter');
