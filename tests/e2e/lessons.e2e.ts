@@ -55,6 +55,29 @@ describe('guided lessons', () => {
     await page.close();
   });
 
+  test('in presenter mode at 1920×1080 the lesson panel and the Lessons menu are readable from the back: no text under 20 px', async () => {
+    const page = await open('backend=cpu&present=1&lesson=own-labels&step=1');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.locator('.lesson details summary').click();
+    const small = await page.locator('.lesson, .lesson-menu').evaluateAll((roots) => {
+      const found: string[] = [];
+      for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!element || !node.textContent?.trim() || !element.checkVisibility()) continue;
+          const size = parseFloat(getComputedStyle(element).fontSize);
+          if (size < 20) found.push(`${element.tagName} ${size}px: ${node.textContent.trim().slice(0, 40)}`);
+        }
+      }
+      return found;
+    });
+    expect(await page.locator('.lesson-menu__summary').first().isVisible()).toBe(true);
+    expect(small).toEqual([]);
+    await page.close();
+  });
+
   for (const lesson of LESSONS) {
     test(`"${lesson.title}" runs start to finish, each step unlocking the next only when its run is done`, async () => {
       const page = await open(`backend=cpu&lesson=${lesson.name}&step=1`);
