@@ -4,6 +4,8 @@ import { LossChart } from './charts/LossChart.tsx';
 import { Downloads } from './downloads/Downloads.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { Settings } from './controls/Settings.tsx';
+import { LessonMenu } from './lessons/LessonMenu.tsx';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { LinkNote } from './layout/LinkNote.tsx';
 import { SettingsDrawer } from './layout/SettingsDrawer.tsx';
 import { UpdateNote } from './pwa/UpdateNote.tsx';
@@ -25,7 +27,7 @@ const PRESENT_CLASS = 'present';
 
 /**
  * The page below the static header (index.html): settings and buttons in a side column; status,
- * charts, the 2-D view, the table and the downloads in the main area. In presenter mode
+ * charts, the 2-D view, the table and the downloads in the main area, below the open lesson. In presenter mode
  * (present=1) the views fill the page in large type, with the settings in a drawer.
  */
 export function App({ client }: { client: WorkerClient }) {
@@ -40,6 +42,7 @@ export function App({ client }: { client: WorkerClient }) {
       {!present && (
         <aside className="page__side" aria-label="Experiment">
           <RunButtons client={client} />
+          <LessonMenu />
           <Settings client={client} />
         </aside>
       )}
@@ -47,11 +50,13 @@ export function App({ client }: { client: WorkerClient }) {
         {present && (
           <div className="page__presenter-bar">
             <RunButtons client={client} />
+            <LessonMenu />
             <SettingsDrawer>
               <Settings client={client} />
             </SettingsDrawer>
           </div>
         )}
+        <LessonPanel client={client} />
         <UpdateNote />
         <LinkNote />
         <StatusLine client={client} />

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
+import './styles/lessons.css';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './pwa/serviceWorker.ts';
 import { labStore } from './store/useLabStore.ts';

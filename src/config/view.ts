@@ -1,9 +1,10 @@
 /**
  * How the page shows an experiment, as opposed to what the experiment is: presenter mode,
- * controls hidden for an assignment, an accuracy goal. These keys travel in the same link
- * (`...&seed=42&present=1&hide=model,training&goal=90`) but live outside ExperimentConfig,
+ * controls hidden for an assignment, an accuracy goal, the guided lesson on show. These keys travel
+ * in the same link (`...&seed=42&present=1&hide=model,training&goal=90&lesson=critic&step=2`) but live outside ExperimentConfig,
  * so they never change a number, and the CLI reads such a link like any other.
  */
+import { isLessonName, LESSON_NAMES, LESSON_STEPS, type LessonName } from './lessonNames.ts';
 import { PARAM_GROUP_NAMES, PARAMS, type ParamGroup, type ParamKey } from './params.ts';
 import { showValue } from './validate.ts';
 
@@ -14,12 +15,19 @@ export interface ViewOptions {
   hide: readonly string[];
   /** Target test accuracy in percent, (0, 100]; null for none. */
   goal: number | null;
+  /** The guided lesson open, at a step (1-based); null for none. */
+  lesson: LessonPlace | null;
 }
 
-export const VIEW_KEYS = ['present', 'hide', 'goal'] as const;
+export interface LessonPlace {
+  name: LessonName;
+  step: number;
+}
+
+export const VIEW_KEYS = ['present', 'hide', 'goal', 'lesson', 'step'] as const;
 export type ViewKey = (typeof VIEW_KEYS)[number];
 
-export const DEFAULT_VIEW: ViewOptions = { present: false, hide: [], goal: null };
+export const DEFAULT_VIEW: ViewOptions = { present: false, hide: [], goal: null, lesson: null };
 
 /** The preset menu: not a param, but a control a focused task may hide. */
 export const PRESETS_TARGET = 'presets';
@@ -45,17 +53,23 @@ export function isViewKey(key: string): key is ViewKey {
 export function validateView(raw: Readonly<Partial<Record<ViewKey, string>>>): { view: ViewOptions; notes: string[] } {
   const notes: string[] = [];
   return {
-    view: { present: readPresent(raw.present, notes), hide: readHide(raw.hide, notes), goal: readGoal(raw.goal, notes) },
+    view: {
+      present: readPresent(raw.present, notes),
+      hide: readHide(raw.hide, notes),
+      goal: readGoal(raw.goal, notes),
+      lesson: readLesson(raw.lesson, raw.step, notes),
+    },
     notes,
   };
 }
 
-/** The view keys that differ from the default, as `present=1&hide=model,lr&goal=90` (empty when none do). */
+/** The view keys that differ from the default, as `present=1&hide=model,lr&goal=90&lesson=audit&step=1` (empty when none do). */
 export function encodeView(view: ViewOptions): string {
   const pieces: string[] = [];
   if (view.present) pieces.push('present=1');
   if (view.hide.length > 0) pieces.push(`hide=${view.hide.join(',')}`);
   if (view.goal !== null) pieces.push(`goal=${view.goal}`);
+  if (view.lesson !== null) pieces.push(`lesson=${view.lesson.name}&step=${view.lesson.step}`);
   return pieces.join('&');
 }
 
@@ -98,4 +112,27 @@ function readGoal(raw: string | undefined, notes: string[]): number | null {
   if (value > 0 && value <= 100) return Number(value.toPrecision(4));
   notes.push(`goal=${showValue(raw)} is not an accuracy from 0 to 100 (a percent, e.g. goal=90); ignored`);
   return null;
+}
+
+/** The lesson and step a link opens: step 1 when the step is missing; a bad step falls back to 1, a step past the end to the last. */
+function readLesson(rawName: string | undefined, rawStep: string | undefined, notes: string[]): LessonPlace | null {
+  if (rawName === undefined) {
+    if (rawStep !== undefined) notes.push(`step=${showValue(rawStep)} needs a lesson= to go with it; ignored`);
+    return null;
+  }
+  const name = rawName.trim().toLowerCase();
+  if (!isLessonName(name)) {
+    notes.push(`lesson=${showValue(rawName)} is not a lesson (${LESSON_NAMES.join(', ')}); ignored`);
+    return null;
+  }
+  if (rawStep === undefined) return { name, step: 1 };
+  const steps = LESSON_STEPS[name];
+  const step = /^\s*\d+\s*$/.test(rawStep) ? Number(rawStep) : NaN;
+  if (step >= 1 && step <= steps) return { name, step };
+  if (step > steps) {
+    notes.push(`step=${showValue(rawStep)}: the lesson "${name}" has ${steps} steps; opening step ${steps}`);
+    return { name, step: steps };
+  }
+  notes.push(`step=${showValue(rawStep)} is not a step number from 1 to ${steps}; opening step 1`);
+  return { name, step: 1 };
 }

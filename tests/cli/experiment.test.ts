@@ -19,7 +19,7 @@ const stripTimes = <T extends { seconds: number }>(gs: T[]) => gs.map((g) => ({ 
 describe('the experiment CLI', () => {
   test("accepts a classroom link's view keys (present, hide, goal) silently, with the same numbers as without them", async () => {
     const config = smallConfig({ gens: 1, backend: 'cpu' });
-    const out = cli(`#${encodeLink(config, { present: true, hide: ['training', 'seed'], goal: 90 })}`, '--json');
+    const out = cli(`#${encodeLink(config, { present: true, hide: ['training', 'seed'], goal: 90, lesson: null })}`, '--json');
     expect(out.status).toBe(0);
     expect(out.stderr).not.toMatch(/note:/);
     const json = JSON.parse(out.stdout);

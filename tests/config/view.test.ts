@@ -10,15 +10,15 @@ describe('the view keys present, hide and goal', () => {
     const decoded = decodeLink(`#${BASE}&present=1&hide=model,training,lr,presets&goal=90`);
     expect(decoded.notes).toEqual([]);
     expect(decoded.config).toEqual(defaultConfig());
-    expect(decoded.view).toEqual({ present: true, hide: ['model', 'training', 'lr', 'presets'], goal: 90 });
+    expect(decoded.view).toEqual({ present: true, hide: ['model', 'training', 'lr', 'presets'], goal: 90, lesson: null });
   });
 
   it('survive encoding: a link with a view decodes to the same view and re-encodes to the same text', () => {
     const views: ViewOptions[] = [
       DEFAULT_VIEW,
-      { present: true, hide: [], goal: null },
-      { present: false, hide: ['selection', 'seed'], goal: 72.5 },
-      { present: true, hide: HIDE_TARGETS, goal: 100 },
+      { present: true, hide: [], goal: null, lesson: null },
+      { present: false, hide: ['selection', 'seed'], goal: 72.5, lesson: null },
+      { present: true, hide: HIDE_TARGETS, goal: 100, lesson: null },
     ];
     for (const view of views) {
       const link = encodeLink(defaultConfig(), view);
@@ -28,7 +28,7 @@ describe('the view keys present, hide and goal', () => {
       expect(encodeLink(decoded.config, decoded.view)).toBe(link);
     }
     expect(encodeLink(defaultConfig(), DEFAULT_VIEW)).toBe(BASE);
-    expect(encodeLink(defaultConfig(), { present: true, hide: ['run', 'lr'], goal: 90 })).toBe(`${BASE}&present=1&hide=run,lr&goal=90`);
+    expect(encodeLink(defaultConfig(), { present: true, hide: ['run', 'lr'], goal: 90, lesson: null })).toBe(`${BASE}&present=1&hide=run,lr&goal=90`);
   });
 
   it('read spellings a teacher may type: a bare present, yes/on, a goal with %, names in any case with spaces', () => {
@@ -43,7 +43,7 @@ describe('the view keys present, hide and goal', () => {
   it('ignore bad values with a note each, and the page keeps the rest of the link', () => {
     const decoded = decodeLink('labels=20&present=maybe&hide=model,wings,&goal=150');
     expect(decoded.config.labels).toBe(20);
-    expect(decoded.view).toEqual({ present: false, hide: ['model'], goal: null });
+    expect(decoded.view).toEqual({ present: false, hide: ['model'], goal: null, lesson: null });
     expect(decoded.notes).toEqual([
       'present=maybe is not 0 or 1; ignored',
       'hide= names "wings", not a group (data, model, training, selection, run, presets) or a setting; ignored',

@@ -71,7 +71,7 @@ test('keeps the view keys in the hash and in the shared link, and drops hide= wh
   const store = createLabStore(defaultConfig());
   const win = fakeWindow('#data=xor&goal=90&hide=training&present=1');
   startHashSync(store, win);
-  expect(store.getState().view).toEqual({ present: true, hide: ['training'], goal: 90 });
+  expect(store.getState().view).toEqual({ present: true, hide: ['training'], goal: 90, lesson: null });
   expect(store.getState().linkNotes).toEqual([]);
   expect(win.location.hash).toBe(`#${encodeLink(store.getState().config)}&present=1&hide=training&goal=90`);
   // Editing a setting keeps them.
@@ -82,4 +82,17 @@ test('keeps the view keys in the hash and in the shared link, and drops hide= wh
   // Show all: the view loses hide=, and so does the link.
   store.getState().setView({ ...view, hide: [] });
   expect(win.location.hash).toBe(`#${encodeLink(config)}&present=1&goal=90`);
+});
+
+test('keeps the open lesson and its step in the hash as the class moves through it, and drops them when it closes', () => {
+  const store = createLabStore(defaultConfig());
+  const win = fakeWindow('#data=xor&step=2&lesson=critic');
+  startHashSync(store, win);
+  expect(store.getState().view.lesson).toEqual({ name: 'critic', step: 2 });
+  const settings = encodeLink(store.getState().config);
+  expect(win.location.hash).toBe(`#${settings}&lesson=critic&step=2`);
+  store.getState().setView({ ...store.getState().view, lesson: { name: 'critic', step: 1 } });
+  expect(win.location.hash).toBe(`#${settings}&lesson=critic&step=1`);
+  store.getState().setView({ ...store.getState().view, lesson: null });
+  expect(win.location.hash).toBe(`#${settings}`);
 });
