@@ -61,6 +61,8 @@ test('after one online visit, the page reloads with the network gone and runs ev
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
   expect(await page.evaluate(async () => (await caches.keys()).some((name) => name.includes('precache')))).toBe(true);
 
+  // The browser goes offline, and the server is shut as well: nothing could answer even past the emulation.
+  await context.setOffline(true);
   await shut(server!);
   server = null;
   // Nothing answers any more: an address the precache does not hold fails.
