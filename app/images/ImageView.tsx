@@ -73,7 +73,8 @@ export function ImageView() {
 /** Up to SHOWN images with the teacher's label and confidence, the wrong ones marked with the truth; `vetoed` marks each as the critic's veto. */
 function Gallery({ split, items, label, vetoed = false }: { split: Split; items: GalleryItem[]; label: string; vetoed?: boolean }) {
   return (
-    <ol className="image-view__gallery" aria-label={label}>
+    // It scrolls when long: focusable, so the keyboard can scroll it too.
+    <ol className="image-view__gallery" aria-label={label} tabIndex={0}>
       {items.slice(0, SHOWN).map((item) => {
         const name = split.classNames[item.label];
         const truth = split.classNames[item.truth];
