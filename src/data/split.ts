@@ -6,9 +6,9 @@ import type { Dataset, Split } from './types.ts';
 
 /** Salts that give each part its own stream, so changing `labels` leaves pool and test as they were. */
 const SALT_POOL = 1;
-const SALT_TEST = 2;
-const SALT_LABELLED = 3;
-const SALT_AUDIT = 4;
+export const SALT_TEST = 2;
+export const SALT_LABELLED = 3;
+export const SALT_AUDIT = 4;
 
 /** Give up on a part after this many draws per requested point (never reached in practice). */
 const MAX_DRAWS_PER_POINT = 1000;
@@ -158,7 +158,8 @@ function drawFresh(context: DrawContext, draw: () => Point2D): Point2D {
 
 const pointKey = (point: Point2D): string => `${Math.fround(point.x)},${Math.fround(point.y)}`;
 
-function toDataset(points: readonly Point2D[], classes: number): Dataset {
+/** Points as a Dataset: coordinates row by row, labels alongside. */
+export function toDataset(points: readonly Point2D[], classes: number): Dataset {
   const x = new Float32Array(points.length * 2);
   const y = new Int32Array(points.length);
   points.forEach((point, i) => {
