@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { gridExtent, makeSplit, type SplitSpec } from '../../src/data/split.ts';
+import { makeDatasetSplit } from '../../src/data/datasetSplit.ts';
+import { gridExtent, type SplitSpec } from '../../src/data/split.ts';
 import type { Split } from '../../src/data/types.ts';
 import { useSplitSpec } from '../data/useSplitSpec.ts';
 import { formatCount } from '../format/percent.ts';
@@ -16,7 +17,7 @@ const BASE_VIEW_SIZE = 420;
 
 function splitFor(spec: SplitSpec): { split: Split; extent: Extent } | { error: string } {
   try {
-    const split = makeSplit(spec);
+    const split = makeDatasetSplit(spec, undefined);
     return { split, extent: gridExtent(split) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

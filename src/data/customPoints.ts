@@ -4,7 +4,8 @@
  * [-DATA_HALF_WIDTH, DATA_HALF_WIDTH] (10 bits each) and its class (4 bits, 15 for none),
  * written as exactly four base64url characters.
  */
-import { DATA_HALF_WIDTH } from './datasets2d.ts';
+import { DATA_HALF_WIDTH, POINT_SAMPLERS } from './datasets2d.ts';
+import { createRng } from './rng.ts';
 
 /** One point of the class's own data; without `label` it is unlabelled (it joins the pool unscored). */
 export interface CustomPoint {
@@ -85,3 +86,14 @@ export function decodePoints(text: string): DecodedPoints {
   }
   return { points };
 }
+
+/** A readable name per class, as a CSV file numbers them: "class 0", "class 1", ... */
+export function customClassNames(classes: number): string[] {
+  return Array.from({ length: classes }, (_, c) => `class ${c}`);
+}
+
+/** Points a custom experiment starts from before the class brings its own: 60 points of two moons, quantised as a link keeps them. */
+export const STARTER_POINTS: readonly CustomPoint[] = (() => {
+  const rng = createRng(1);
+  return Array.from({ length: 60 }, (_, i) => quantisePoint(POINT_SAMPLERS.moons(rng, i % 2, 2, 0.1)));
+})();

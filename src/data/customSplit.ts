@@ -7,7 +7,7 @@
  * Points without a class are left out for now: every pool point is scored against its class
  * (src/selftrain/metrics.ts), so an unscored pool point needs a place in the Split first.
  */
-import { MAX_CUSTOM_CLASSES, type CustomPoint } from './customPoints.ts';
+import { customClassNames, MAX_CUSTOM_CLASSES, type CustomPoint } from './customPoints.ts';
 import type { Point2D } from './datasets2d.ts';
 import { createRng, type Rng } from './rng.ts';
 import { labelQuotas, SALT_AUDIT, SALT_LABELLED, SALT_TEST, SplitError, toDataset } from './split.ts';
@@ -26,11 +26,6 @@ export interface CustomSplitSpec {
 /** Classes the points use: one past the highest class, at least two. */
 export function customClasses(points: readonly CustomPoint[]): number {
   return Math.min(MAX_CUSTOM_CLASSES, Math.max(2, ...points.map((point) => (point.label ?? -1) + 1)));
-}
-
-/** A readable name per class, as a CSV file numbers them: "class 0", "class 1", ... */
-export function customClassNames(classes: number): string[] {
-  return Array.from({ length: classes }, (_, c) => `class ${c}`);
 }
 
 /** The same points and seed give the same split; too few classed points throw a SplitError saying how many are needed. */

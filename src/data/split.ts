@@ -24,10 +24,10 @@ export class SplitError extends Error {
 export const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
 /** The settings a split depends on, and nothing else: the page redraws the data when one of these changes. */
-export const SPLIT_KEYS = ['data', 'classes', 'labels', 'audit', 'noise', 'pool', 'test', 'seed'] as const;
+export const SPLIT_KEYS = ['data', 'points', 'classes', 'labels', 'audit', 'noise', 'pool', 'test', 'seed'] as const;
 
-/** What a split is made from (an experiment's config is one). */
-export type SplitSpec = { data: DatasetName } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data'>, number>;
+/** What a split is made from (an experiment's config is one); `points` is the `points=` value, read only under `data=custom`. */
+export type SplitSpec = { data: DatasetName; points: string } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data' | 'points'>, number>;
 
 /** Just the split's settings out of a larger set (an experiment's config). */
 export function splitSpecOf(settings: SplitSpec): SplitSpec {
@@ -53,7 +53,7 @@ interface DrawContext {
 export function makeSplit(config: SplitSpec): Split {
   checkConfig(config);
   const entry = DATASETS[config.data];
-  if (entry.kind !== 'points') throw invalid(`${config.data} is an image set: build its split with makeImageSplit`);
+  if (entry.kind !== 'points') throw invalid(`${config.data} is not drawn from the seed: build its split with makeDatasetSplit`);
   const root = createRng(config.seed);
   const context: DrawContext = {
     sampler: entry.sampler,
