@@ -71,3 +71,9 @@ function readCoordinate(cell: string, name: 'x' | 'y'): number | string {
   if (!inSquare(value)) return `${name} (${text}) is outside -${DATA_HALF_WIDTH} to ${DATA_HALF_WIDTH}`;
   return value;
 }
+
+/** The points as a CSV file with a header, which parsePointsCsv reads back (coordinates to 1/1000, the grid a link keeps). */
+export function pointsToCsv(points: readonly CustomPoint[]): string {
+  const rows = points.map((point) => `${Number(point.x.toFixed(3))},${Number(point.y.toFixed(3))},${point.label ?? ''}`);
+  return ['x,y,label', ...rows].map((row) => `${row}\r\n`).join('');
+}

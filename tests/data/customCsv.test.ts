@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importPointsCsv, parsePointsCsv } from '../../src/data/customCsv.ts';
-import type { CustomPoint } from '../../src/data/customPoints.ts';
+import { importPointsCsv, parsePointsCsv, pointsToCsv } from '../../src/data/customCsv.ts';
+import { STARTER_POINTS, type CustomPoint } from '../../src/data/customPoints.ts';
 
 /** 200 data rows after a header; every tenth (lines 11, 21, ...) is broken one of four ways. */
 function fileWithBadRows(): { text: string; badLines: number[] } {
@@ -67,5 +67,22 @@ describe('importPointsCsv', () => {
   it('replaces them with a file that has good rows, and still names the bad ones', () => {
     const result = importPointsCsv(drawn, 'x,y,label\n2,3,1\nnope\n');
     expect(result).toEqual({ accepted: true, points: [{ x: 2, y: 3, label: 1 }], errors: ['line 3: expected x,y,label (2 or 3 values), found 1'] });
+  });
+});
+
+describe('pointsToCsv', () => {
+  it('writes a file that reads back as the same points, unlabelled ones too', () => {
+    const points = [...STARTER_POINTS, { x: 0.012, y: -6 }];
+    const text = pointsToCsv(points);
+    expect(text.startsWith('x,y,label\r\n')).toBe(true);
+    expect(text.endsWith('0.012,-6,\r\n')).toBe(true);
+    const read = parsePointsCsv(text);
+    expect(read.errors).toEqual([]);
+    expect(read.points).toHaveLength(points.length);
+    read.points.forEach((point, i) => {
+      expect(point.label).toBe(points[i].label);
+      expect(point.x).toBeCloseTo(points[i].x, 9);
+      expect(point.y).toBeCloseTo(points[i].y, 9);
+    });
   });
 });
