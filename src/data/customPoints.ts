@@ -97,3 +97,20 @@ export const STARTER_POINTS: readonly CustomPoint[] = (() => {
   const rng = createRng(1);
   return Array.from({ length: 60 }, (_, i) => quantisePoint(POINT_SAMPLERS.moons(rng, i % 2, 2, 0.1)));
 })();
+
+/** How near a click must be to a point to erase it: a quarter of a unit, about the size of a mark. */
+export const ERASE_RADIUS = 0.25;
+
+/** The points without the one nearest `at`, if it lies within ERASE_RADIUS; the same list otherwise. */
+export function eraseNearest(points: readonly CustomPoint[], at: { x: number; y: number }): readonly CustomPoint[] {
+  let nearest = -1;
+  let best = ERASE_RADIUS;
+  points.forEach((point, i) => {
+    const distance = Math.hypot(point.x - at.x, point.y - at.y);
+    if (distance <= best) {
+      best = distance;
+      nearest = i;
+    }
+  });
+  return nearest < 0 ? points : points.filter((_, i) => i !== nearest);
+}

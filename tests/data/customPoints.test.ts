@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHARS_PER_POINT, decodePoints, encodePoints, quantisePoint, type CustomPoint } from '../../src/data/customPoints.ts';
+import { CHARS_PER_POINT, decodePoints, encodePoints, eraseNearest, quantisePoint, type CustomPoint } from '../../src/data/customPoints.ts';
 import { createRng } from '../../src/data/rng.ts';
 
 /** 300 points spread over the square, every class and some unlabelled. */
@@ -60,5 +60,18 @@ describe('the points= encoding', () => {
       expect(decoded.note).toMatch(why);
       expect(decoded.note).toMatch(/no points were loaded/);
     }
+  });
+});
+
+describe('eraseNearest', () => {
+  const points: CustomPoint[] = [{ x: 0, y: 0, label: 0 }, { x: 0.2, y: 0, label: 1 }, { x: 3, y: 3 }];
+
+  it('removes the point nearest the click', () => {
+    expect(eraseNearest(points, { x: 0.15, y: 0.05 })).toEqual([points[0], points[2]]);
+    expect(eraseNearest(points, { x: 3.1, y: 2.9 })).toEqual([points[0], points[1]]);
+  });
+
+  it('leaves the points as they are where none is within reach', () => {
+    expect(eraseNearest(points, { x: 1.5, y: 1.5 })).toBe(points);
   });
 });

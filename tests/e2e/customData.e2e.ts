@@ -33,7 +33,7 @@ function csvWithBadRows(): string {
   return rows.join('\n');
 }
 
-test('a data=custom link runs to the CLI\'s numbers, and a CSV file replaces its points unless it is garbage', async () => {
+test('a data=custom link runs to the CLI\'s numbers, a CSV file replaces its points unless it is garbage, and clicks draw and erase', async () => {
   const link = `v=1&data=custom&points=${encodePoints(clusterPoints())}&labels=6&hidden=8&epochs=10&k=5&gens=2&seed=3&backend=cpu`;
   const expected = cli<{ generations: CliGeneration[] }>(`#${link}`, '--json');
   const page = await browser.newPage();
@@ -58,6 +58,15 @@ test('a data=custom link runs to the CLI\'s numbers, and a CSV file replaces its
   await file.setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from('\u0000\u0001garbage\nnot,a,point') });
   await expect.poll(() => alert.locator('p').textContent()).toBe('photo.csv has no line that is a point (x,y,label), so your points are as they were.');
   expect(await help.textContent()).toMatch(/^180 points\./);
+
+  // Drawing: a click at the plot's centre (0, 0) adds a point of the chosen class, and erases it again.
+  const canvas = page.locator('.data-view__canvas');
+  await page.getByLabel('A click on the plot').selectOption('2');
+  await canvas.click();
+  await expect.poll(() => help.textContent()).toMatch(/^181 points\./);
+  await page.getByLabel('A click on the plot').selectOption('erase');
+  await canvas.click();
+  await expect.poll(() => help.textContent()).toMatch(/^180 points\./);
   expect(errors).toEqual([]);
   await page.close();
 });
