@@ -1,10 +1,12 @@
 import { Fragment } from 'react';
 import { isParamActive } from '../../src/config/params.ts';
 import { isHidden } from '../../src/config/view.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { configSelector, hideSelector } from '../store/selectors.ts';
 import { DatasetPresetTip } from './DatasetPresetTip.tsx';
 import { ParamField } from './ParamField.tsx';
+import { PointsImport } from './PointsImport.tsx';
 import { PARAM_GROUPS } from './paramGroups.ts';
 
 /**
@@ -30,6 +32,7 @@ export function ControlPanel() {
               <Fragment key={param.key}>
                 <ParamField param={param} config={config} />
                 {param.key === 'data' && <DatasetPresetTip config={config} />}
+                {param.key === 'data' && DATASETS[config.data].kind === 'custom' && <PointsImport config={config} />}
               </Fragment>
             ))}
           </fieldset>

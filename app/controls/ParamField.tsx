@@ -16,6 +16,8 @@ const set = (param: ParamSpec, value: unknown) => {
 
 /** One experiment setting: its label, its input and a line of help tied to it by aria-describedby. */
 export function ParamField({ param, config }: ParamFieldProps) {
+  // The class's own points come from a file (PointsImport), never typed.
+  if (param.kind === 'points') return null;
   const id = `param-${param.key}`;
   const helpId = `${id}-help`;
   const value = config[param.key];

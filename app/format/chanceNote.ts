@@ -12,7 +12,7 @@ export interface ChanceInputs {
   lr: number;
   /** The hidden layers' widths, as the link writes them ("8,8"). */
   hidden: string;
-  /** The preset tuned for the run's dataset. */
+  /** The preset tuned for the run's dataset; '' where there is none (the class's own points). */
   preset: string;
 }
 
@@ -37,7 +37,7 @@ export function chanceNote({ accuracy, oracle, classes, lr, hidden, preset }: Ch
   if (nearChance(oracle, classes)) {
     return (
       `${opening}, and so is the oracle trained on every label (${formatPercent(oracle)}): this model, as set, cannot fit this data. ` +
-      `Try the preset tuned for it, “${preset}”, or wider layers than ${hidden}, or a smaller learning rate than ${lr}.`
+      `${preset === '' ? 'Try' : `Try the preset tuned for it, “${preset}”, or`} wider layers than ${hidden}, or a smaller learning rate than ${lr}.`
     );
   }
   return (

@@ -1,13 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { gridExtent, makeSplit, type SplitSpec } from '../../src/data/split.ts';
+import { decodePoints, encodePoints, eraseNearest } from '../../src/data/customPoints.ts';
+import { makeDatasetSplit } from '../../src/data/datasetSplit.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
+import { gridExtent, type SplitSpec } from '../../src/data/split.ts';
 import type { Split } from '../../src/data/types.ts';
 import { useSplitSpec } from '../data/useSplitSpec.ts';
 import { formatCount } from '../format/percent.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { configSelector, gridSelector, pseudoSelector } from '../store/selectors.ts';
-import { useLab } from '../store/useLabStore.ts';
+import { withParam } from '../controls/paramGroups.ts';
+import { labStore, useLab } from '../store/useLabStore.ts';
 import { countVetoes, countWrongPseudoLabels, drawScene, type Extent } from './drawScene.ts';
 import { DataLegend } from './DataLegend.tsx';
+import { DrawTools, type ClickMode } from './DrawTools.tsx';
 import { PointProbe, type ProbePoint } from './PointProbe.tsx';
 import { useCanvasSize } from './useCanvasSize.ts';
 
@@ -16,7 +21,7 @@ const BASE_VIEW_SIZE = 420;
 
 function splitFor(spec: SplitSpec): { split: Split; extent: Extent } | { error: string } {
   try {
-    const split = makeSplit(spec);
+    const split = makeDatasetSplit(spec, undefined);
     return { split, extent: gridExtent(split) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -35,6 +40,8 @@ export function DataView() {
   const drawnRef = useRef(false);
   const { width, height, ratio } = useCanvasSize(frameRef);
   const [probe, setProbe] = useState<ProbePoint | null>(null);
+  const [mode, setMode] = useState<ClickMode>('probe');
+  const drawing = DATASETS[config.data].kind === 'custom';
   /** A click's data coordinates: the inverse of drawScene's mapping over the view's extent. */
   const probeAt = (event: MouseEvent<HTMLCanvasElement>) => {
     if ('error' in data) return;
@@ -42,7 +49,12 @@ export function DataView() {
     const [xMin, xMax, yMin, yMax] = data.extent;
     const fx = (event.clientX - box.left) / box.width;
     const fy = (event.clientY - box.top) / box.height;
-    setProbe({ x: xMin + fx * (xMax - xMin), y: yMin + (1 - fy) * (yMax - yMin) });
+    const at = { x: xMin + fx * (xMax - xMin), y: yMin + (1 - fy) * (yMax - yMin) };
+    if (!drawing || mode === 'probe') return setProbe(at);
+    const { config: current, setConfig } = labStore.getState();
+    const points = decodePoints(current.points).points;
+    const next = mode === 'erase' ? eraseNearest(points, at) : [...points, { ...at, label: Number(mode) }];
+    setConfig(withParam(current, 'points', encodePoints(next)));
   };
   const marker = probe && !('error' in data) ? markerPosition(probe, data.extent) : null;
 
@@ -92,6 +104,7 @@ export function DataView() {
         {marker && <span className="data-view__probe" style={marker} aria-hidden="true" />}
       </div>
       <p className="data-view__summary">{summary}</p>
+      {drawing && <DrawTools mode={mode} onChange={setMode} />}
       <DataLegend classNames={'error' in data ? [] : data.split.classNames} critic={config.critic === 'committee'} />
       <PointProbe point={probe} />
     </figure>

@@ -3,6 +3,7 @@
  * PARAMS drives both directions: encode writes every key in table order, decode reads
  * the same keys and validates them through validateConfig.
  */
+import { DATASETS } from '../data/datasets.ts';
 import { canonicalFloat, PARAM_TABLE, PARAMS, type ParamKey } from './params.ts';
 import type { ExperimentConfig } from './schema.ts';
 import { showValue, validateConfig, type RawConfig, type ValidatedConfig } from './validate.ts';
@@ -24,13 +25,20 @@ const MAX_UNKNOWN_SHOWN = 5;
 
 /**
  * The link text (without `#`) of a validated config: every key, in table order, enums by
- * name, floats without float32 noise, `hidden` as `16,16`, booleans as 0|1; then the view
- * keys (src/config/view.ts) that differ from the default.
+ * name, floats without float32 noise, `hidden` as `16,16`, booleans as 0|1, `points` only
+ * under `data=custom`; then the view keys (src/config/view.ts) that differ from the default.
  */
 export function encodeLink(config: ExperimentConfig, view: ViewOptions = DEFAULT_VIEW): string {
-  const settings = PARAMS.map((param) => `${param.key}=${formatValue(param.kind, config[param.key])}`).join('&');
+  const written = PARAMS.filter((param) => param.kind !== 'points' || DATASETS[config.data].kind === 'custom');
+  const settings = written.map((param) => `${param.key}=${formatValue(param.kind, config[param.key])}`).join('&');
   const shown = encodeView(view);
   return shown === '' ? settings : `${settings}&${shown}`;
+}
+
+/** What the page says of a link too long to read back in full (many points): share them as a CSV file instead. */
+export function linkLengthNote(link: string): string | undefined {
+  if (link.length <= MAX_LINK_LENGTH) return undefined;
+  return `This link is ${link.length} characters, more than the ${MAX_LINK_LENGTH} a link may hold: too many points to share this way. Share them as a CSV file instead.`;
 }
 
 /**

@@ -82,6 +82,12 @@ export interface IntListParam extends ParamCommon {
   default: readonly number[];
 }
 
+/** The class's own points, encoded (src/data/customPoints.ts); set by the page's import, not by a control of its own. */
+export interface PointsParam extends ParamCommon {
+  kind: 'points';
+  default: '';
+}
+
 export interface BoolParam extends ParamCommon {
   kind: 'bool';
   default: boolean;
@@ -98,11 +104,14 @@ type SpecFor<V> = [V] extends [boolean]
         ? IntParam | FloatParam
         : never;
 
+/** The spec of one key: `points` is the one string that is not a choice among names. */
+type SpecOf<K extends ParamKey> = K extends 'points' ? PointsParam : SpecFor<ExperimentConfig[K]>;
+
 /** Every parameter, keyed by config field. */
-export type ParamTable = { readonly [K in ParamKey]: SpecFor<ExperimentConfig[K]> };
+export type ParamTable = { readonly [K in ParamKey]: SpecOf<K> };
 
 /** One row of PARAMS: a spec together with its key, discriminated by `key` and `kind`. */
-export type ParamSpec = { [K in ParamKey]: SpecFor<ExperimentConfig[K]> & { readonly key: K } }[ParamKey];
+export type ParamSpec = { [K in ParamKey]: SpecOf<K> & { readonly key: K } }[ParamKey];
 
 /** The link format this code writes and reads. */
 export const LINK_VERSION = 1;
@@ -123,7 +132,11 @@ export const PARAM_TABLE = {
   },
   data: {
     kind: 'enum', values: DATASET_NAMES, default: 'moons', group: 'data',
-    label: 'Dataset', help: 'A 2-D problem (circle, xor, Gaussian blobs, spiral arms, two moons) or 28×28 images: MNIST digits, Fashion-MNIST clothes',
+    label: 'Dataset', help: 'A 2-D problem (circle, xor, Gaussian blobs, spiral arms, two moons), your own points (from a CSV file) or 28×28 images: MNIST digits, Fashion-MNIST clothes',
+  },
+  points: {
+    kind: 'points', default: '', group: 'data', internal: true,
+    label: 'Your points', help: 'The points of data=custom, a CSV file imported: x and y in -6 to 6, a class from 0 to 9',
   },
   labels: {
     kind: 'int', min: 2, max: 500, step: 1, default: 18, group: 'data',

@@ -40,6 +40,11 @@ export interface ExperimentConfig {
   /** Link format version. */
   v: number;
   data: DatasetName;
+  /**
+   * The class's own points under `data=custom`, as the link carries them (src/data/customPoints.ts:
+   * four base64url characters a point); '' for none. Links write it only under `data=custom`.
+   */
+  points: string;
   /** Labelled examples in total, balanced over classes. */
   labels: number;
   /** Label/position noise in percent, 0-50. */

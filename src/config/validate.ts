@@ -2,6 +2,8 @@
  * Turns any partial, possibly hostile, set of settings into the nearest valid experiment,
  * with one human-readable note per value it had to change. Never throws.
  */
+import { decodePoints, encodePoints, STARTER_POINTS, type CustomPoint } from '../data/customPoints.ts';
+import { customClasses } from '../data/customSplit.ts';
 import { DATASET_NAMES, DATASETS } from '../data/datasets.ts';
 import {
   canonicalFloat,
@@ -44,6 +46,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   fitModelToData(full, notes);
   fitSizesToData(full, notes);
   fitLabels(full, notes);
+  fitCustomPoints(full, notes);
   fitCommittee(full, notes);
   fitGate(full, notes);
   fitSearch(full, notes);
@@ -73,6 +76,8 @@ function validateParam(param: ParamSpec, raw: unknown, notes: string[]): unknown
       return validateBool(param, raw, notes);
     case 'intList':
       return validateIntList(param, raw, notes);
+    case 'points':
+      return validatePoints(raw, notes);
   }
 }
 
@@ -154,6 +159,49 @@ function validateIntList(param: IntListParam & { key: ParamKey }, raw: unknown, 
   }
   return result;
 }
+
+/** The canonical `points=` value of encoded points or a list of them; a damaged value reads as none, with the decoder's note. */
+function validatePoints(raw: unknown, notes: string[]): string {
+  if (typeof raw !== 'string') {
+    notes.push(`points=${showValue(raw)} is not encoded points; using none`);
+    return '';
+  }
+  const decoded = decodePoints(raw.trim());
+  if (decoded.note !== undefined) notes.push(decoded.note);
+  return encodePoints(decoded.points);
+}
+
+/**
+ * The class's own points decide their classes, and must hold the labels, the audit, a pool and
+ * a test set (src/data/customSplit.ts); no points, or too few, start from the starter points.
+ * Other datasets read no points, so theirs are dropped: the same experiment has one link.
+ */
+function fitCustomPoints(config: ExperimentConfig, notes: string[]): void {
+  if (DATASETS[config.data].kind !== 'custom') {
+    config.points = '';
+    return;
+  }
+  let points = decodePoints(config.points).points;
+  if (classedCount(points) < customClasses(points) + 2) {
+    if (points.length > 0) notes.push(`data=custom needs at least ${customClasses(points) + 2} points with a class; using the starter points`);
+    points = [...STARTER_POINTS];
+    config.points = encodePoints(points);
+  }
+  config.classes = customClasses(points);
+  const auditRoom = classedCount(points) - config.classes - 2;
+  if (config.audit > auditRoom) {
+    notes.push(`audit=${config.audit} does not fit the ${classedCount(points)} points with a class beside the labels; using ${auditRoom}`);
+    config.audit = auditRoom;
+  }
+  const most = classedCount(points) - config.audit - 2;
+  const labels = Math.min(most, Math.max(config.classes, config.labels));
+  if (labels !== config.labels) {
+    notes.push(`labels=${config.labels} does not fit the ${classedCount(points)} points with a class (${config.classes} classes, a pool and a test set); using ${labels}`);
+    config.labels = labels;
+  }
+}
+
+const classedCount = (points: readonly CustomPoint[]): number => points.filter((point) => point.label !== undefined).length;
 
 /**
  * Circle, xor and moons have two classes; spiral and gauss allow a few more, image sets ten

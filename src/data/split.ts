@@ -6,9 +6,9 @@ import type { Dataset, Split } from './types.ts';
 
 /** Salts that give each part its own stream, so changing `labels` leaves pool and test as they were. */
 const SALT_POOL = 1;
-const SALT_TEST = 2;
-const SALT_LABELLED = 3;
-const SALT_AUDIT = 4;
+export const SALT_TEST = 2;
+export const SALT_LABELLED = 3;
+export const SALT_AUDIT = 4;
 
 /** Give up on a part after this many draws per requested point (never reached in practice). */
 const MAX_DRAWS_PER_POINT = 1000;
@@ -24,10 +24,10 @@ export class SplitError extends Error {
 export const invalid = (problem: string) => new SplitError(`${problem}; pass the config through validateConfig first`);
 
 /** The settings a split depends on, and nothing else: the page redraws the data when one of these changes. */
-export const SPLIT_KEYS = ['data', 'classes', 'labels', 'audit', 'noise', 'pool', 'test', 'seed'] as const;
+export const SPLIT_KEYS = ['data', 'points', 'classes', 'labels', 'audit', 'noise', 'pool', 'test', 'seed'] as const;
 
-/** What a split is made from (an experiment's config is one). */
-export type SplitSpec = { data: DatasetName } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data'>, number>;
+/** What a split is made from (an experiment's config is one); `points` is the `points=` value, read only under `data=custom`. */
+export type SplitSpec = { data: DatasetName; points: string } & Record<Exclude<(typeof SPLIT_KEYS)[number], 'data' | 'points'>, number>;
 
 /** Just the split's settings out of a larger set (an experiment's config). */
 export function splitSpecOf(settings: SplitSpec): SplitSpec {
@@ -53,7 +53,7 @@ interface DrawContext {
 export function makeSplit(config: SplitSpec): Split {
   checkConfig(config);
   const entry = DATASETS[config.data];
-  if (entry.kind !== 'points') throw invalid(`${config.data} is an image set: build its split with makeImageSplit`);
+  if (entry.kind !== 'points') throw invalid(`${config.data} is not drawn from the seed: build its split with makeDatasetSplit`);
   const root = createRng(config.seed);
   const context: DrawContext = {
     sampler: entry.sampler,
@@ -158,7 +158,8 @@ function drawFresh(context: DrawContext, draw: () => Point2D): Point2D {
 
 const pointKey = (point: Point2D): string => `${Math.fround(point.x)},${Math.fround(point.y)}`;
 
-function toDataset(points: readonly Point2D[], classes: number): Dataset {
+/** Points as a Dataset: coordinates row by row, labels alongside. */
+export function toDataset(points: readonly Point2D[], classes: number): Dataset {
   const x = new Float32Array(points.length * 2);
   const y = new Int32Array(points.length);
   points.forEach((point, i) => {

@@ -10,7 +10,7 @@ const DEFAULT_LINK = encodeLink(defaultConfig());
 
 describe('encodeLink', () => {
   it('writes every key in table order, readable', () => {
-    expect(DEFAULT_LINK.split('&').map((pair) => pair.split('=')[0])).toEqual(PARAM_KEYS);
+    expect(DEFAULT_LINK.split('&').map((pair) => pair.split('=')[0])).toEqual(PARAM_KEYS.filter((key) => key !== 'points'));
     expect(DEFAULT_LINK).toContain('v=1&data=moons&labels=18&');
     expect(DEFAULT_LINK).toContain('&hidden=8,8&filters=8,16&act=tanh&');
     expect(DEFAULT_LINK).toContain('&soft=1&');
@@ -84,7 +84,7 @@ describe('decodeLink notes', () => {
     ['tau=NaN', { tau: 0.9 }, /tau=NaN is not a number; using 0.9/],
     ['tau=Infinity', { tau: 0.9 }, /not a number/],
     ['epochs=', { epochs: 50 }, /epochs= is not a number; using 50/],
-    ['data=cifar', { data: 'moons' }, /data=cifar is not one of circle, xor, gauss, spiral, moons, mnist, fashion; using moons/],
+    ['data=cifar', { data: 'moons' }, /data=cifar is not one of circle, xor, gauss, spiral, moons, custom, mnist, fashion; using moons/],
     ['soft=2', { soft: true }, /soft=2 is not 0 or 1; using 1/],
     ['hidden=16,abc', { hidden: [16] }, /hidden=16,abc is not a list/],
     ['hidden=1,2,3,4,5', { hidden: [1, 2, 3, 4] }, /using 1,2,3,4/],

@@ -1,4 +1,5 @@
 /** Shared by the config tests: random valid configs and an independent validity check. */
+import { decodePoints, encodePoints, STARTER_POINTS } from '../../src/data/customPoints.ts';
 import { CLASS_RANGE, isImageDataset } from '../../src/data/datasets.ts';
 import type { Rng } from '../../src/data/rng.ts';
 import { PARAM_KEYS, PARAMS, type ParamKey, type ParamSpec } from '../../src/config/params.ts';
@@ -26,6 +27,8 @@ function randomValue(param: ParamSpec, rng: Rng): unknown {
         : param.min + rng.next() * (param.max - param.min);
     case 'intList':
       return Array.from({ length: 1 + rng.int(param.maxLength) }, () => param.min + rng.int(param.max - param.min + 1));
+    case 'points':
+      return rng.next() < 0.5 ? '' : encodePoints(STARTER_POINTS.slice(rng.int(STARTER_POINTS.length)));
   }
 }
 
@@ -54,6 +57,8 @@ function valueFits(param: ParamSpec, value: unknown): boolean {
       return (param.values as readonly unknown[]).includes(value);
     case 'bool':
       return typeof value === 'boolean';
+    case 'points':
+      return typeof value === 'string' && decodePoints(value).note === undefined;
     case 'int':
       return inRange(value, param.min, param.max) && Number.isInteger(value);
     case 'float':

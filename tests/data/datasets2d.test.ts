@@ -112,7 +112,7 @@ describe('moons', () => {
 
 describe('classes and names', () => {
   it('clamps class counts to what each dataset supports', () => {
-    expect(CLASS_RANGE).toEqual({ circle: { min: 2, max: 2 }, xor: { min: 2, max: 2 }, moons: { min: 2, max: 2 }, gauss: { min: 2, max: 6 }, spiral: { min: 2, max: 5 }, mnist: { min: 10, max: 10 }, fashion: { min: 10, max: 10 } });
+    expect(CLASS_RANGE).toEqual({ circle: { min: 2, max: 2 }, xor: { min: 2, max: 2 }, moons: { min: 2, max: 2 }, gauss: { min: 2, max: 6 }, spiral: { min: 2, max: 5 }, custom: { min: 2, max: 10 }, mnist: { min: 10, max: 10 }, fashion: { min: 10, max: 10 } });
     expect(classesFor('moons', 4)).toBe(2);
     expect(classesFor('spiral', 9)).toBe(5);
     expect(classesFor('gauss', 1)).toBe(2);

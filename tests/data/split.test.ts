@@ -154,9 +154,9 @@ describe('gridExtent', () => {
 });
 
 describe('the settings a split depends on', () => {
-  it('are the eight SPLIT_KEYS, picked out of a config and nothing else', () => {
+  it('are the nine SPLIT_KEYS, picked out of a config and nothing else', () => {
     const config: ExperimentConfig = { ...defaultConfig(), data: 'gauss', classes: 3, labels: 9, audit: 12, noise: 20, pool: 300, test: 200, seed: 7 };
-    expect(splitSpecOf(config)).toEqual({ data: 'gauss', classes: 3, labels: 9, audit: 12, noise: 20, pool: 300, test: 200, seed: 7 });
+    expect(splitSpecOf(config)).toEqual({ data: 'gauss', points: '', classes: 3, labels: 9, audit: 12, noise: 20, pool: 300, test: 200, seed: 7 });
     expect(Object.keys(splitSpecOf(config))).toEqual([...SPLIT_KEYS]);
   });
 

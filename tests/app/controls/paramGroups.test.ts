@@ -6,10 +6,10 @@ import { PRESETS } from '../../../src/config/presets.ts';
 
 const param = (key: string) => PARAMS.find((p) => p.key === key)!;
 
-test('every setting but the link version has a control, in one of the five groups', () => {
+test('every setting but the link version and the imported points has a control, in one of the five groups', () => {
   const controlled = PARAM_GROUPS.flatMap((group) => group.params.map((p) => p.key));
   expect(PARAM_GROUPS.map((group) => group.title)).toEqual(['Data', 'Model', 'Training', 'Self-training', 'Run']);
-  expect(new Set(controlled)).toEqual(new Set(PARAMS.filter((p) => p.key !== 'v').map((p) => p.key)));
+  expect(new Set(controlled)).toEqual(new Set(PARAMS.filter((p) => p.key !== 'v' && p.key !== 'points').map((p) => p.key)));
 });
 
 test('typed text is accepted only when it is a value the setting can take', () => {

@@ -39,7 +39,7 @@ describe('makeImageSplit', () => {
     expect(split.classNames[9]).toBe('Ankle boot');
     expect(counts(split.labelled.y)).toEqual(new Array(10).fill(2));
     expect(() => makeImageSplit({ ...config, test: 40 }, images)).toThrow(SplitError);
-    expect(() => makeSplit(config)).toThrow(/image set/);
+    expect(() => makeSplit(config)).toThrow(/fashion is not drawn from the seed/);
   });
 });
 
