@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { encodePoints, type CustomPoint } from '../../src/data/customPoints.ts';
-import { createRng } from '../../src/data/rng.ts';
+import { encodePoints } from '../../src/data/customPoints.ts';
 import { launchChromium } from './browser.ts';
 import { cli, percent, readGenerations, runToEnd, type CliGeneration } from './page.ts';
+import { clusterPoints } from '../data/clusterPoints.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,19 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** 60 points in three overlapping clusters, and 6 unlabelled (left out of the run). */
-function clusterPoints(): CustomPoint[] {
-  const rng = createRng(5);
-  const centres = [[-3, -2], [3, -2], [0, 3]];
-  const points: CustomPoint[] = [];
-  for (let i = 0; i < 60; i++) {
-    const [cx, cy] = centres[i % 3];
-    points.push({ x: cx + rng.normal() * 1.5, y: cy + rng.normal() * 1.5, label: i % 3 });
-  }
-  for (let i = 0; i < 6; i++) points.push({ x: rng.normal(), y: rng.normal() });
-  return points;
-}
 
 /** 200 rows after a header, every tenth one broken. */
 function csvWithBadRows(): string {

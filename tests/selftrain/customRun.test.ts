@@ -1,21 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
-import { encodePoints, type CustomPoint } from '../../src/data/customPoints.ts';
-import { createRng } from '../../src/data/rng.ts';
+import { encodePoints } from '../../src/data/customPoints.ts';
 import { runCollecting, withoutTimes } from './fixtures.ts';
-
-/** 60 points in three well-apart clusters, 20 each, and 6 unlabelled between them. */
-function clusterPoints(): CustomPoint[] {
-  const rng = createRng(5);
-  const centres = [[-3, -2], [3, -2], [0, 3]];
-  const points: CustomPoint[] = [];
-  for (let i = 0; i < 60; i++) {
-    const [cx, cy] = centres[i % 3];
-    points.push({ x: cx + rng.normal() * 1.5, y: cy + rng.normal() * 1.5, label: i % 3 });
-  }
-  for (let i = 0; i < 6; i++) points.push({ x: rng.normal(), y: rng.normal() });
-  return points;
-}
+import { clusterPoints } from '../data/clusterPoints.ts';
 
 const LINK = `v=1&data=custom&points=${encodePoints(clusterPoints())}&labels=6&hidden=8&epochs=10&k=5&gens=2&seed=3&backend=cpu&labeler=engine`;
 
