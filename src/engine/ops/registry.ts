@@ -21,12 +21,16 @@ import { cpuGather } from './gather/cpu.ts';
 import type { GatherOp } from './gather/gather.ts';
 import { cpuGatherShifted } from './gatherShifted/cpu.ts';
 import type { GatherShiftedOp } from './gatherShifted/gatherShifted.ts';
+import { cpuGatherRotated } from './gatherRotated/cpu.ts';
+import type { GatherRotatedOp } from './gatherRotated/gatherRotated.ts';
 import { cpuMatmul } from './matmul/cpu.ts';
 import type { MatmulOp } from './matmul/matmul.ts';
 import { cpuMaxPool, cpuMaxPoolBackward } from './maxPool/cpu.ts';
 import type { MaxPoolOp } from './maxPool/maxPool.ts';
 import { cpuMixBatch } from './mixBatch/cpu.ts';
 import type { MixBatchOp } from './mixBatch/mixBatch.ts';
+import { cpuReconstructionLoss } from './reconstructionLoss/cpu.ts';
+import type { ReconstructionLossOp } from './reconstructionLoss/reconstructionLoss.ts';
 import { cpuSgdStep } from './sgdStep/cpu.ts';
 import type { SgdStepOp } from './sgdStep/sgdStep.ts';
 import { cpuSoftmax } from './softmax/cpu.ts';
@@ -43,8 +47,8 @@ import type { SumRowsOp } from './sumRows/sumRows.ts';
  * from the OPS value below would lose it.)
  */
 export interface ComputeOps
-  extends FillOp, GatherOp, GatherShiftedOp, MixBatchOp, MatmulOp, DenseOp, ActivationBackwardOp, DropoutOp, AddNoiseOp,
-    SoftmaxCrossEntropyOp, SoftmaxOp, ClassifyOp, Conv2dOp, MaxPoolOp, SumRowsOp, SgdStepOp, AdamStepOp, DenseStepsOp {}
+  extends FillOp, GatherOp, GatherShiftedOp, GatherRotatedOp, MixBatchOp, MatmulOp, DenseOp, ActivationBackwardOp, DropoutOp, AddNoiseOp,
+    SoftmaxCrossEntropyOp, ReconstructionLossOp, SoftmaxOp, ClassifyOp, Conv2dOp, MaxPoolOp, SumRowsOp, SgdStepOp, AdamStepOp, DenseStepsOp {}
 
 export type OpName = keyof ComputeOps;
 
@@ -108,6 +112,11 @@ export const OPS: OpTable = {
     webgpu: () => import('./gatherShifted/webgpu.ts').then((m) => m.webgpuGatherShifted),
     parity: 'tests/engine/webgpu/shiftCases.ts#gatherShifted',
   },
+  gatherRotated: {
+    cpu: cpuGatherRotated,
+    webgpu: () => import('./gatherRotated/webgpu.ts').then((m) => m.webgpuGatherRotated),
+    parity: 'tests/engine/webgpu/pretextCases.ts#gatherRotated',
+  },
   mixBatch: {
     cpu: cpuMixBatch,
     webgpu: () => import('./mixBatch/webgpu.ts').then((m) => m.webgpuMixBatch),
@@ -150,6 +159,11 @@ export const OPS: OpTable = {
     cpu: cpuSoftmaxCrossEntropy,
     webgpu: () => import('./softmaxCrossEntropy/webgpu.ts').then((m) => m.webgpuSoftmaxCrossEntropy),
     parity: `${CASES}#softmaxCrossEntropy`,
+  },
+  reconstructionLoss: {
+    cpu: cpuReconstructionLoss,
+    webgpu: () => import('./reconstructionLoss/webgpu.ts').then((m) => m.webgpuReconstructionLoss),
+    parity: 'tests/engine/webgpu/pretextCases.ts#reconstructionLoss',
   },
   softmax: {
     cpu: cpuSoftmax,
