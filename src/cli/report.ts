@@ -7,7 +7,7 @@ import { baseRecipe, recipeText, type Recipe } from '../selftrain/recipe.ts';
  * (docs/population.md), `critic` only under a critic from generation 1 on (docs/critic.md),
  * `audit` only with an audit and `gate` only under a gate from generation 1 on (docs/audit.md),
  * `recipes` only under a recipe search (docs/search.md), `dropped` only where a student's loss
- * diverged (docs/population.md).
+ * diverged (docs/population.md), `warmup` only on generation 0 after a warm-up (docs/warmup.md).
  */
 export function generationJson(g: GenerationResult) {
   return {
@@ -23,6 +23,7 @@ export function generationJson(g: GenerationResult) {
     ...(g.gate ? { gate: g.gate } : {}),
     ...(g.recipes ? { recipes: g.recipes } : {}),
     ...(g.dropped ? { dropped: g.dropped } : {}),
+    ...(g.warmup ? { warmup: g.warmup } : {}),
   };
 }
 
@@ -38,6 +39,7 @@ export function resultJson(result: ExperimentResult) {
       ? { testAccuracy: result.baseline.testAccuracy, withAudit: { testAccuracy: result.baseline.withAudit.testAccuracy } }
       : { testAccuracy: result.baseline.testAccuracy },
     oracle: { testAccuracy: result.oracle.testAccuracy },
+    ...(result.warmup ? { warmup: result.warmup } : {}),
     generations: result.generations.map(generationJson),
   };
 }
@@ -106,11 +108,28 @@ export function resultTable(result: ExperimentResult): string {
   const blanks = new Array<string>(4 + (audit ? 1 : 0) + (population ? 1 : 0) + (search ? 1 : 0) + (critic ? 1 : 0)).fill('');
   rows.push(['baseline (labelled only)', percent(result.baseline.testAccuracy), ...blanks]);
   if (result.baseline.withAudit) rows.push(['baseline (labels + audit)', percent(result.baseline.withAudit.testAccuracy), ...blanks]);
+  const gained = result.generations[0]?.warmup;
+  if (gained) rows.push(['generation 0 without warm-up', percent(gained.withoutTestAccuracy), ...blanks]);
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
   const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), ...(search ? ['Chosen recipe (score)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
   const dropped = result.generations.flatMap((g) => (g.dropped ?? []).map((d) => `\ngeneration ${g.generation}: student #${d.student} dropped at epoch ${d.epoch}: ${d.reason}`));
-  return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}`;
+  const warmup = result.warmup ? `\n${warmupSummary(result)}` : '';
+  return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}${warmup}`;
 }
+
+/** The warm-up in a line: its task, its loss from the first epoch to the last, what generation 0 gained, or why it stopped. */
+export function warmupSummary(result: ExperimentResult): string {
+  const { warmup } = result;
+  if (!warmup) return '';
+  const { loss, task } = warmup;
+  const curve = loss.length > 0 ? `loss ${loss[0].toPrecision(3)} → ${loss[loss.length - 1].toPrecision(3)} over ${loss.length} epochs` : 'no epoch finished';
+  const gained = result.generations[0]?.warmup;
+  const gain = gained ? `; generation 0 gained ${signedPoints(gained.gain)} (${percent(gained.withoutTestAccuracy)} without it)` : '';
+  return `warm-up (${task}): ${curve}${gain}${warmup.stopped ? `\n${warmup.stopped}` : ''}`;
+}
+
+/** A difference of fractions in percentage points, signed: `+5.4 points`. */
+const signedPoints = (difference: number) => `${difference >= 0 ? '+' : '−'}${Math.abs(difference * 100).toFixed(1)} points`;
 
 /** The mean over seeds, as a table (runs that stopped early carry their last values forward). */
 export function summaryTable(link: string, summary: SeedSummary): string {

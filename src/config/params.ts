@@ -11,6 +11,7 @@ import {
   LABELERS,
   MODELS,
   OPTIMIZERS,
+  PRETRAINS,
   SEARCHES,
   SELECTIONS,
   STUDENTS,
@@ -210,6 +211,18 @@ export const PARAM_TABLE = {
     kind: 'int', min: 1, max: 500, step: 1, default: 50, group: 'training',
     label: 'Epochs per generation', help: 'Passes over the training data in each generation',
   },
+  pretrain: {
+    kind: 'enum', values: PRETRAINS, default: 'none', group: 'training',
+    label: 'Warm-up', help: 'A self-supervised warm-up before generation 0, using no label: denoise learns to rebuild each input from a noisy copy, rotate (images) to tell how an image was turned; its layers then start generation 0',
+  },
+  pepochs: {
+    kind: 'int', min: 1, max: 100, step: 1, default: 5, group: 'training',
+    label: 'Warm-up epochs', help: 'Passes of the warm-up over the labelled examples and the pool',
+  },
+  pnoise: {
+    kind: 'float', min: 0.05, max: 2, step: 0.05, scale: 'linear', default: 0.5, group: 'training',
+    label: 'Warm-up noise', help: 'How noisy the copies are that the denoise warm-up learns to rebuild (standard deviation)',
+  },
   select: {
     kind: 'enum', values: SELECTIONS, default: 'balanced', group: 'selection',
     label: 'Selection', help: 'Which predictions become pseudo-labels: confident ones, a growing top share, or the top k per class',
@@ -309,6 +322,8 @@ export function isParamActive(param: ParamSpec, config: ExperimentConfig): boole
   const entry = DATASETS[config.data];
   if (param.imageOnly && !entry.image) return false;
   if (param.key === 'classes') return entry.classes.max > entry.classes.min;
+  if ((param.key === 'pepochs' || param.key === 'pnoise') && config.pretrain === 'none') return false;
+  if (param.key === 'pnoise' && config.pretrain !== 'denoise') return false;
   // The gate compares on the audit: without one it has nothing to compare by.
   if (param.key === 'gate') return config.audit > 0;
   return true;

@@ -25,6 +25,10 @@ export type CriticName = (typeof CRITICS)[number];
 export const SEARCHES = ['off', 'bandit', 'pbt'] as const;
 export type SearchName = (typeof SEARCHES)[number];
 
+// pretrain (issue 18): the self-supervised warm-up before generation 0 (src/selftrain/warmup.ts).
+export const PRETRAINS = ['none', 'denoise', 'rotate'] as const;
+export type PretrainTask = (typeof PRETRAINS)[number];
+
 export const BACKENDS = ['auto', 'cpu', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
@@ -75,6 +79,16 @@ export interface ExperimentConfig {
   batch: number;
   /** Epochs per generation. */
   epochs: number;
+  /**
+   * The self-supervised warm-up before generation 0, on the labelled rows and the pool with no
+   * label used: `denoise` rebuilds each input from a corrupted copy, `rotate` (images) tells
+   * which of four quarter turns an image was given. Its layers start generation 0.
+   */
+  pretrain: PretrainTask;
+  /** The warm-up's epochs over the labelled rows and the pool. */
+  pepochs: number;
+  /** Under `pretrain=denoise`: the standard deviation of the Gaussian noise that corrupts each input. */
+  pnoise: number;
   select: SelectionName;
   /** Confidence threshold for `threshold` selection. */
   tau: number;

@@ -50,6 +50,7 @@ export function validateConfig(partial: RawConfig): ValidatedConfig {
   fitCommittee(full, notes);
   fitGate(full, notes);
   fitSearch(full, notes);
+  fitPretrain(full, notes);
   return { config: full, notes };
 }
 
@@ -281,4 +282,11 @@ function fitSearch(config: ExperimentConfig, notes: string[]): void {
   if (config.search === 'off' || config.students >= 2) return;
   notes.push(`search=${config.search} needs students=2 or more to compare recipes (students=${config.students}); using search=off`);
   config.search = 'off';
+}
+
+/** The rotation warm-up turns square images: on 2-D data or under the MLP it becomes the denoising one. */
+function fitPretrain(config: ExperimentConfig, notes: string[]): void {
+  if (config.pretrain !== 'rotate' || (config.model === 'cnn' && DATASETS[config.data].image)) return;
+  notes.push('pretrain=rotate turns images and needs model=cnn on an image dataset; using pretrain=denoise');
+  config.pretrain = 'denoise';
 }

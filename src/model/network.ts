@@ -88,13 +88,15 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
     setTrainingSet(rows, targets, weights) {
       const { features, first } = rowFeatures(backend, rows, inputDim);
       if (first !== 0) throw new EngineError('setTrainingSet takes whole uploaded rows, not a rowRange.');
-      checkLength('setTrainingSet targets (rows × classes)', targets, rows.n * classes);
       checkLength('setTrainingSet weights (one per row)', weights, rows.n);
-      grown.targets = growTensor(backend, grown.targets, rows.n * classes, 'training targets');
+      if (targets) {
+        checkLength('setTrainingSet targets (rows × classes)', targets, rows.n * classes);
+        grown.targets = growTensor(backend, grown.targets, rows.n * classes, 'training targets');
+        backend.write(grown.targets, targets);
+      }
       grown.weights = growTensor(backend, grown.weights, rows.n, 'training weights');
-      backend.write(grown.targets, targets);
       backend.write(grown.weights, weights);
-      train = { features, targets: grown.targets, weights: grown.weights };
+      train = { features, targets: targets ? grown.targets : null, weights: grown.weights };
       trainRows = rows.n;
     },
     async trainEpoch(order, hyper, noiseSeed) {
@@ -113,6 +115,18 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
       const probs = (grown.probs = growStacked(grown.probs, rows.n * classes, 'predicted probabilities'));
       evaluate(features, first, rows.n, (logits, count, start) => backend.softmax(logits, count, classes, probs, start));
       return split(await backend.read(probs, rows.n * classes), rows.n * classes);
+    },
+    async outputs(rows) {
+      const { features, first } = rowFeatures(backend, rows, inputDim);
+      ensureRowNumbers(first + rows.n);
+      const outputs = Array.from({ length: models }, () => new Float32Array(rows.n * classes));
+      // Chunk by chunk, read as each is done: the outputs are shown, not trained on, so these reads are few.
+      for (let start = 0; start < rows.n; start += stack.capacity) {
+        const count = Math.min(stack.capacity, rows.n - start);
+        const logits = forwardChunk(features, first + start, count);
+        split(await backend.read(logits, count * classes), count * classes).forEach((chunk, k) => outputs[k].set(chunk, start * classes));
+      }
+      return outputs;
     },
     async classify(rows) {
       const { features, first } = rowFeatures(backend, rows, inputDim);
@@ -153,13 +167,24 @@ export function createNetworks(backend: Backend, spec: ModelSpec, seeds: readonl
    * by chunk; `head` takes each chunk's logits and where the chunk starts among the n.
    */
   function evaluate(features: Tensor | ByteTensor, first: number, n: number, head: (logits: Tensor, count: number, start: number) => void): void {
-    const previous = grown.rowNumbers;
-    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, first + n, 'row numbers'));
-    if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));
+    ensureRowNumbers(first + n);
     for (let start = 0; start < n; start += stack.capacity) {
       const count = Math.min(stack.capacity, n - start);
-      backend.gather(features, inputDim, rowNumbers, first + start, count, trainer.batchFeatures);
-      head(stack.forward(trainer.batchFeatures, count, null), count, start);
+      head(forwardChunk(features, first + start, count), count, start);
     }
+  }
+
+  /** The identity index tensor 0, 1, 2, ..., grown to hold at least `rows` entries. */
+  function ensureRowNumbers(rows: number): IndexTensor {
+    const previous = grown.rowNumbers;
+    const rowNumbers = (grown.rowNumbers = growIndexTensor(backend, previous, rows, 'row numbers'));
+    if (rowNumbers !== previous) backend.writeIndices(rowNumbers, Int32Array.from({ length: rowNumbers.size }, (_, i) => i));
+    return rowNumbers;
+  }
+
+  /** Enqueues the evaluation-mode forward pass of `count` (at most the capacity) rows of `features` from row `from`; its outputs. */
+  function forwardChunk(features: Tensor | ByteTensor, from: number, count: number): Tensor {
+    backend.gather(features, inputDim, ensureRowNumbers(from + count), from, count, trainer.batchFeatures);
+    return stack.forward(trainer.batchFeatures, count, null);
   }
 }

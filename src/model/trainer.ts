@@ -1,4 +1,4 @@
-import { STATS, type AdamStep, type Backend, type ByteTensor, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
+import { EngineError, STATS, type AdamStep, type Backend, type ByteTensor, type IndexTensor, type SgdStep, type Tensor } from '../engine/backend.ts';
 import { createBatchTensors, destroyAll } from './buffers.ts';
 import { denseLayers, densePlan } from './denseRun.ts';
 import { streamSeed, type NoiseStep } from './layers/layer.ts';
@@ -11,11 +11,16 @@ const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 const SHIFT_STREAM = -1;
 /** Mixup's stream of blend weights. */
 const MIX_STREAM = -2;
+/** The rotation task's stream of quarter turns. */
+const ROTATE_STREAM = -3;
 
-/** The training set on the backend: features (owned by the caller's DeviceRows; floats or pixel bytes), targets, weights. */
+/**
+ * The training set on the backend: features (owned by the caller's DeviceRows; floats or pixel
+ * bytes), targets (null under a self-supervised task, which makes its own), weights.
+ */
 export interface TrainingTensors {
   features: Tensor | ByteTensor;
-  targets: Tensor;
+  targets: Tensor | null;
   weights: Tensor;
 }
 
@@ -61,30 +66,39 @@ export function createTrainer(backend: Backend, stack: LayerStack, inputDim: num
 
   /** Enqueues one step on the rows order[start, start + rows): gather, noise, forward, loss, backward, update. */
   const trainStep = (set: TrainingTensors, order: IndexTensor, start: number, rows: number, hyper: TrainHyper) => {
-    const { shift } = hyper;
-    if (shift && shift.pixels > 0) backend.gatherShifted(set.features, shift.image, order, start, rows, batch.x, shift.pixels, streamSeed(noise, SHIFT_STREAM), noise.counter);
-    else backend.gather(set.features, inputDim, order, start, rows, batch.x);
-    backend.gather(set.targets, classes, order, start, rows, batch.targets);
+    const { shift, task } = hyper;
+    if (task?.kind === 'rotate') {
+      backend.gatherRotated(set.features, task.image, order, start, rows, batch.x, batch.targets, streamSeed(noise, ROTATE_STREAM), noise.counter);
+    } else {
+      if (shift && shift.pixels > 0) backend.gatherShifted(set.features, shift.image, order, start, rows, batch.x, shift.pixels, streamSeed(noise, SHIFT_STREAM), noise.counter);
+      else backend.gather(set.features, inputDim, order, start, rows, batch.x);
+      // A reconstruction's targets are the clean inputs, gathered before the noise.
+      if (task?.kind === 'reconstruct') backend.gather(set.features, inputDim, order, start, rows, batch.targets);
+      else if (set.targets) backend.gather(set.targets, classes, order, start, rows, batch.targets);
+      else throw new EngineError('A training set without targets trains only a self-supervised task (TrainHyper.task).');
+    }
     backend.gather(set.weights, 1, order, start, rows, batch.weights);
     if (hyper.mixup) backend.mixBatch(batch.x, inputDim, batch.targets, classes, batch.weights, rows, streamSeed(noise, MIX_STREAM), noise.counter);
     if (hyper.inputNoise > 0) backend.addNoise(batch.x, rows * inputDim, hyper.inputNoise, streamSeed(noise, 0), noise.counter);
     const logits = stack.forward(batch.x, rows, noise);
-    backend.softmaxCrossEntropy(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);
+    if (task?.kind === 'reconstruct') backend.reconstructionLoss(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);
+    else backend.softmaxCrossEntropy(logits, batch.targets, batch.weights, rows, classes, batch.dLogits, stats);
     stack.backward(batch.dLogits, rows, noise);
     optimize(hyper);
   };
 
   /** Enqueues the epoch's steps as one fused run; false when the backend cannot fuse them. */
   const fusedSteps = (set: TrainingTensors, order: IndexTensor, length: number, hyper: TrainHyper): boolean => {
-    const { features } = set;
-    // The fused kernel reads float rows as they are: shifted images and mixed batches take the per-step ops.
-    if (!plan || !backend.denseSteps || features.dtype !== 'f32' || (hyper.shift?.pixels ?? 0) > 0 || hyper.mixup) return false;
+    const { features, targets } = set;
+    // The fused kernel reads float rows and their targets as they are: shifted images, mixed batches and self-supervised tasks take the per-step ops.
+    if (!plan || !backend.denseSteps || features.dtype !== 'f32' || !targets || (hyper.shift?.pixels ?? 0) > 0 || hyper.mixup || hyper.task) return false;
     const { parameters, gradients, moments, layout } = stack;
     return backend.denseSteps({
       inputDim,
       layers: denseLayers(plan, noise),
       ...set,
       features,
+      targets,
       order,
       start: 0,
       length,

@@ -49,6 +49,12 @@ export interface TrainHyper {
   shift?: ImageShift;
   /** Mixup: each batch trains on convex blends of its rows' pairs, features, targets and weights alike (Backend.mixBatch). */
   mixup?: boolean;
+  /**
+   * A self-supervised task in place of the targets (src/model/pretext.ts): `rotate` turns each
+   * image by random quarter turns and trains to tell which (Backend.gatherRotated), `reconstruct`
+   * trains the outputs to rebuild each clean input from its noisy copy (Backend.reconstructionLoss).
+   */
+  task?: { kind: 'rotate'; image: ImageShape } | { kind: 'reconstruct' };
 }
 
 /** Shifts of up to `pixels` each way (zero fill) of input rows that are `image`-shaped. */
@@ -112,12 +118,17 @@ export interface NetworkBatch {
   readonly spec: ModelSpec;
   readonly models: number;
   readonly parameterCount: number;
-  /** As Network.setTrainingSet; every model trains on these rows, targets and weights. */
-  setTrainingSet(rows: DeviceRows, targets: Float32Array, weights: Float32Array): void;
+  /**
+   * As Network.setTrainingSet; every model trains on these rows, targets and weights. Targets
+   * null: the epochs train a self-supervised task that makes its own (TrainHyper.task).
+   */
+  setTrainingSet(rows: DeviceRows, targets: Float32Array | null, weights: Float32Array): void;
   /** One epoch of every model over `order`; the stats of each. */
   trainEpoch(order: Int32Array, hyper: TrainHyper, noiseSeed: number): Promise<EpochStats[]>;
   /** Each model's class probabilities (rows.n × classes), read back at once. */
   predict(rows: DeviceRows): Promise<Float32Array[]>;
+  /** Each model's raw outputs (rows.n × the output width: logits, or a reconstruction), in evaluation mode. */
+  outputs(rows: DeviceRows): Promise<Float32Array[]>;
   /** Each model's verdicts, as Network.classify. */
   classify(rows: DeviceRows): Promise<{ labels: Int32Array; confidence: Float32Array }[]>;
   /** Each model's packed parameters. */

@@ -1,4 +1,5 @@
-import type { BackendInfo } from '../engine/backend.ts';
+import type { BackendInfo, ImageShape } from '../engine/backend.ts';
+import type { PretextTask } from '../model/pretext.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { Dataset } from '../data/types.ts';
 import type { ModelSpec } from '../model/types.ts';
@@ -48,6 +49,39 @@ export interface GenerationResult {
   recipes?: RecipeResult;
   /** Students dropped this generation because their loss diverged (src/selftrain/divergence.ts), in the order dropped. Absent when none was. */
   dropped?: DroppedStudent[];
+  /**
+   * Generation 0 after a warm-up (config.pretrain): the test accuracy of its first student trained
+   * the same way from its own initial weights (the run without the warm-up), and what the warm-up gained.
+   */
+  warmup?: { withoutTestAccuracy: number; gain: number };
+}
+
+/** The self-supervised warm-up before generation 0 (config.pretrain, src/selftrain/warmup.ts). */
+export interface WarmupResult {
+  task: PretextTask;
+  /** Each finished epoch's mean loss: the squared error per value for denoise, the cross-entropy for rotate. */
+  loss: number[];
+  /** rotate: each finished epoch's share of quarter turns told right; absent for denoise. */
+  accuracy?: number[];
+  /** Why the warm-up stopped before its last epoch (its loss diverged); generation 0 then starts from its own initial weights. */
+  stopped?: string;
+}
+
+/** What the warm-up's network makes of a few rows once trained, for the page to show. */
+export interface WarmupSamples {
+  task: PretextTask;
+  /** The rows' image shape; null for 2-D points. */
+  image: ImageShape | null;
+  count: number;
+  dim: number;
+  /** count × dim: what the network was given (a noisy copy, a turned image; 2-D: the points of a lattice over the plane). */
+  inputs: Float32Array;
+  /** denoise: count × dim, its reconstructions; rotate: count × 4, its probability of each number of quarter turns. */
+  outputs: Float32Array;
+  /** Images under denoise: count × dim, the clean images the noisy copies came from. */
+  clean?: Float32Array;
+  /** rotate: the quarter turns each input was given. */
+  turns?: Int32Array;
 }
 
 /** A generation's recipe search: its arms, which arm each student trained with, and each arm's score. */
@@ -91,7 +125,7 @@ export interface DecisionGrid {
  * them all at once), its students scored on the test set (its rows, after their epochs), and with
  * several students their judging by agreement over the pool (its rows).
  */
-export type ProgressPhase = 'oracle' | 'labels+audit' | 'labelling' | 'testing' | 'judging';
+export type ProgressPhase = 'oracle' | 'labels+audit' | 'no warm-up' | 'labelling' | 'testing' | 'judging';
 
 /** The reference lines: the all-labels oracle, and with an audit the labelled-only model trained on the audit examples too. */
 export type ReferenceName = 'oracle' | 'labels+audit';
@@ -108,6 +142,10 @@ export type ExperimentEvent =
    * works out the time left from the time since `done` was 0.
    */
   | { type: 'progress'; phase: ProgressPhase; done: number; total: number }
+  /** A warm-up epoch (config.pretrain), before generation 0: its mean loss, and under rotate its share of turns told right. */
+  | { type: 'warmup'; epoch: number; epochs: number; loss: number; accuracy: number | null }
+  /** The warm-up is over (or stopped): its result, and what its network makes of a few rows (null when it stopped, or a 2-D run has no grid). */
+  | { type: 'warmup-done'; result: WarmupResult; samples: WarmupSamples | null }
   /** `epoch` counts from 1 to `epochs`; loss and accuracy are over that epoch's training rows. */
   | { type: 'epoch'; generation: number; epoch: number; epochs: number; loss: number; trainAccuracy: number }
   | {
@@ -133,6 +171,8 @@ export interface ExperimentResult {
   /** Generation 0's accuracy; with an audit, `withAudit` is the same model trained on labels plus audit examples. */
   baseline: { testAccuracy: number; withAudit?: { testAccuracy: number } };
   oracle: { testAccuracy: number };
+  /** With config.pretrain: the warm-up before generation 0 (generation 0's result says what it gained). */
+  warmup?: WarmupResult;
   generations: GenerationResult[];
 }
 
@@ -157,6 +197,8 @@ export interface ResumePoint {
   committee?: Int32Array[];
   /** Under search=pbt with student=warm: every student's parameters, in student order (RunSession.lineage). */
   lineage?: Float32Array[];
+  /** With config.pretrain: the warm-up's result, which the resumed run's result carries. */
+  warmup?: WarmupResult;
 }
 
 /** A finished generation's trained model, for a host that exports it (as ONNX, say). */

@@ -14,6 +14,7 @@ import { classifyPool, classifyPoolByAll, classifyTestByAll, predictPool } from 
 import { divergenceFix, type DroppedStudent } from './divergence.ts';
 import { DivergedError } from './errors.ts';
 import type { Rng } from '../data/rng.ts';
+import { startFromWarmup } from './warmup.ts';
 
 export type GenerationEvent = Extract<ExperimentEvent, { type: 'generation' }>;
 
@@ -133,6 +134,8 @@ export async function trainStudent(
     if (teacher && session.config.student === 'warm') {
       const parameters = await teacher.getParameters();
       students.setParameters(Array.from({ length: students.models }, () => parameters));
+    } else if (!teacher) {
+      await startFromWarmup(session, students);
     }
     const trained = await trainPopulation(session, generation, students, rng, teaching);
     trained.event.result.seconds = (performance.now() - started) / 1000 - (session.heldSeconds() - heldBefore);

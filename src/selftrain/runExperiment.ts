@@ -11,9 +11,11 @@ import { admitsSomethingNew } from './selection.ts';
 import { loopStart } from './resume.ts';
 import { openSession, type RunSession } from './session.ts';
 import { trainSearchGeneration } from './search.ts';
+import { accuracyWithoutWarmup, warmUp } from './warmup.ts';
 
 /**
- * Runs one self-training experiment on `backend`: generation 0 on the labelled set alone, then
+ * Runs one self-training experiment on `backend`: with `config.pretrain`, the self-supervised
+ * warm-up first (src/selftrain/warmup.ts), then generation 0 on the labelled set alone, then
  * the all-labels oracle (its 'reference' event when it is known), then up to `config.gens`
  * teacher → student generations. Deterministic from `config.seed`; the oracle's RNG is its own
  * fork of the seed, so where it runs changes no number. Rejects with an AbortError
@@ -30,6 +32,8 @@ export async function runExperiment(config: ExperimentConfig, backend: Backend, 
   try {
     session.emit({ type: 'start', backend: backend.info, config, generations: config.gens, epochs: config.epochs });
     const oracle = createOracleStage(session, options.resume?.oracleAccuracy ?? null);
+    // A resumed run is past generation 0: its warm-up is done and kept in the resume point.
+    if (!options.resume) await warmUp(session);
     const { generations, stoppedEarly } = await runGenerations(session, oracle, options);
     // A run of generation 0 alone (gens=0) trains the oracle last.
     const oracleAccuracy = await oracle.ensure();
@@ -45,6 +49,8 @@ export async function runExperiment(config: ExperimentConfig, backend: Backend, 
       oracle: { testAccuracy: oracleAccuracy },
       generations,
     };
+    const warmup = session.warmup?.result ?? options.resume?.warmup;
+    if (warmup) result.warmup = warmup;
     session.emit({ type: 'done', result, stoppedEarly });
     return result;
   } finally {
@@ -106,6 +112,10 @@ async function runGenerations(
         session.config.search === 'off'
           ? await trainStudent(session, generation, teacher, teaching)
           : await trainSearchGeneration(session, generation, teacher, teaching, generations);
+      if (generation === 0 && session.warmup?.encoder) {
+        const withoutTestAccuracy = await accuracyWithoutWarmup(session, teaching);
+        event.result.warmup = { withoutTestAccuracy, gain: event.result.testAccuracy - withoutTestAccuracy };
+      }
       const champion = teacher && session.config.gate ? championAudit(generations.at(-1)) : null;
       if (champion !== null) event.result.gate = gateVerdict(event.result.audit!.estimate, champion);
       const modelParameters = options.onModel ? await student.getParameters() : null;
@@ -121,6 +131,8 @@ async function runGenerations(
         const teacherParameters = await teacher.getParameters();
         const { committee, lineage } = session;
         point = { generations: [...generations], oracleAccuracy: oracle.accuracy(), teacherParameters, selection: previous, committee: committee ?? undefined, lineage: lineage ?? undefined };
+        const warmup = session.warmup?.result ?? options.resume?.warmup;
+        if (warmup) point.warmup = warmup;
         options.onResumePoint(point);
       }
       session.emit(event);

@@ -6,6 +6,7 @@
  * population, and each arm is scored by its students.
  */
 import { createNetworks, memberNetwork } from '../model/network.ts';
+import { startFromWarmup } from './warmup.ts';
 import type { DeviceRows, Network, NetworkBatch } from '../model/types.ts';
 import { allotArms, armStats } from './bandit.ts';
 import type { GenerationResult, RecipeResult } from './events.ts';
@@ -90,6 +91,7 @@ export async function trainSearchGeneration(
       batches.push(batch);
       const start = startingParameters(session, members, plan.from, teacherParameters);
       if (start) batch.setParameters(start);
+      else if (!teacher) await startFromWarmup(session, batch);
       const taught = recipeTeaching(session, teaching, recipe);
       teachings.set(arm, taught);
       const set = buildTrainingSet(session.layout, config.lweight, taught.selection, taught.softTargets);

@@ -8,7 +8,7 @@ import { DATASETS } from '../data/datasets.ts';
 import { makeDatasetSplit } from '../data/datasetSplit.ts';
 import { uploadPixelRows, uploadRows } from '../model/rows.ts';
 import { throwIfAborted } from './errors.ts';
-import type { Checkpoint, ExperimentEvent, RunOptions } from './events.ts';
+import type { Checkpoint, ExperimentEvent, RunOptions, WarmupResult } from './events.ts';
 import { gridPoints, type Extent } from './grid.ts';
 import type { TrainingLayout } from './targets.ts';
 import { recipeArms, type Recipe } from './recipe.ts';
@@ -17,7 +17,7 @@ import { recipeArms, type Recipe } from './recipe.ts';
 const SGD_MOMENTUM = 0.9;
 
 /** Salts of the root RNG's forks. Fixed, so a seed always maps to the same streams. */
-export const SALT = { oracle: 1, withAudit: 2, generation: 1000, search: 2000 } as const;
+export const SALT = { oracle: 1, withAudit: 2, warmup: 3, generation: 1000, search: 2000 } as const;
 
 /** What every stage of one run shares: its data on the backend, its seeds, its host hooks. */
 export interface RunSession {
@@ -49,6 +49,8 @@ export interface RunSession {
    * Null before generation 0 has finished, and always otherwise.
    */
   lineage: Float32Array[] | null;
+  /** After a warm-up (config.pretrain): its result, and the encoder generation 0's students start from (null when it stopped). */
+  warmup: { result: WarmupResult; encoder: Float32Array | null } | null;
   /** The bandit's arms: RunOptions.arms, or recipeArms(config). */
   arms: Recipe[];
   /** The run's root RNG; only forked (forking leaves it unchanged), never drawn from. */
@@ -92,6 +94,7 @@ export function openSession(config: ExperimentConfig, backend: Backend, options:
     grid: extent ? { size: gridSize, extent, rows: place({ x: gridPoints(gridSize, extent), n: gridSize * gridSize }) } : null,
     committee: null,
     lineage: null,
+    warmup: null,
     arms: options.arms ?? recipeArms(config),
     root: createRng(config.seed),
     emit: (event) => options.onEvent?.(event),

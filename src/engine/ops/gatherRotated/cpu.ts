@@ -4,7 +4,7 @@ import type { ImageShape } from '../../core/shapes.ts';
 import { opModels, PIXEL_VALUES, type ByteTensor } from '../../core/tensor.ts';
 import { streamKeys, type StreamKeys } from '../shared/random.ts';
 import { ROTATIONS, type GatherRotatedOp } from './gatherRotated.ts';
-import { checkRotation, imageRotationFromKeys } from './rotation.ts';
+import { checkRotation, imageRotationFromKeys, turnedFrom } from './rotation.ts';
 
 /** Reused stream keys: the op below allocates nothing. */
 const keys: StreamKeys = { a: 0, b: 0 };
@@ -31,7 +31,6 @@ export function gatherRotated(
   const srcRows = Math.floor(src.length / dim);
   // Image bytes read as their pixel values.
   const pixels = src instanceof Uint8Array ? PIXEL_VALUES : null;
-  const last = side - 1;
   streamKeys(seed, counter, keys);
   for (let r = 0; r < rows; r++) {
     const row = index[indexOffset + r];
@@ -45,9 +44,7 @@ export function gatherRotated(
       const to = r * dim + c * plane;
       for (let y = 0; y < side; y++) {
         for (let x = 0; x < side; x++) {
-          const sy = turns === 0 ? y : turns === 1 ? x : turns === 2 ? last - y : last - x;
-          const sx = turns === 0 ? x : turns === 1 ? last - y : turns === 2 ? last - x : y;
-          const value = src[from + sy * side + sx];
+          const value = src[from + turnedFrom(turns, y, x, side)];
           out[to + y * side + x] = pixels ? pixels[value] : value;
         }
       }

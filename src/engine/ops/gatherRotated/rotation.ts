@@ -12,6 +12,24 @@ export function imageRotation(seed: number, counter: number, index: number): num
   return imageRotationFromKeys(streamKeys(seed, counter, { a: 0, b: 0 }), index);
 }
 
+/**
+ * Where pixel (y, x) of an image turned by `turns` quarter turns anticlockwise comes from in
+ * the unturned image of side `side`: its index y'·side + x' within a channel plane.
+ */
+export function turnedFrom(turns: number, y: number, x: number, side: number): number {
+  const last = side - 1;
+  switch (turns & 3) {
+    case 0:
+      return y * side + x;
+    case 1:
+      return x * side + (last - y);
+    case 2:
+      return (last - y) * side + (last - x);
+    default:
+      return (last - x) * side + y;
+  }
+}
+
 /** Throws unless the images are square, with whole positive sides and channels. */
 export function checkRotation(shape: ImageShape): void {
   const { channels, height, width } = shape;
