@@ -26,6 +26,12 @@ export interface CustomSplitSpec {
   seed: number;
 }
 
+/** What the page and the CLI say of a pool with `count` points without a class; empty for none. */
+export function unclassedNote(count: number): string {
+  if (count === 0) return '';
+  return `${count} of the pool ${count === 1 ? 'has' : 'have'} no class: pseudo-labelled and trained on, not scored`;
+}
+
 /** Classes the points use: one past the highest class, at least two. */
 export function customClasses(points: readonly CustomPoint[]): number {
   return Math.min(MAX_CUSTOM_CLASSES, Math.max(2, ...points.map((point) => (point.label ?? -1) + 1)));
