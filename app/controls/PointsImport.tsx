@@ -24,6 +24,7 @@ interface ImportMessage {
 export function PointsImport({ config }: { config: ExperimentConfig }) {
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const points = decodePoints(config.points).points;
+  const unclassed = points.filter((point) => point.label === undefined).length;
   const tooLong = linkLengthNote(encodeLink(config));
 
   const read = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -54,7 +55,8 @@ export function PointsImport({ config }: { config: ExperimentConfig }) {
       <label htmlFor="points-file">Your points (CSV: x,y,label)</label>
       <input id="points-file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="points-help" onChange={(event) => void read(event)} />
       <p className="field__help" id="points-help">
-        {points.length} points. x and y from -6 to 6; label a class from 0 to 9, or empty for an unlabelled point (left out of the run for now).{' '}
+        {points.length} points{unclassed > 0 ? `, ${unclassed} without a class` : ''}. x and y from -6 to 6; label a class from 0 to 9, or empty for a point
+        with no class (it joins the pool: pseudo-labelled and trained on, not scored).{' '}
         <button type="button" className="button" onClick={() => void save()}>
           Save the points as CSV
         </button>

@@ -1,7 +1,10 @@
-import { classColor, OUTLINE_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
+import { classColor, OUTLINE_COLOR, UNCLASSED_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 
-/** Class colours and what each kind of mark means; `critic`: the run has one, so its ring is explained. */
-export function DataLegend({ classNames, critic }: { classNames: readonly string[]; critic: boolean }) {
+/**
+ * Class colours and what each kind of mark means; `critic`: the run has one, so its ring is
+ * explained; `unclassed`: the pool has points without a class, so their ring is.
+ */
+export function DataLegend({ classNames, critic, unclassed }: { classNames: readonly string[]; critic: boolean; unclassed: boolean }) {
   return (
     <ul className="data-legend">
       {classNames.map((name, index) => (
@@ -18,6 +21,12 @@ export function DataLegend({ classNames, critic }: { classNames: readonly string
         <span className="data-legend__dot data-legend__dot--pool" style={{ background: UNLABELLED_COLOR }} aria-hidden="true" />
         unlabelled
       </li>
+      {unclassed && (
+        <li>
+          <span className="data-legend__dot data-legend__dot--unclassed" style={{ borderColor: UNCLASSED_COLOR }} aria-hidden="true" />
+          no class (not scored)
+        </li>
+      )}
       <li>
         <span className="data-legend__dot data-legend__dot--pseudo" aria-hidden="true" />
         pseudo-label

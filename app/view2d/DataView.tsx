@@ -3,7 +3,8 @@ import { decodePoints, encodePoints, eraseNearest } from '../../src/data/customP
 import { makeDatasetSplit } from '../../src/data/datasetSplit.ts';
 import { DATASETS } from '../../src/data/datasets.ts';
 import { gridExtent, type SplitSpec } from '../../src/data/split.ts';
-import type { Split } from '../../src/data/types.ts';
+import { unclassedNote } from '../../src/data/customSplit.ts';
+import { countUnclassed, type Split } from '../../src/data/types.ts';
 import { useSplitSpec } from '../data/useSplitSpec.ts';
 import { formatCount } from '../format/percent.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
@@ -53,7 +54,7 @@ export function DataView() {
     if (!drawing || mode === 'probe') return setProbe(at);
     const { config: current, setConfig } = labStore.getState();
     const points = decodePoints(current.points).points;
-    const next = mode === 'erase' ? eraseNearest(points, at) : [...points, { ...at, label: Number(mode) }];
+    const next = mode === 'erase' ? eraseNearest(points, at) : [...points, mode === 'none' ? at : { ...at, label: Number(mode) }];
     setConfig(withParam(current, 'points', encodePoints(next)));
   };
   const marker = probe && !('error' in data) ? markerPosition(probe, data.extent) : null;
@@ -83,12 +84,14 @@ export function DataView() {
 
   const wrong = 'error' in data ? 0 : countWrongPseudoLabels(data.split, pseudo);
   const vetoes = 'error' in data ? { vetoed: 0, right: 0 } : countVetoes(data.split, pseudo);
+  const unclassed = 'error' in data ? 0 : countUnclassed(data.split.pool.y);
   const summary =
     'error' in data
       ? `The data could not be drawn: ${data.error}`
       : `${formatCount(data.split.labelled.n)} labelled${data.split.audit ? ` + ${formatCount(data.split.audit.n)} audit` : ''}, ${formatCount(data.split.pool.n)} unlabelled` +
         (pseudo && pseudo.indices.length > 0 ? `, ${formatCount(pseudo.indices.length)} pseudo-labelled (${formatCount(wrong)} wrong)` : '') +
-        (vetoes.vetoed > 0 ? `, ${formatCount(vetoes.vetoed)} vetoed by the critic (${formatCount(vetoes.right)} rightly)` : '');
+        (vetoes.vetoed > 0 ? `, ${formatCount(vetoes.vetoed)} vetoed by the critic (${formatCount(vetoes.right)} rightly)` : '') +
+        (unclassed > 0 ? `. ${unclassedNote(unclassed)}` : '');
 
   return (
     <figure className="data-view">
@@ -105,7 +108,7 @@ export function DataView() {
       </div>
       <p className="data-view__summary">{summary}</p>
       {drawing && <DrawTools mode={mode} onChange={setMode} />}
-      <DataLegend classNames={'error' in data ? [] : data.split.classNames} critic={config.critic === 'committee'} />
+      <DataLegend classNames={'error' in data ? [] : data.split.classNames} critic={config.critic === 'committee'} unclassed={unclassed > 0} />
       <PointProbe point={probe} />
     </figure>
   );

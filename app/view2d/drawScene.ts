@@ -1,7 +1,7 @@
-import type { Split } from '../../src/data/types.ts';
+import { UNCLASSED, type Split } from '../../src/data/types.ts';
 import type { DecisionGrid, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
 import { heatmapPixels } from './heatmap.ts';
-import { classColor, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
+import { classColor, UNCLASSED_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 import { sprite, type Sprite } from './sprites.ts';
 
 export type Extent = DecisionGrid['extent'];
@@ -14,11 +14,14 @@ export interface Scene {
   pseudo: PseudoLabelSnapshot | null;
 }
 
+/** Whether pool row `row`'s pseudo-label `label` is wrong: never for a row without a class, which is not scored. */
+const isWrong = (split: Split, row: number, label: number): boolean => split.pool.y[row] !== UNCLASSED && split.pool.y[row] !== label;
+
 /** How many of this generation's pseudo-labels disagree with the true labels. */
 export function countWrongPseudoLabels(split: Split, pseudo: PseudoLabelSnapshot | null): number {
   if (!pseudo) return 0;
   let wrong = 0;
-  for (let i = 0; i < pseudo.indices.length; i++) if (split.pool.y[pseudo.indices[i]] !== pseudo.labels[i]) wrong++;
+  for (let i = 0; i < pseudo.indices.length; i++) if (isWrong(split, pseudo.indices[i], pseudo.labels[i])) wrong++;
   return wrong;
 }
 
@@ -27,7 +30,7 @@ export function countVetoes(split: Split, pseudo: PseudoLabelSnapshot | null): {
   const vetoed = pseudo?.vetoed;
   if (!vetoed) return { vetoed: 0, right: 0 };
   let right = 0;
-  for (let i = 0; i < vetoed.indices.length; i++) if (split.pool.y[vetoed.indices[i]] !== vetoed.labels[i]) right++;
+  for (let i = 0; i < vetoed.indices.length; i++) if (isWrong(split, vetoed.indices[i], vetoed.labels[i])) right++;
   return { vetoed: vetoed.indices.length, right };
 }
 
@@ -46,7 +49,7 @@ function heatmapImage(grid: DecisionGrid): HTMLCanvasElement {
 
 /**
  * Draws the 2-D view on a canvas of `width` × `height` device pixels: the decision heatmap,
- * the unlabelled pool (grey), this generation's pseudo-labels (class colour, wrong ones
+ * the unlabelled pool (grey dots; hollow grey rings for points with no class), this generation's pseudo-labels (class colour, wrong ones
  * crossed in red), a grey ring on each candidate the critic vetoed, and the labelled examples (large, outlined). `scale` is device pixels per
  * CSS pixel, times a size factor, so marks look the same on every screen.
  */
@@ -72,10 +75,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: 
   if (pseudo) for (let i = 0; i < pseudo.indices.length; i++) pseudoLabel[pseudo.indices[i]] = pseudo.labels[i];
   const stamp = (mark: Sprite, x: number, y: number) => ctx.drawImage(mark.image, Math.round(x - mark.half), Math.round(y - mark.half));
 
-  // Unlabelled pool points with no pseudo-label: small and grey, drawn first.
+  // Unlabelled pool points with no pseudo-label: small and grey (a hollow ring without a class), drawn first.
   const poolMark = sprite('pool', UNLABELLED_COLOR, scale);
+  const unclassedMark = sprite('unclassed', UNCLASSED_COLOR, scale);
   for (let i = 0; i < pool.n; i++) {
-    if (pseudoLabel[i] < 0) stamp(poolMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
+    if (pseudoLabel[i] < 0) stamp(pool.y[i] === UNCLASSED ? unclassedMark : poolMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
   }
   // This generation's pseudo-labels in their class colour, then a red cross on each wrong one.
   const pseudoMarks = Array.from({ length: pool.classes }, (_, c) => sprite('pseudo', classColor(c), scale));
@@ -84,7 +88,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, width: number, height: 
   }
   const wrongMark = sprite('wrong', WRONG_COLOR, scale);
   for (let i = 0; i < pool.n; i++) {
-    if (pseudoLabel[i] >= 0 && pseudoLabel[i] !== pool.y[i]) stamp(wrongMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
+    if (pseudoLabel[i] >= 0 && isWrong(split, i, pseudoLabel[i])) stamp(wrongMark, px(pool.x[i * pool.dim]), py(pool.x[i * pool.dim + 1]));
   }
   // The critic's vetoes stay grey pool points, ringed.
   if (pseudo?.vetoed) {

@@ -4,6 +4,8 @@ export const CLASS_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73',
 export const UNLABELLED_COLOR = '#8a929e';
 export const WRONG_COLOR = '#d7191c';
 export const OUTLINE_COLOR = '#111827';
+/** The hollow ring of a pool point with no class (trained on, never scored): the pool's grey, a ring not a dot. */
+export const UNCLASSED_COLOR = '#6b7280';
 /** The ring around a pseudo-label the critic vetoed: a darker grey than the pool it stays in. */
 export const VETOED_COLOR = '#4b5563';
 

@@ -1,7 +1,7 @@
-import { OUTLINE_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
+import { OUTLINE_COLOR, UNCLASSED_COLOR, UNLABELLED_COLOR, VETOED_COLOR, WRONG_COLOR } from './palette.ts';
 
 /** The marks of the 2-D view, each drawn once per colour and size and then stamped. */
-export type SpriteKind = 'pool' | 'pseudo' | 'labelled' | 'wrong' | 'vetoed';
+export type SpriteKind = 'pool' | 'unclassed' | 'pseudo' | 'labelled' | 'wrong' | 'vetoed';
 
 export interface Sprite {
   image: HTMLCanvasElement;
@@ -31,7 +31,7 @@ export function sprite(kind: SpriteKind, color: string, scale: number): Sprite {
 }
 
 function drawSprite(kind: SpriteKind, color: string, scale: number): Sprite {
-  const reach = { pool: 2.2, pseudo: 4.2, labelled: 7.2, wrong: 5.2, vetoed: 5.2 }[kind] * scale;
+  const reach = { pool: 2.2, unclassed: 3.6, pseudo: 4.2, labelled: 7.2, wrong: 5.2, vetoed: 5.2 }[kind] * scale;
   const half = Math.ceil(reach) + 1;
   const image = document.createElement('canvas');
   image.width = half * 2;
@@ -49,6 +49,13 @@ function drawSprite(kind: SpriteKind, color: string, scale: number): Sprite {
       ctx.fillStyle = UNLABELLED_COLOR;
       disc(2.2 * scale);
       ctx.fill();
+      break;
+    case 'unclassed':
+      // A hollow ring where the pool's dot would be: a point with no class, never scored.
+      ctx.strokeStyle = UNCLASSED_COLOR;
+      ctx.lineWidth = 1.5 * scale;
+      disc(2.8 * scale);
+      ctx.stroke();
       break;
     case 'pseudo':
       ctx.fillStyle = color;

@@ -1,3 +1,5 @@
+import { decodePoints } from '../data/customPoints.ts';
+import { unclassedNote } from '../data/customSplit.ts';
 import type { ExperimentResult, GenerationResult } from '../selftrain/events.ts';
 import type { SeedSummary } from './presetCheck.ts';
 import { baseRecipe, recipeText, type Recipe } from '../selftrain/recipe.ts';
@@ -113,8 +115,9 @@ export function resultTable(result: ExperimentResult): string {
   rows.push(['oracle (all labels)', percent(result.oracle.testAccuracy), ...blanks]);
   const header = ['Generation', 'Test accuracy', ...(audit ? ['Audit estimate [interval]'] : []), ...(population ? ['Students min–max (chosen)'] : []), ...(search ? ['Chosen recipe (score)'] : []), 'Pseudo-label accuracy', ...(critic ? ['Critic vetoed (precision, recall)'] : []), 'Coverage', 'Pseudo-labels', 'Seconds'];
   const dropped = result.generations.flatMap((g) => (g.dropped ?? []).map((d) => `\ngeneration ${g.generation}: student #${d.student} dropped at epoch ${d.epoch}: ${d.reason}`));
+  const unclassed = unclassedNote(decodePoints(result.config.points).points.filter((point) => point.label === undefined).length);
   const warmup = result.warmup ? `\n${warmupSummary(result)}` : '';
-  return `${result.link}\n${result.adapter} · ${result.testSize} test points\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}${warmup}`;
+  return `${result.link}\n${result.adapter} · ${result.testSize} test points${unclassed ? ` · ${unclassed}` : ''}\n\n${table(header, rows)}${dropped.length > 0 ? `\n${dropped.join('')}` : ''}${warmup}`;
 }
 
 /** The warm-up in a line: its task, its loss from the first epoch to the last, what generation 0 gained, or why it stopped. */

@@ -1,7 +1,7 @@
 /**
  * Reads the class's own points from CSV text, `x,y,label` a row (papaparse splits the rows):
- * the header is optional, an empty label leaves the point unlabelled. Bad rows are named by
- * line and skipped; the good ones are kept.
+ * the header is optional, an empty label leaves the point without a class (it joins the pool
+ * unscored, src/data/customSplit.ts). Bad rows are named by line and skipped; the good ones are kept.
  */
 import Papa from 'papaparse';
 import { DATA_HALF_WIDTH } from './datasets2d.ts';
@@ -59,7 +59,7 @@ function readRow(cells: string[]): CustomPoint | string {
   if (label === '') return { x, y };
   const value = Number(label);
   if (!Number.isInteger(value) || value < 0 || value >= MAX_CUSTOM_CLASSES) {
-    return `label "${label}" is not a class from 0 to ${MAX_CUSTOM_CLASSES - 1} (leave it empty for an unlabelled point)`;
+    return `label "${label}" is not a class from 0 to ${MAX_CUSTOM_CLASSES - 1} (leave it empty for a point with no class)`;
   }
   return { x, y, label: value };
 }

@@ -7,7 +7,7 @@
 import { DATA_HALF_WIDTH, POINT_SAMPLERS } from './datasets2d.ts';
 import { createRng } from './rng.ts';
 
-/** One point of the class's own data; without `label` it is unlabelled (it joins the pool unscored). */
+/** One point of the class's own data; without `label` it has no class (it joins the pool unscored, src/data/customSplit.ts). */
 export interface CustomPoint {
   readonly x: number;
   readonly y: number;

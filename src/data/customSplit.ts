@@ -4,14 +4,17 @@
  * `audit` more are set aside the same way; a quarter of the rest, drawn by seed, is the test
  * set, and the others are the pool, whose classes only score the pseudo-labels.
  *
- * Points without a class are left out for now: every pool point is scored against its class
- * (src/selftrain/metrics.ts), so an unscored pool point needs a place in the Split first.
+ * Points without a class join the pool, after the classed pool points and in an order drawn
+ * by seed, with the label UNCLASSED: the model pseudo-labels them and trains on them like any
+ * pool point, and they are never scored (src/selftrain/metrics.ts reads only the classed
+ * rows). They never go into the labels, the audit or the test set, and the classed points
+ * split exactly as they would without them.
  */
 import { customClassNames, MAX_CUSTOM_CLASSES, type CustomPoint } from './customPoints.ts';
 import type { Point2D } from './datasets2d.ts';
 import { createRng, type Rng } from './rng.ts';
-import { labelQuotas, SALT_AUDIT, SALT_LABELLED, SALT_TEST, SplitError, toDataset } from './split.ts';
-import type { Split } from './types.ts';
+import { labelQuotas, SALT_AUDIT, SALT_LABELLED, SALT_TEST, SALT_UNCLASSED, SplitError, toDataset } from './split.ts';
+import { UNCLASSED, type Split } from './types.ts';
 
 /** Share of the points left after the labels and audit that the test set takes. */
 export const CUSTOM_TEST_SHARE = 0.25;
@@ -23,6 +26,12 @@ export interface CustomSplitSpec {
   seed: number;
 }
 
+/** What the page and the CLI say of a pool with `count` points without a class; empty for none. */
+export function unclassedNote(count: number): string {
+  if (count === 0) return '';
+  return `${count} of the pool ${count === 1 ? 'has' : 'have'} no class: pseudo-labelled and trained on, not scored`;
+}
+
 /** Classes the points use: one past the highest class, at least two. */
 export function customClasses(points: readonly CustomPoint[]): number {
   return Math.min(MAX_CUSTOM_CLASSES, Math.max(2, ...points.map((point) => (point.label ?? -1) + 1)));
@@ -32,7 +41,11 @@ export function customClasses(points: readonly CustomPoint[]): number {
 export function makeCustomSplit(points: readonly CustomPoint[], spec: CustomSplitSpec): Split {
   const classes = customClasses(points);
   const byClass: Point2D[][] = Array.from({ length: classes }, () => []);
-  for (const point of points) if (point.label !== undefined) byClass[point.label].push({ x: point.x, y: point.y, label: point.label });
+  const unclassed: Point2D[] = [];
+  for (const point of points) {
+    if (point.label === undefined) unclassed.push({ x: point.x, y: point.y, label: UNCLASSED });
+    else byClass[point.label].push({ x: point.x, y: point.y, label: point.label });
+  }
   const classed = byClass.reduce((sum, bucket) => sum + bucket.length, 0);
   const needed = spec.labels + spec.audit + 2;
   if (classed < needed) {
@@ -45,7 +58,7 @@ export function makeCustomSplit(points: readonly CustomPoint[], spec: CustomSpli
   const testSize = Math.min(rest.length - 1, Math.max(1, Math.round(rest.length * CUSTOM_TEST_SHARE)));
   const split: Split = {
     labelled: toDataset(labelled, classes),
-    pool: toDataset(rest.slice(testSize), classes),
+    pool: toDataset([...rest.slice(testSize), ...root.fork(SALT_UNCLASSED).shuffle(unclassed)], classes),
     test: toDataset(rest.slice(0, testSize), classes),
     classNames: customClassNames(classes),
   };

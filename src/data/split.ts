@@ -9,6 +9,8 @@ const SALT_POOL = 1;
 export const SALT_TEST = 2;
 export const SALT_LABELLED = 3;
 export const SALT_AUDIT = 4;
+/** The order of a custom pool's points without a class (src/data/customSplit.ts). */
+export const SALT_UNCLASSED = 5;
 
 /** Give up on a part after this many draws per requested point (never reached in practice). */
 const MAX_DRAWS_PER_POINT = 1000;

@@ -6,6 +6,7 @@
  * share, the top k per class of the teacher's own confidence) and the critic is judged on exactly
  * the labels the teacher would have handed over without it.
  */
+import { UNCLASSED } from '../data/types.ts';
 import type { Selection } from './selection.ts';
 
 /** What the critic did to one generation's pseudo-labels, judged against the truth the model never sees. */
@@ -14,7 +15,7 @@ export interface CriticResult {
   vetoed: number;
   /** Of those, how many the teacher had wrong (a right veto). */
   vetoedWrong: number;
-  /** vetoedWrong / vetoed: the share of its vetoes that were right; null when it vetoed nothing. */
+  /** vetoedWrong / the scored vetoes: the share of its vetoes that were right; null when it vetoed no row with a class. */
   precision: number | null;
   /** vetoedWrong / the teacher's wrong candidates: the share of the teacher's mistakes it caught; null when the teacher made none. */
   recall: number | null;
@@ -41,20 +42,29 @@ export function committeeVeto(candidates: Selection, committee: readonly Int32Ar
   return { admitted: pick(candidates, keep, 1), vetoed: pick(candidates, keep, 0) };
 }
 
-/** The critic's counts, precision and recall over `candidates`, given what it vetoed and the pool's true labels. */
+/**
+ * The critic's counts, precision and recall over `candidates`, given what it vetoed and the pool's
+ * true labels. `vetoed` counts every veto; precision and recall read only the rows with a class
+ * (a custom pool's UNCLASSED rows are never scored).
+ */
 export function criticMetrics(candidates: Selection, vetoed: Selection, poolLabels: Int32Array): CriticResult {
-  const wrong = (selection: Selection) => {
-    let count = 0;
-    for (let i = 0; i < selection.indices.length; i++) if (selection.labels[i] !== poolLabels[selection.indices[i]]) count++;
-    return count;
+  const judge = (selection: Selection) => {
+    let scored = 0;
+    let wrong = 0;
+    for (let i = 0; i < selection.indices.length; i++) {
+      const truth = poolLabels[selection.indices[i]];
+      if (truth === UNCLASSED) continue;
+      scored++;
+      if (selection.labels[i] !== truth) wrong++;
+    }
+    return { scored, wrong };
   };
-  const teacherWrong = wrong(candidates);
-  const vetoedWrong = wrong(vetoed);
-  const count = vetoed.indices.length;
+  const teacherWrong = judge(candidates).wrong;
+  const { scored, wrong: vetoedWrong } = judge(vetoed);
   return {
-    vetoed: count,
+    vetoed: vetoed.indices.length,
     vetoedWrong,
-    precision: count === 0 ? null : vetoedWrong / count,
+    precision: scored === 0 ? null : vetoedWrong / scored,
     recall: teacherWrong === 0 ? null : vetoedWrong / teacherWrong,
   };
 }

@@ -16,7 +16,7 @@ export interface GenerationResult {
   generation: number;
   /** The test accuracy of the generation's model: with several students, the chosen one's. */
   testAccuracy: number;
-  /** Fraction of this generation's pseudo-labels that match the true labels; null when there are none. */
+  /** Fraction of this generation's pseudo-labels that match the true labels; null when there are none. Like coverage and perClass, it reads only pool rows with a class (src/selftrain/metrics.ts). */
   pseudoLabelAccuracy: number | null;
   /** Fraction of the pool that carries a pseudo-label this generation. */
   coverage: number;

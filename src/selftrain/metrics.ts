@@ -1,3 +1,4 @@
+import { countUnclassed, UNCLASSED } from '../data/types.ts';
 import type { Selection } from './selection.ts';
 
 /** Fraction of rows whose argmax (ties to the lower class) equals the true label; 0 for no rows. */
@@ -21,18 +22,23 @@ export function labelAccuracy(predicted: Int32Array, labels: Int32Array): number
   return correct / labels.length;
 }
 
-/** What a generation's pseudo-labels look like against the truth the model never sees. */
+/**
+ * What a generation's pseudo-labels look like against the truth the model never sees. Pool rows
+ * without a class (UNCLASSED, a custom pool's) are trained on but never scored: they count in
+ * `pseudoLabels` and `meanConfidence`, what the student was given, and in nothing measured against the truth.
+ */
 export interface PseudoLabelMetrics {
-  /** Fraction of admitted pseudo-labels equal to the true label; null when none were admitted. */
+  /** Fraction of admitted scored pseudo-labels equal to the true label; null when none were admitted. */
   pseudoLabelAccuracy: number | null;
-  /** Admitted rows over pool rows. */
+  /** Admitted scored rows over scored pool rows. */
   coverage: number;
+  /** Every admitted pseudo-label, scored or not. */
   pseudoLabels: number;
-  /** Admitted pseudo-labels per predicted class. */
+  /** Admitted scored pseudo-labels per predicted class. */
   perClass: number[];
   /** Of those, how many equal the true label. */
   perClassRight: number[];
-  /** Mean teacher confidence over the admitted rows (0 when none). */
+  /** Mean teacher confidence over every admitted row (0 when none). */
   meanConfidence: number;
 }
 
@@ -40,23 +46,29 @@ export function pseudoLabelMetrics(selection: Selection, poolLabels: Int32Array,
   const count = selection.indices.length;
   const perClass = new Array<number>(classes).fill(0);
   const perClassRight = new Array<number>(classes).fill(0);
+  let scored = 0;
   let correct = 0;
   let confidenceSum = 0;
   for (let i = 0; i < count; i++) {
+    confidenceSum += selection.confidence[i];
+    const truth = poolLabels[selection.indices[i]];
+    if (truth === UNCLASSED) continue;
     const label = selection.labels[i];
+    scored++;
     perClass[label]++;
-    if (label === poolLabels[selection.indices[i]]) {
+    if (label === truth) {
       perClassRight[label]++;
       correct++;
     }
-    confidenceSum += selection.confidence[i];
   }
+  const scoredPool = poolLabels.length - countUnclassed(poolLabels);
   return {
-    pseudoLabelAccuracy: count === 0 ? null : correct / count,
-    coverage: poolLabels.length === 0 ? 0 : count / poolLabels.length,
+    pseudoLabelAccuracy: scored === 0 ? null : correct / scored,
+    coverage: scoredPool === 0 ? 0 : scored / scoredPool,
     pseudoLabels: count,
     perClass,
     perClassRight,
     meanConfidence: count === 0 ? 0 : confidenceSum / count,
   };
 }
+

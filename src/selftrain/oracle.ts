@@ -4,7 +4,8 @@ import { createSeededNetwork, testAccuracy, trainEpochs } from './training.ts';
 
 /**
  * The all-labels oracle: the same model, epochs and hyperparameters, trained on the labelled
- * set plus the whole pool with its true labels. Every row weighs 1: with every label known,
+ * set plus every pool row with its true label (a custom pool's rows without a class have none
+ * and are left out). Every row weighs 1: with every label known,
  * there is no pseudo-label for the labelled rows to outweigh. Returns its test accuracy.
  */
 export async function trainOracle(session: RunSession): Promise<number> {

@@ -1,3 +1,4 @@
+import { countUnclassed, UNCLASSED } from '../data/types.ts';
 import type { Selection } from './selection.ts';
 
 /**
@@ -71,16 +72,22 @@ export function buildTrainingSet(
   return { targets, weights, order };
 }
 
-/** Every row with its true label and weight 1: the all-labels oracle's training set. */
+/**
+ * Every row with a known class, its true label and weight 1: the all-labels oracle's training set.
+ * Pool rows without a class (UNCLASSED) have no label to give: they weigh 0 and are never visited.
+ */
 export function buildOracleSet(labelledLabels: Int32Array, poolLabels: Int32Array, classes: number): TrainingSet {
   const rows = labelledLabels.length + poolLabels.length;
   const targets = new Float32Array(rows * classes);
-  const weights = new Float32Array(rows).fill(1);
-  const order = new Int32Array(rows);
+  const weights = new Float32Array(rows);
+  const order = new Int32Array(rows - countUnclassed(poolLabels));
+  let visited = 0;
   for (let row = 0; row < rows; row++) {
     const label = row < labelledLabels.length ? labelledLabels[row] : poolLabels[row - labelledLabels.length];
+    if (label === UNCLASSED) continue;
     targets[row * classes + label] = 1;
-    order[row] = row;
+    weights[row] = 1;
+    order[visited++] = row;
   }
   return { targets, weights, order };
 }

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { decodeLink, encodeLink } from '../../src/config/codec.ts';
+import { encodePoints } from '../../src/data/customPoints.ts';
+import { clusterPoints } from '../data/clusterPoints.ts';
 import { baseRecipe, recipeText } from '../../src/selftrain/recipe.ts';
 import { runCollecting, smallConfig } from '../selftrain/fixtures.ts';
 
@@ -179,4 +181,15 @@ describe('the experiment CLI', () => {
     expect(failed.stderr).toMatch(/VK_ICD_FILENAMES=\/usr\/lib\/chromium\/vk_swiftshader_icd.json/);
     expect(failed.stdout).toBe('');
   });
+
+  test('runs a data=custom link with points without a class, on the wasm backend, and says they join the pool unscored', async () => {
+    const link = `v=1&data=custom&points=${encodePoints(clusterPoints())}&labels=6&hidden=8&epochs=10&k=5&gens=2&seed=3`;
+    const out = cli(`#${link}`, '--backend', 'wasm');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('14 test points · 6 of the pool have no class: pseudo-labelled and trained on, not scored\n');
+    // 46 pool rows, 40 with a class: coverage is over those 40.
+    const { result } = await runCollecting(decodeLink(`${link}&backend=cpu`).config);
+    expect(out.stdout).toMatch(new RegExp(`\\n2 +${(100 * result.generations[2].testAccuracy).toFixed(1)}% +${(100 * result.generations[2].pseudoLabelAccuracy!).toFixed(1)}% +${(100 * result.generations[2].coverage).toFixed(1)}% +30 `));
+  });
+
 });

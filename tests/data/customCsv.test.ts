@@ -29,7 +29,7 @@ describe('parsePointsCsv', () => {
     expect(errors.slice(0, 4)).toEqual([
       'line 11: x is not a number',
       'line 21: y is not a number',
-      'line 31: label "7.5" is not a class from 0 to 9 (leave it empty for an unlabelled point)',
+      'line 31: label "7.5" is not a class from 0 to 9 (leave it empty for a point with no class)',
       'line 41: x (9) is outside -6 to 6',
     ]);
     expect(points.filter((point) => point.label === undefined)).toHaveLength(26);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomPoint } from '../../src/data/customPoints.ts';
 import { customClasses, makeCustomSplit } from '../../src/data/customSplit.ts';
 import { SplitError } from '../../src/data/split.ts';
-import type { Dataset } from '../../src/data/types.ts';
+import { countUnclassed, UNCLASSED, type Dataset } from '../../src/data/types.ts';
 
 /** 20 points of class 0 left, 20 of class 1 right, 20 of class 2 up top, and 5 unlabelled in the middle. */
 function classPoints(): CustomPoint[] {
@@ -26,12 +26,30 @@ describe('makeCustomSplit', () => {
     expect(split.classNames).toEqual(['class 0', 'class 1', 'class 2']);
     expect(perClass(split.labelled, 3)).toEqual([3, 2, 2]);
     expect(split.test.n).toBe(13);
-    expect(split.pool.n).toBe(40);
+    expect(split.pool.n).toBe(45);
     expect(split.audit).toBeUndefined();
     const all = [...keys(split.labelled), ...keys(split.test), ...keys(split.pool)];
-    // Every classed point once, and no unlabelled one.
-    expect(new Set(all).size).toBe(60);
-    expect(all.filter((key) => key.startsWith('0,') && !key.endsWith(',2'))).toEqual([]);
+    // Every point once: the classed ones wherever the seed puts them, the unclassed ones in the pool only.
+    expect(new Set(all).size).toBe(65);
+    expect(all.filter((key) => key.endsWith(`,${UNCLASSED}`))).toEqual(keys(split.pool).slice(40));
+    expect(countUnclassed(split.pool.y)).toBe(5);
+    expect(perClass(split.pool, 3).reduce((sum, count) => sum + count, 0)).toBe(40);
+  });
+
+  it('adds the points without a class to the pool, in an order drawn by seed, and splits the classed ones as it would without them', () => {
+    const classed = classPoints().filter((point) => point.label !== undefined);
+    for (const spec of [{ labels: 7, audit: 0, seed: 3 }, { labels: 6, audit: 6, seed: 11 }]) {
+      const withUnclassed = makeCustomSplit(classPoints(), spec);
+      const without = makeCustomSplit(classed, spec);
+      expect(withUnclassed.labelled).toEqual(without.labelled);
+      expect(withUnclassed.test).toEqual(without.test);
+      expect(withUnclassed.audit).toEqual(without.audit);
+      expect(keys(withUnclassed.pool).slice(0, without.pool.n)).toEqual(keys(without.pool));
+    }
+    const order = (seed: number) => keys(makeCustomSplit(classPoints(), { labels: 7, audit: 0, seed }).pool).slice(40);
+    expect(order(3)).toEqual(order(3));
+    expect(order(3)).not.toEqual(order(4));
+    expect(new Set(order(4))).toEqual(new Set(order(3)));
   });
 
   it('draws the same parts from the same seed and other ones from another', () => {

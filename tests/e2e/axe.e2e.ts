@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { runToEnd } from './page.ts';
+import { encodePoints } from '../../src/data/customPoints.ts';
+import { clusterPoints } from '../data/clusterPoints.ts';
 
 /** axe-core's browser build, injected into the page under test (nothing loads from the network). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,6 +46,7 @@ test.each([
   ['the default page after a run', 'v=1&data=moons&gens=1&epochs=5&seed=3&backend=cpu', true],
   ['a lesson', 'backend=cpu&lesson=own-labels&step=1', false],
   ['presenter mode after a run', 'v=1&data=moons&gens=1&epochs=5&seed=3&backend=cpu&present=1', true],
+  ['the drawing mode of data=custom, with points without a class', `v=1&data=custom&points=${encodePoints(clusterPoints())}&gens=1&epochs=5&seed=3&backend=cpu`, true],
   ['the image view with its drawing pad', 'v=1&data=mnist&labels=20&pool=100&test=100&model=mlp&hidden=16&epochs=2&gens=1&seed=3&backend=cpu', true],
 ])('no serious or critical axe-core violation: %s', async (_, hash, run) => {
   expect(await seriousViolations(hash, run)).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { UNCLASSED } from '../../src/data/types.ts';
 import { committeeVeto, criticMetrics } from '../../src/selftrain/critic.ts';
 import type { Selection } from '../../src/selftrain/selection.ts';
 import { runCollecting, smallConfig } from './fixtures.ts';
@@ -46,6 +47,14 @@ describe('criticMetrics', () => {
     const allRight = selection([0, 3, 4], [0, 1, 2]);
     expect(criticMetrics(allRight, selection([3], [1]), truth)).toEqual({ vetoed: 1, vetoedWrong: 0, precision: 0, recall: null });
     expect(criticMetrics(allRight, selection([], []), truth)).toEqual({ vetoed: 0, vetoedWrong: 0, precision: null, recall: null });
+  });
+
+  test('a veto of a row without a class counts as a veto and is never scored', () => {
+    // Rows 5 and 6 have no class: the teacher calls them 0 and 1, and the committee vetoes both and row 1.
+    const withUnclassed = Int32Array.of(0, 1, 0, 1, 2, UNCLASSED, UNCLASSED);
+    const candidatesToo = selection([0, 1, 2, 3, 4, 5, 6], [0, 0, 1, 1, 2, 0, 1]);
+    expect(criticMetrics(candidatesToo, selection([1, 5, 6], [0, 0, 1]), withUnclassed)).toEqual({ vetoed: 3, vetoedWrong: 1, precision: 1, recall: 0.5 });
+    expect(criticMetrics(candidatesToo, selection([5], [0]), withUnclassed)).toEqual({ vetoed: 1, vetoedWrong: 0, precision: null, recall: 0 });
   });
 });
 

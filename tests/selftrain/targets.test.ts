@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { UNCLASSED } from '../../src/data/types.ts';
 import { buildOracleSet, buildTrainingSet, sharpen } from '../../src/selftrain/targets.ts';
 
 describe('sharpen', () => {
@@ -49,4 +50,11 @@ test('the oracle set holds every row with its true label and weight 1', () => {
   expect(Array.from(set.targets)).toEqual([0, 1, 1, 0, 0, 1]);
   expect(Array.from(set.weights)).toEqual([1, 1, 1]);
   expect(Array.from(set.order)).toEqual([0, 1, 2]);
+});
+
+test('the oracle set leaves out pool rows without a class: no target, weight 0, never visited', () => {
+  const set = buildOracleSet(Int32Array.from([1]), Int32Array.from([UNCLASSED, 0, UNCLASSED, 1]), 2);
+  expect(Array.from(set.targets)).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 1]);
+  expect(Array.from(set.weights)).toEqual([1, 0, 1, 0, 1]);
+  expect(Array.from(set.order)).toEqual([0, 2, 4]);
 });
