@@ -163,6 +163,7 @@ export const OPS: OpTable = {
   reconstructionLoss: {
     cpu: cpuReconstructionLoss,
     webgpu: () => import('./reconstructionLoss/webgpu.ts').then((m) => m.webgpuReconstructionLoss),
+    wasm: () => import('./reconstructionLoss/wasm.ts').then((m) => m.wasmReconstructionLoss),
     parity: 'tests/engine/webgpu/pretextCases.ts#reconstructionLoss',
   },
   softmax: {

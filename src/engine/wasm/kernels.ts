@@ -23,6 +23,7 @@ export interface WasmKernels {
   reluInPlace(out: number, count: number): void;
   maxPool(x: number, out: number, planes: number, height: number, width: number): void;
   maxPoolBackward(x: number, dy: number, dx: number, planes: number, height: number, width: number): void;
+  reconstructionLoss(outputs: number, targets: number, weights: number, rows: number, dim: number, dOutputs: number, stats: number): void;
   adamStep(params: number, grads: number, moments: number, decay: number, count: number, lr: number, beta1: number, beta2: number, epsilon: number, l2: number, firstCorrection: number, secondCorrection: number): void;
   conv2dLinear(x: number, w: number, b: number, out: number, rows: number, ...shapeAndRange: ConvDimsAndRange): void;
   conv2dInputGrad(dy: number, w: number, dx: number, rows: number, ...shapeAndRange: ConvDimsAndRange): void;

@@ -4,8 +4,8 @@ import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { STACKED_CASES } from '../webgpu/opCases.ts';
 import { inputData, inputModels, place, type ParityCase } from '../webgpu/parity.ts';
 
-/** Dropout, noise, image shifts and mixup draw model k's element (or row) i at stream index k·count + i: only model 0 draws what one model does. */
-const drawsPerModel = (testCase: ParityCase) => /^(dropout|addNoise|gatherShifted|mixBatch)/.test(testCase.name);
+/** Dropout, noise, image shifts and turns, and mixup draw model k's element (or row) i at stream index k·count + i: only model 0 draws what one model does. */
+const drawsPerModel = (testCase: ParityCase) => /^(dropout|addNoise|gatherShifted|gatherRotated|mixBatch)/.test(testCase.name);
 
 /** Runs `testCase` on one model's inputs alone (ordinary tensors) and returns its outputs. */
 async function runOneModel(testCase: ParityCase, data: Record<string, Float32Array | Int32Array>, k: number): Promise<Float32Array[]> {

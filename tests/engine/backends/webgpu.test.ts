@@ -3,6 +3,7 @@ import { createRng } from '../../../src/data/rng.ts';
 import { EngineError, STATS, VIEW_ALIGN } from '../../../src/engine/backend.ts';
 import { createCpuBackend } from '../../../src/engine/backends/cpu.ts';
 import { createWebGpuBackend, GpuDeviceLostError, type WebGpuBackend } from '../../../src/engine/backends/webgpu.ts';
+import { imageRotation } from '../../../src/engine/ops/gatherRotated/rotation.ts';
 import { createNetwork } from '../../../src/model/network.ts';
 import { uploadRows } from '../../../src/model/rows.ts';
 import type { ModelSpec, TrainHyper } from '../../../src/model/types.ts';
@@ -109,6 +110,20 @@ describe('misuse fails with an EngineError that says what to fix', () => {
     await expect(gpu.read(out)).rejects.toThrow(/2 row index\(es\)/);
     expect(Array.from(await gpu.read(out))).toEqual([5, 6, 0, 0, 0, 0]);
     for (const t of [src, index, out]) gpu.destroy(t);
+  });
+
+  test('so is a rotated gather\'s: its image is zeros, its target still the one-hot of its turns', async () => {
+    const src = gpu.createTensor(8, 'src');
+    const index = gpu.createIndexTensor(2, 'index');
+    const [out, targets] = [gpu.createTensor(8, 'out'), gpu.createTensor(8, 'targets')];
+    gpu.write(src, floats(8, (i) => i + 1));
+    gpu.writeIndices(index, Int32Array.from([5, 1]));
+    gpu.gatherRotated(src, { channels: 1, height: 2, width: 2 }, index, 0, 2, out, targets, 3, 1);
+    await expect(gpu.read(out)).rejects.toThrow(/1 row index\(es\)/);
+    expect(Array.from((await gpu.read(out)).subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    const got = await gpu.read(targets);
+    for (const r of [0, 1]) expect(Array.from(got.subarray(4 * r, 4 * r + 4))).toEqual([0, 1, 2, 3].map((q) => (q === imageRotation(3, 1, r) ? 1 : 0)));
+    for (const t of [src, index, out, targets]) gpu.destroy(t);
   });
 });
 

@@ -2,6 +2,7 @@
 import { CLASSIFY, STATS, type Activation, type Transpose } from '../../../src/engine/backend.ts';
 import { CONV_CASES, CONV_STACKED_CASES, CONV_TUNED_CASES } from './convCases.ts';
 import { rowIndices, stacked, targetRows, uniform, type ParityCase } from './parity.ts';
+import { PRETEXT_CASES, PRETEXT_STACKED_CASES, PRETEXT_TUNED_CASES } from './pretextCases.ts';
 import { SHIFT_CASES, SHIFT_STACKED_CASES } from './shiftCases.ts';
 
 const SIZES = [1, 3, 17, 65, 257];
@@ -220,7 +221,7 @@ const viewOps = (size: number): ParityCase => ({
 
 /**
  * The cases of kernels whose layout depends on the adapter (software or not): matmul's
- * entry points, the loss's and the conv weight gradient's workgroup sizes. The tests run
+ * entry points, the losses' and the conv weight gradient's workgroup sizes. The tests run
  * them under both tunings.
  */
 export const TUNED_CASES: ParityCase[] = [
@@ -231,6 +232,7 @@ export const TUNED_CASES: ParityCase[] = [
   ...cross(ROW_SHAPES, [false, true]).filter(([[, c]]) => c >= 2).map(([[r, c], soft]) => softmaxCrossEntropy(r, c, soft)),
   softmaxCrossEntropy(300, 10, false),
   ...CONV_TUNED_CASES,
+  ...PRETEXT_TUNED_CASES,
 ];
 
 export const OP_CASES: ParityCase[] = [
@@ -257,6 +259,7 @@ export const OP_CASES: ParityCase[] = [
   viewOps(257),
   ...CONV_CASES,
   ...SHIFT_CASES,
+  ...PRETEXT_CASES,
 ];
 
 /**
@@ -292,4 +295,5 @@ export const STACKED_CASES: ParityCase[] = [
   stacked(viewOps(17), 3, ['src']),
   ...CONV_STACKED_CASES,
   ...SHIFT_STACKED_CASES,
+  ...PRETEXT_STACKED_CASES,
 ];

@@ -5,8 +5,9 @@ import type { ImageShape } from '../../core/shapes.ts';
 export const ROTATIONS = 4;
 
 /**
- * What the gatherRotated op computes, on every backend. cpu.ts, webgpu.ts and wasm beside this
- * file implement it; src/engine/ops/registry.ts lists it with its parity case.
+ * What the gatherRotated op computes, on every backend. cpu.ts and webgpu.ts beside this file
+ * implement it (the WebAssembly backend runs cpu.ts); src/engine/ops/registry.ts lists it with
+ * its parity case.
  */
 export interface GatherRotatedOp {
   /**

@@ -5,7 +5,9 @@ import type { ReconstructionLossOp } from './reconstructionLoss.ts';
 
 /**
  * Per row: E = Σ (y - t)² / dim; then L = Σ w·E / Σ w over the batch and dy = 2·w·(y - t) / (dim·Σ w).
- * Adds Σ w·E, Σ w and the row count to stats.
+ * Adds Σ w·E, Σ w and the row count to stats. In float64, in a fixed order: a row's squares
+ * as two sums, of its even and of its odd columns, added at the end (the wasm kernel's two
+ * f64x2 lanes, so it agrees bit for bit); the rows' sums in row order.
  */
 export function reconstructionLoss(
   outputs: Float32Array,
@@ -23,13 +25,15 @@ export function reconstructionLoss(
   for (let r = 0; r < rows; r++) {
     const row = r * dim;
     const rowScale = weights[r] * gradScale;
-    let squares = 0;
+    let even = 0;
+    let odd = 0;
     for (let d = 0; d < dim; d++) {
       const error = outputs[row + d] - targets[row + d];
-      squares += error * error;
+      if (d & 1) odd += error * error;
+      else even += error * error;
       dOutputs[row + d] = rowScale * error;
     }
-    weightedLoss += (weights[r] * squares) / dim;
+    weightedLoss += (weights[r] * (even + odd)) / dim;
   }
   stats[STATS.weightedLoss] += weightedLoss;
   stats[STATS.weight] += weightSum;

@@ -1,8 +1,8 @@
 import type { Tensor } from '../../core/tensor.ts';
 
 /**
- * What the reconstructionLoss op computes, on every backend. cpu.ts, webgpu.ts and wasm beside
- * this file implement it; src/engine/ops/registry.ts lists it with its parity case.
+ * What the reconstructionLoss op computes, on every backend. cpu.ts, webgpu.ts and wasm.ts
+ * beside this file implement it; src/engine/ops/registry.ts lists it with its parity case.
  */
 export interface ReconstructionLossOp {
   /**
