@@ -3,8 +3,8 @@
  * (the encoder), then a head for a task that needs no label. `denoise` rebuilds each input from
  * a noisy copy (a linear head as wide as the input, mean squared error); `rotate` tells which of
  * four quarter turns an image was given (a linear head of four logits, cross-entropy). The
- * parameters are packed layer by layer (layout.ts), so the encoder is the same prefix of the
- * warm-up's parameters and of the classifier's.
+ * parameters are packed layer by layer (layout.ts), so the encoder (encoderSize) is the same
+ * prefix of the warm-up's parameters and of the classifier's.
  */
 import { ROTATIONS } from '../engine/ops/gatherRotated/gatherRotated.ts';
 import { EngineError } from '../engine/backend.ts';
@@ -34,10 +34,17 @@ export function pretextHyper(hyper: TrainHyper, spec: ModelSpec, task: PretextTa
   return { optimizer, lr, momentum, l2, batch, inputNoise: 0, task: { kind: 'rotate', image: spec.image } };
 }
 
-/** How many of a classifier's packed parameters its encoder holds: all but the last layer's. */
+/**
+ * How many of a classifier's packed parameters its encoder holds: an MLP's hidden layers, a CNN's
+ * conv blocks. A CNN's dense layers learn the warm-up's task itself (which turn, which pixels) and
+ * start generation 0 worse than fresh ones: on MNIST with 100 labels (seed 11), handing on the
+ * rotation warm-up's dense layer too cost generation 0 8.6 points, the conv blocks alone gained 4.8.
+ */
 export function encoderSize(spec: ModelSpec): number {
-  const layout = computeLayout(spec.inputDim, modelLayers(spec));
-  return layout.layers[layout.layers.length - 1][0].packedOffset;
+  const layers = modelLayers(spec);
+  const layout = computeLayout(spec.inputDim, layers);
+  const end = spec.kind === 'cnn' ? layers.findIndex((layer) => layer.kind === 'dense') : layers.length - 1;
+  return layout.layers[end][0].packedOffset;
 }
 
 /** `parameters` (a classifier's, packed) with its encoder taken from `encoder` (encoderSize floats). */
