@@ -92,6 +92,9 @@ export async function startThreads(compileShared: () => Promise<WebAssembly.Modu
   }
 }
 
+/** A claim word's part while a job's fields are written: above any part count, so no thread claims. */
+const CLOSED = 255;
+
 function createPool(threads: number, module: WebAssembly.Module, memory: WasmMemory, control: SharedArrayBuffer): ThreadPool {
   const words = new Int32Array(control);
   const argv = new Float64Array(control, 128, 16);
@@ -104,6 +107,9 @@ function createPool(threads: number, module: WebAssembly.Module, memory: WasmMem
     memory,
     run(own, name, args, total, parts) {
       job = (job + 1) & 0x7fffff;
+      // Close the claim word before the job's fields change: a worker that read the last job's
+      // claim, then this job's part count, must not win that stale claim with a compare-exchange.
+      Atomics.store(words, 6, job * 256 + CLOSED);
       Atomics.store(words, 0, 0);
       Atomics.store(words, 1, 0);
       words[2] = RANGED_KERNELS.indexOf(name);
