@@ -1,14 +1,18 @@
 import { formatCount } from './percent.ts';
 
 /**
- * One phase of a run as its progress bar shows it: the image download (bytes), the oracle's
- * epochs, a generation's labelling pass (pool rows; total 0 when unknown), its epochs or the
+ * One phase of a run as its progress bar shows it: the image download (bytes), the warm-up's
+ * epochs, the oracle's epochs, a generation's labelling pass (pool rows; total 0 when unknown), its epochs or the
  * judging of its students (pool rows). `done`
  * counts finished steps, from 0 to `total`.
  */
 export type PhaseProgress =
   | { kind: 'images'; dataset: string; done: number; total: number }
   | { kind: 'oracle'; done: number; total: number }
+  /** The self-supervised warm-up's epochs, before generation 0 (`task`: denoise, rotate). */
+  | { kind: 'warmup'; task: string; done: number; total: number }
+  /** After generation 0: its first student trained again without the warm-up, to measure the warm-up's gain. */
+  | { kind: 'no warm-up'; done: number; total: number }
   /** With an audit, last: the labelled-only model trained on the audit examples too. */
   | { kind: 'labels+audit'; done: number; total: number }
   /** `rows` names the pool's rows: "images", "points". */
@@ -71,6 +75,10 @@ export function progressText(phase: PhaseProgress, seconds: number | null): stri
       return `Loading ${phase.dataset}: ${megabytes(phase.done)} of ${phase.total > 0 ? megabytes(phase.total) : '…'} MB${tail}`;
     case 'oracle':
       return `Training the oracle: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+    case 'warmup':
+      return `Warm-up (${phase.task}): epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
+    case 'no warm-up':
+      return `Generation 0 without the warm-up: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
     case 'labels+audit':
       return `Training on labels + audit: epoch ${currentEpoch(phase)} of ${phase.total}${tail}`;
     case 'labelling':

@@ -15,6 +15,8 @@ export interface StatusInputs {
   stoppedEarly: boolean;
   /** The all-labels oracle is training (after generation 0). */
   oracleTraining?: boolean;
+  /** The self-supervised warm-up is training (before generation 0): its task. */
+  warmingUp?: string | null;
   error: string | null;
 }
 
@@ -26,7 +28,7 @@ export function statusText(s: StatusInputs): string {
       return 'Ready';
     case 'running':
       // Before generation 0's first epoch (the oracle trains after generation 0).
-      if (s.generation < 0) return `Generation 0 ${of}`;
+      if (s.generation < 0) return s.warmingUp ? `Warm-up (${s.warmingUp}) before generation 0` : `Generation 0 ${of}`;
       if (s.oracleTraining) return 'Training the oracle (all labels)';
       return s.epoch > 0 ? `Generation ${s.generation} ${of} · epoch ${s.epoch}` : `Generation ${s.generation} ${of}`;
     case 'paused':

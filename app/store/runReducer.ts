@@ -2,11 +2,25 @@ import type { CriticName, SearchName } from '../../src/config/schema.ts';
 import { baseRecipe, type Recipe } from '../../src/selftrain/recipe.ts';
 import { classNames } from '../../src/data/datasets.ts';
 import type { BackendInfo } from '../../src/engine/backend.ts';
-import type { DecisionGrid, GenerationModel, GenerationResult, ProgressPhase, PseudoLabelSnapshot } from '../../src/selftrain/events.ts';
+import type { DecisionGrid, GenerationModel, GenerationResult, ProgressPhase, PseudoLabelSnapshot, WarmupResult, WarmupSamples } from '../../src/selftrain/events.ts';
+import type { PretextTask } from '../../src/model/pretext.ts';
 import type { LabelerStatus, WorkerMessage } from '../../src/worker/protocol.ts';
 import { nextClock, secondsLeft, type PhaseClock, type PhaseProgress } from '../format/progressText.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+/** The self-supervised warm-up before generation 0 (config.pretrain), as its events describe it. */
+export interface RunWarmup {
+  task: PretextTask;
+  /** Warm-up epochs planned (config.pepochs). */
+  epochs: number;
+  /** Each finished warm-up epoch's mean loss (squared error per value for denoise, cross-entropy for rotate). */
+  loss: number[];
+  /** Its result once over (or stopped); null while it trains. */
+  result: WarmupResult | null;
+  /** What its network makes of a few rows, once over; null while it trains, when it stopped, or for a 2-D run without a grid. */
+  samples: WarmupSamples | null;
+}
 
 /** What the page knows about the current run; plain data, changed only by `reduceRunMessage`. */
 export interface RunData {
@@ -53,6 +67,8 @@ export interface RunData {
   error: string | null;
   /** The run stopped on a lost GPU device and can go on from its last finished generation. */
   resumable: boolean;
+  /** With config.pretrain: the warm-up (from the start event on); null without one. */
+  warmup: RunWarmup | null;
 }
 
 export const IDLE_RUN: RunData = {
@@ -80,6 +96,7 @@ export const IDLE_RUN: RunData = {
   data: null,
   error: null,
   resumable: false,
+  warmup: null,
 };
 
 /** The run data right after the page asked the worker to start run `runId`. */
@@ -144,7 +161,13 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
           search: event.config.search,
           recipe: baseRecipe(event.config),
         },
+        // A run going on after a lost device is past its warm-up, which it does not repeat: keep the one shown.
+        warmup: run.warmup?.result ? run.warmup : startingWarmup(event.config.pretrain, event.config.pepochs),
       };
+    case 'warmup':
+      return run.warmup ? { warmup: { ...run.warmup, epochs: event.epochs, loss: [...run.warmup.loss.slice(0, event.epoch - 1), event.loss] } } : null;
+    case 'warmup-done':
+      return { warmup: { task: event.result.task, epochs: run.warmup?.epochs ?? event.result.loss.length, loss: event.result.loss, result: event.result, samples: event.samples } };
     case 'progress':
       return { phase: { name: event.phase, done: event.done, total: event.total } };
     case 'reference':
@@ -184,6 +207,11 @@ function reduceEvent(run: RunData, event: EventMessage['event']): Partial<RunDat
   }
 }
 
+/** A warm-up about to train `epochs` epochs of `pretrain`; null for none. */
+function startingWarmup(pretrain: PretextTask | 'none', epochs: number): RunWarmup | null {
+  return pretrain === 'none' ? null : { task: pretrain, epochs, loss: [], result: null, samples: null };
+}
+
 /** The phases that follow a generation's epochs and end with it: its test pass and the judging of its students. */
 const afterEpochs = (phase: ProgressPhase | undefined) => phase === 'testing' || phase === 'judging';
 
@@ -199,13 +227,14 @@ function labellingNext(run: RunData): RunData['phase'] {
 
 /**
  * The phase a running (or paused) run is in, for its progress bar: the image download while
- * it lasts, a reference model (the oracle, labels + audit) while it trains, a generation's
+ * it lasts, the warm-up's epochs, a reference model (the oracle, labels + audit, generation 0 without the warm-up) while it trains, a generation's
  * labelling pass or the judging of its students, else the generation's epochs. `dataset` names the images; `rows` what the
  * pool holds ("images", "points").
  */
 export function runPhase(run: RunData, dataset: string, rows = 'points'): PhaseProgress | null {
   if (run.status !== 'running' && run.status !== 'paused') return null;
   if (run.data && run.data.received < run.data.total) return { kind: 'images', dataset, done: run.data.received, total: run.data.total };
+  if (run.warmup && !run.warmup.result) return { kind: 'warmup', task: run.warmup.task, done: run.warmup.loss.length, total: run.warmup.epochs };
   if (run.phase?.name === 'labelling' || run.phase?.name === 'judging') return { kind: run.phase.name, rows, done: run.phase.done, total: run.phase.total };
   if (run.phase?.name === 'testing') return { kind: 'testing', generation: Math.max(0, run.generation), rows, done: run.phase.done, total: run.phase.total };
   if (run.phase) return { kind: run.phase.name, done: run.phase.done, total: run.phase.total };

@@ -24,6 +24,13 @@ export const pseudoSelector = (state: LabState) => state.run.pseudo;
 export const testPredictionsSelector = (state: LabState) => state.run.testPredictions;
 export const labelerSelector = (state: LabState) => state.run.labeler;
 export const lossSeriesSelector = (state: LabState) => state.loss;
+/** The run's warm-up (null without one). */
+export const warmupSelector = (state: LabState) => state.run.warmup;
+/**
+ * The warm-up task the loss chart makes room for: the run's once it has started (a run going on
+ * after a lost device keeps its own), else the config's; null without one.
+ */
+export const lossWarmupTaskSelector = (state: LabState) => (state.run.status === 'idle' ? (state.config.pretrain === 'none' ? null : state.config.pretrain) : (state.run.warmup?.task ?? null));
 /** Students per generation of the run on show (1 before a run starts). */
 export const studentsSelector = (state: LabState) => state.run.trainedWith?.students ?? 1;
 /** Audit examples of the run on show (0: none). */
@@ -44,6 +51,7 @@ export const progressSelector = (state: LabState) => ({
   lastGeneration: state.run.results.length ? state.run.results[state.run.results.length - 1].generation : -1,
   stoppedEarly: state.run.stoppedEarly,
   oracleTraining: state.run.phase?.name === 'oracle',
+  warmingUp: state.run.warmup && !state.run.warmup.result ? state.run.warmup.task : null,
   backend: state.run.backend,
   error: state.run.error,
 });

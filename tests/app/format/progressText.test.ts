@@ -36,3 +36,8 @@ test('the time left is the pace since the phase started, and a new phase starts 
   expect(nextClock(clock, epoch(2, 0), 6000)).toEqual({ key: 'train 2', startedAt: 6000, startDone: 0 });
   expect(nextClock(clock, { kind: 'oracle', done: 3, total: 10 }, 7000)).toEqual({ key: 'oracle', startedAt: 7000, startDone: 3 });
 });
+
+test("the warm-up's bar names its task, and generation 0 trained again without it says so", () => {
+  expect(progressText({ kind: 'warmup', task: 'denoise', done: 1, total: 5 }, 6)).toBe('Warm-up (denoise): epoch 2 of 5, about 6 s left');
+  expect(progressText({ kind: 'no warm-up', done: 0, total: 30 }, null)).toBe('Generation 0 without the warm-up: epoch 1 of 30');
+});

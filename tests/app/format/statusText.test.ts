@@ -16,6 +16,7 @@ test('says what the run is doing', () => {
   // Before generation 0's first epoch, and the oracle after generation 0.
   expect(statusText({ ...base, status: 'running' })).toBe('Generation 0 of 8');
   expect(statusText({ ...base, status: 'running', generation: 1, lastGeneration: 0, oracleTraining: true })).toBe('Training the oracle (all labels)');
+  expect(statusText({ ...base, status: 'running', warmingUp: 'rotate' })).toBe('Warm-up (rotate) before generation 0');
 });
 
 test('names the backend and why, once', () => {
