@@ -15,6 +15,7 @@ import { ResultsTable } from './results/ResultsTable.tsx';
 import { StatusLine } from './status/StatusLine.tsx';
 import { DataView } from './view2d/DataView.tsx';
 import { ImageView } from './images/ImageView.tsx';
+import { WarmupView } from './warmup/WarmupView.tsx';
 import { isImageDataset } from '../src/data/datasets.ts';
 import { configSelector, presentSelector } from './store/selectors.ts';
 import { useLab } from './store/useLabStore.ts';
@@ -27,7 +28,7 @@ const PRESENT_CLASS = 'present';
 
 /**
  * The page below the static header (index.html): settings and buttons in a side column; status,
- * charts, the 2-D view, the table and the downloads in the main area, below the open lesson. In presenter mode
+ * charts, the 2-D view, what the warm-up learned, the table and the downloads in the main area, below the open lesson. In presenter mode
  * (present=1) the views fill the page in large type, with the settings in a drawer.
  */
 export function App({ client }: { client: WorkerClient }) {
@@ -68,6 +69,7 @@ export function App({ client }: { client: WorkerClient }) {
             <LossChart />
           </div>
         </div>
+        <WarmupView />
         <ResultsTable id={TABLE_ID} />
         <PinnedRuns />
         <RecipeView />

@@ -1,30 +1,52 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import uPlot from 'uplot';
+import type { PretextTask } from '../../src/model/pretext.ts';
 import { labStore } from '../store/useLabStore.ts';
 import { axis, chartFont, integerTicks, LINE, lineWidth, PRESENT_FONT_PX } from './chartTheme.ts';
 import { ChartLegend, type LegendEntry } from './ChartLegend.tsx';
-import { lossRange, totalEpochs } from './lossData.ts';
+import { lossRange, totalEpochs, WARMUP_LOSS_NAME, withWarmup } from './lossData.ts';
 import { createTaskDraw } from '../schedule/taskDraw.ts';
 import { useUplot } from './useUplot.ts';
 import { SaveChartButton } from '../downloads/SaveChartButton.tsx';
 import { useLab } from '../store/useLabStore.ts';
-import { datasetSelector } from '../store/selectors.ts';
+import { datasetSelector, lossWarmupTaskSelector } from '../store/selectors.ts';
+import type { LabState } from '../store/types.ts';
 
 const LEGEND: LegendEntry[] = [
   { label: 'Training loss', color: LINE.loss, style: 'solid' },
   { label: 'Start of a generation', color: LINE.boundary, style: 'dashed' },
 ];
 
-function runLength(): number {
-  const { run, config } = labStore.getState();
-  return run.status === 'idle' ? totalEpochs(config.gens, config.epochs) : totalEpochs(run.totalGenerations, run.epochsPerGeneration);
+/** The legend, with the warm-up's line first when the run has one. */
+function legendFor(task: PretextTask | null): LegendEntry[] {
+  return task ? [{ label: `Warm-up (${task}), right axis`, color: LINE.warmup, style: 'solid' }, ...LEGEND] : LEGEND;
 }
 
-/** Dashed verticals where each generation's student starts training, labelled "g1", "g2", … */
+/**
+ * The epochs the warm-up takes at the start of the x axis: the config's before a run, the run's
+ * planned epochs while it trains, its finished ones once over (a stopped warm-up takes fewer).
+ */
+function warmupOffset({ run, config }: LabState): number {
+  if (run.status === 'idle') return config.pretrain === 'none' ? 0 : config.pepochs;
+  if (!run.warmup) return 0;
+  return run.warmup.result ? run.warmup.result.loss.length : run.warmup.epochs;
+}
+
+function runLength(): number {
+  const state = labStore.getState();
+  const { run, config } = state;
+  const epochs = run.status === 'idle' ? totalEpochs(config.gens, config.epochs) : totalEpochs(run.totalGenerations, run.epochsPerGeneration);
+  return epochs + warmupOffset(state);
+}
+
+/** Dashed verticals where each generation's student starts training, labelled "g1", "g2", … (and "g0" after a warm-up). */
 function drawGenerationBoundaries(chart: uPlot): void {
   const { ctx, bbox } = chart;
   const ratio = devicePixelRatio || 1;
-  const { present } = labStore.getState().view;
+  const state = labStore.getState();
+  const { present } = state.view;
+  const offset = warmupOffset(state);
+  const marks = [...(offset > 0 ? [{ generation: 0, x: 1 }] : []), ...state.loss.boundaries()];
   ctx.save();
   ctx.strokeStyle = LINE.boundary;
   ctx.fillStyle = '#4b5563';
@@ -32,8 +54,8 @@ function drawGenerationBoundaries(chart: uPlot): void {
   ctx.setLineDash([4 * ratio, 4 * ratio]);
   ctx.font = chartFont(Math.round((present ? PRESENT_FONT_PX : 11) * ratio));
   ctx.textBaseline = 'top';
-  for (const mark of labStore.getState().loss.boundaries()) {
-    const x = Math.round(chart.valToPos(mark.x - 0.5, 'x', true));
+  for (const mark of marks) {
+    const x = Math.round(chart.valToPos(mark.x + offset - 0.5, 'x', true));
     if (x < bbox.left || x > bbox.left + bbox.width) continue;
     ctx.beginPath();
     ctx.moveTo(x, bbox.top);
@@ -44,9 +66,15 @@ function drawGenerationBoundaries(chart: uPlot): void {
   ctx.restore();
 }
 
-/** Presenter mode is read once: the page remakes the chart when the mode changes. */
-function buildOptions(width: number, height: number): uPlot.Options {
+/**
+ * Presenter mode is read once: the page remakes the chart when the mode changes. With a warm-up
+ * its loss gets its own scale and axis at the right: a squared error or a 4-way cross-entropy is
+ * no classifier's loss, and one axis would make the two look comparable.
+ */
+function buildOptions(task: PretextTask | null, width: number, height: number): uPlot.Options {
   const { present } = labStore.getState().view;
+  const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, scale, stroke, width: lineWidth(1.5, present), points: { show: false } });
+  const warmupAxis = task && axis(`Warm-up loss (${WARMUP_LOSS_NAME[task]})`, { scale: 'warmup', side: 1, size: 52, grid: { show: false }, stroke: LINE.warmup }, present);
   return {
     width,
     height,
@@ -55,9 +83,10 @@ function buildOptions(width: number, height: number): uPlot.Options {
     scales: {
       x: { time: false, range: () => [0.5, runLength() + 0.5] },
       y: { range: (chart) => lossRange(chart.data[1] as ArrayLike<number>) },
+      ...(task ? { warmup: { range: (chart: uPlot) => lossRange(chart.data[2] as ArrayLike<number>) } } : {}),
     },
-    axes: [axis('Epoch (whole run)', integerTicks, present), axis('Loss', { size: 44 }, present)],
-    series: [{ label: 'Epoch' }, { label: 'Training loss', stroke: LINE.loss, width: lineWidth(1.5, present), points: { show: false } }],
+    axes: [axis('Epoch (whole run)', integerTicks, present), axis('Loss', { size: 44 }, present), ...(warmupAxis ? [warmupAxis] : [])],
+    series: [{ label: 'Epoch' }, line('Training loss', LINE.loss), ...(task ? [line(`Warm-up (${task})`, LINE.warmup, 'warmup')] : [])],
     hooks: { draw: [drawGenerationBoundaries] },
   };
 }
@@ -66,34 +95,43 @@ function buildOptions(width: number, height: number): uPlot.Options {
  * Feeds the chart from the transient loss series: React never sees a loss point. It
  * redraws when the run's progress in the store moves (a few times a second, see the
  * worker client), in a task of its own right after the status line's, so both usually
- * reach the screen in one frame.
+ * reach the screen in one frame. The warm-up's few losses come from the run's state.
  */
-function connect(chart: uPlot): () => void {
+function connect(task: PretextTask | null, chart: uPlot): () => void {
   const { loss } = labStore.getState();
   const draw = () => {
+    const state = labStore.getState();
     const { x, y } = loss.points();
-    chart.setData([x, y]);
+    chart.setData(task ? withWarmup(state.run.warmup?.loss ?? [], warmupOffset(state), x, y) : [x, y]);
     chart.root.dataset.lineWidths = chart.series.slice(1).map((line) => line.width ?? 1).join(' ');
   };
   draw();
-  const task = createTaskDraw(draw);
-  const unsubscribeRun = labStore.subscribe((state) => state.run, task.schedule);
+  const redraw = createTaskDraw(draw);
+  const unsubscribeRun = labStore.subscribe((state) => state.run, redraw.schedule);
   // The x axis spans the run's length, which follows the config until a run starts.
-  const unsubscribeLength = labStore.subscribe(runLength, task.schedule);
+  const unsubscribeLength = labStore.subscribe(runLength, redraw.schedule);
   return () => {
     unsubscribeRun();
     unsubscribeLength();
-    task.cancel();
+    redraw.cancel();
   };
 }
 
 const TITLE = 'Training loss per epoch';
 
-/** Training loss of every epoch of the run, generation after generation. */
+/** Training loss of every epoch of the run, generation after generation, after the warm-up's when the run has one. */
 export function LossChart() {
   const containerRef = useRef<HTMLDivElement>(null);
   const data = useLab(datasetSelector);
-  useUplot(containerRef, buildOptions, connect);
+  const task = useLab(lossWarmupTaskSelector);
+  // A run with a warm-up has a series and an axis more: the chart is remade when that changes.
+  const options = useCallback((width: number, height: number) => buildOptions(task, width, height), [task]);
+  const connectChart = useCallback((chart: uPlot) => connect(task, chart), [task]);
+  useUplot(containerRef, options, connectChart);
+  const legend = legendFor(task);
+  const warmupText = task
+    ? ` The ${task} warm-up's loss (${WARMUP_LOSS_NAME[task]}) comes first, before generation 0, on its own scale on the right-hand axis: it is not comparable with the training loss.`
+    : '';
   return (
     <figure className="chart">
       <figcaption className="chart__title">{TITLE}</figcaption>
@@ -101,10 +139,10 @@ export function LossChart() {
         className="chart__plot chart__plot--loss"
         ref={containerRef}
         role="img"
-        aria-label="Line chart of the training loss of every epoch; it drops within each generation and jumps where a fresh student starts."
+        aria-label={`Line chart of the training loss of every epoch; it drops within each generation and jumps where a fresh student starts.${warmupText}`}
       />
-      <ChartLegend entries={LEGEND} />
-      <SaveChartButton plotRef={containerRef} title={TITLE} legend={LEGEND} name="loss chart" fileName={`${data}-loss.png`} />
+      <ChartLegend entries={legend} />
+      <SaveChartButton plotRef={containerRef} title={TITLE} legend={legend} name="loss chart" fileName={`${data}-loss.png`} />
     </figure>
   );
 }

@@ -7,6 +7,8 @@ export const LINE = {
   baseline: '#4b5563',
   oracle: '#047857',
   loss: '#6d28d9',
+  /** The self-supervised warm-up's loss, on its own axis. */
+  warmup: '#c2410c',
   boundary: '#9ca3af',
   /** A population's mean student; its min–max band is STUDENT_BAND. */
   students: '#0e7490',

@@ -9,7 +9,7 @@ import { saveFile } from './saveFile.ts';
 /** The run's metrics as the store holds them now: they belong to the config on screen (a new config ends the run). */
 function currentMetrics(): RunMetrics {
   const { config, run } = labStore.getState();
-  return { config, oracle: run.oracle, withAudit: run.withAudit, generations: run.results, backend: run.backend };
+  return { config, oracle: run.oracle, withAudit: run.withAudit, generations: run.results, backend: run.backend, warmup: run.warmup?.result };
 }
 
 /** This generation's model, every generation's model, and the metrics, as files to save. */

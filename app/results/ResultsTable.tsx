@@ -6,6 +6,7 @@ import { droppedNote } from '../format/dropped.ts';
 import { studentCells, type StudentCells } from '../format/population.ts';
 import type { GenerationResult } from '../../src/selftrain/events.ts';
 import { recipeCells } from '../format/recipe.ts';
+import { warmupGainText } from '../format/warmup.ts';
 import { auditSizeSelector, criticSelector, pinLabelsSelector, datasetSelector, gateSelector, resultsSelector, searchRecipeSelector, stoppedEarlySelector, studentsSelector } from '../store/selectors.ts';
 import { useLab } from '../store/useLabStore.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -21,6 +22,7 @@ export function ResultsTable({ id }: { id: string }) {
   const audit = useLab(auditSizeSelector);
   const gate = useLab(gateSelector);
   const recipe = useLab(searchRecipeSelector);
+  const warmup = results.some((row) => row.warmup);
   const last = results.at(-1)?.generation ?? 0;
   const summary = results.length > 0 ? auditSummary(results[results.length - 1]) : null;
   const data = useLab(datasetSelector);
@@ -35,6 +37,7 @@ export function ResultsTable({ id }: { id: string }) {
           <tr>
             <th scope="col">Generation</th>
             <th scope="col">Test accuracy</th>
+            {warmup && <th scope="col">Warm-up gain</th>}
             {audit > 0 && (
               <>
                 <th scope="col">Audit estimate</th>
@@ -75,6 +78,7 @@ export function ResultsTable({ id }: { id: string }) {
                 <DroppedNote result={row} />
               </th>
               <td>{formatPercent(row.testAccuracy)}</td>
+              {warmup && <td className="results__warmup">{warmupGainText(row) ?? '—'}</td>}
               {audit > 0 && <AuditColumns cells={auditCells(row)} gate={gate} />}
               {population && <PopulationCells cells={studentCells(row)} />}
               {recipe && <td className="results__recipe">{recipeCells(row, recipe)?.chosen ?? '—'}</td>}
@@ -94,6 +98,12 @@ export function ResultsTable({ id }: { id: string }) {
       {population && (
         <p className="results__note">
           Test accuracy is the chosen student&apos;s, the next teacher: {populationNote(students, audit)}.
+        </p>
+      )}
+      {warmup && (
+        <p className="results__note">
+          Warm-up gain: generation 0&apos;s test accuracy minus that of the same student trained the same way from its own initial weights, without
+          the warm-up.
         </p>
       )}
       {audit > 0 && (

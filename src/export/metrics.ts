@@ -1,7 +1,7 @@
 import { encodeLink } from '../config/codec.ts';
 import type { ExperimentConfig } from '../config/schema.ts';
 import type { BackendInfo } from '../engine/backend.ts';
-import type { GenerationResult } from '../selftrain/events.ts';
+import type { GenerationResult, WarmupResult } from '../selftrain/events.ts';
 
 /** What a run has measured so far: its generations and reference lines (null until known). */
 export interface RunMetrics {
@@ -13,6 +13,8 @@ export interface RunMetrics {
   generations: readonly GenerationResult[];
   /** Where it ran, once the run has started: the JSON names the backend and adapter as the CLI's does. */
   backend?: BackendInfo | null;
+  /** With config.pretrain, once the warm-up is over: its result, as the CLI's JSON carries it. */
+  warmup?: WarmupResult | null;
 }
 
 /** The per-generation columns of the CSV, in order; `perClass` and `perClassRight` become one column per class each. */
@@ -33,13 +35,14 @@ function recipeRow(g: GenerationResult): (number | null)[] {
   return [recipe.lr, recipe.tau ?? null, recipe.k ?? null, recipe.inoise, recipe.dropout, recipe.soft ? 1 : 0, scores[chosen]];
 }
 
-/** The run's metrics as one JSON document: link, config, backend and adapter (once known), references and every generation's fields. */
+/** The run's metrics as one JSON document: link, config, backend and adapter (once known), references, the warm-up (with one) and every generation's fields. */
 export function metricsJson(metrics: RunMetrics): string {
   const { config, oracle, generations, backend } = metrics;
   const testAccuracy = generations.find((g) => g.generation === 0)?.testAccuracy ?? null;
   const baseline = config.audit > 0 ? { testAccuracy, withAudit: { testAccuracy: metrics.withAudit ?? null } } : { testAccuracy };
   const where = backend ? { backend: backend.kind, adapter: backend.adapter } : {};
-  const document = { link: `#${encodeLink(config)}`, config, ...where, baseline, oracle: { testAccuracy: oracle }, generations };
+  const warmup = metrics.warmup ? { warmup: metrics.warmup } : {};
+  const document = { link: `#${encodeLink(config)}`, config, ...where, baseline, oracle: { testAccuracy: oracle }, ...warmup, generations };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 

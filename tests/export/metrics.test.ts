@@ -95,3 +95,11 @@ test('metricsJson names the backend and adapter once the run has started, as the
   const notStarted = JSON.parse(metricsJson({ config, oracle: null, generations: [], backend: null }));
   expect('backend' in notStarted).toBe(false);
 });
+
+test("metricsJson carries the warm-up's result before the generations, as the CLI's JSON does, and nothing without one", () => {
+  const warmup = { task: 'denoise' as const, loss: [0.8, 0.4] };
+  const json = JSON.parse(metricsJson({ config, oracle: 0.9, generations: GENERATIONS, warmup }));
+  expect(json.warmup).toEqual(warmup);
+  expect(Object.keys(json).slice(-2)).toEqual(['warmup', 'generations']);
+  expect('warmup' in JSON.parse(metricsJson({ config, oracle: 0.9, generations: GENERATIONS, warmup: null }))).toBe(false);
+});
