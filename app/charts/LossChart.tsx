@@ -19,7 +19,7 @@ const LEGEND: LegendEntry[] = [
 
 /** The legend, with the warm-up's line first when the run has one. */
 function legendFor(task: PretextTask | null): LegendEntry[] {
-  return task ? [{ label: `Warm-up (${task}), right axis`, color: LINE.warmup, style: 'solid' }, ...LEGEND] : LEGEND;
+  return task ? [{ label: `Warm-up (${task}): ${WARMUP_LOSS_NAME[task]}, right axis`, color: LINE.warmup, style: 'solid' }, ...LEGEND] : LEGEND;
 }
 
 /**
@@ -74,7 +74,8 @@ function drawGenerationBoundaries(chart: uPlot): void {
 function buildOptions(task: PretextTask | null, width: number, height: number): uPlot.Options {
   const { present } = labStore.getState().view;
   const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, scale, stroke, width: lineWidth(1.5, present), points: { show: false } });
-  const warmupAxis = task && axis(`Warm-up loss (${WARMUP_LOSS_NAME[task]})`, { scale: 'warmup', side: 1, size: 52, grid: { show: false }, stroke: LINE.warmup }, present);
+  // The axis names no measure: a long label would not fit the chart's height; the legend names it.
+  const warmupAxis = task && axis('Warm-up loss', { scale: 'warmup', side: 1, size: 52, grid: { show: false }, stroke: LINE.warmup }, present);
   return {
     width,
     height,
@@ -104,6 +105,8 @@ function connect(task: PretextTask | null, chart: uPlot): () => void {
     const { x, y } = loss.points();
     chart.setData(task ? withWarmup(state.run.warmup?.loss ?? [], warmupOffset(state), x, y) : [x, y]);
     chart.root.dataset.lineWidths = chart.series.slice(1).map((line) => line.width ?? 1).join(' ');
+    // uPlot draws its axes on the canvas: their labels for a test to read.
+    chart.root.dataset.axisLabels = chart.axes.map((axis) => axis.label ?? '').join(' | ');
   };
   draw();
   const redraw = createTaskDraw(draw);

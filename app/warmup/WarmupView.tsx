@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { makeDatasetSplit } from '../../src/data/datasetSplit.ts';
+import { IMAGE_BYTES } from '../../src/data/images/format.ts';
 import type { WarmupSamples } from '../../src/selftrain/events.ts';
 import { useSplitSpec } from '../data/useSplitSpec.ts';
 import { formatCount } from '../format/percent.ts';
@@ -12,7 +13,7 @@ import { latticeExtent } from './latticeExtent.ts';
 
 /**
  * What the self-supervised warm-up learned, once it is over: its curve in a sentence, then for
- * images a strip of pool images with its reconstructions or its guessed turns, for 2-D data its
+ * images (28×28, whatever the model) a strip of pool images with its reconstructions or its guessed turns, for 2-D data its
  * reconstruction of the plane; the sentence that says why when it stopped.
  */
 export function WarmupView() {
@@ -30,9 +31,9 @@ export function WarmupView() {
       ) : (
         <p className="data-view__summary">{warmupCurveText(result)}</p>
       )}
-      {samples?.image && samples.turns && <TurnStrip samples={samples} />}
-      {samples?.image && samples.clean && <DenoiseStrip samples={samples} />}
-      {samples && !samples.image && <PlaneView samples={samples} />}
+      {samples?.dim === IMAGE_BYTES && samples.turns && <TurnStrip samples={samples} />}
+      {samples?.dim === IMAGE_BYTES && samples.clean && <DenoiseStrip samples={samples} />}
+      {samples?.dim === 2 && <PlaneView samples={samples} />}
     </figure>
   );
 }

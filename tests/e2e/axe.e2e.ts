@@ -47,6 +47,8 @@ test.each([
   ['a lesson', 'backend=cpu&lesson=own-labels&step=1', false],
   ['presenter mode after a run', 'v=1&data=moons&gens=1&epochs=5&seed=3&backend=cpu&present=1', true],
   ['the drawing mode of data=custom, with points without a class', `v=1&data=custom&points=${encodePoints(clusterPoints())}&gens=1&epochs=5&seed=3&backend=cpu`, true],
+  ['the warm-up panel over the plane, after a run with a denoising warm-up', 'v=1&data=moons&gens=1&epochs=5&pretrain=denoise&pepochs=3&seed=3&backend=cpu', true],
+  ['the warm-up panel of turned images, after a run with a rotation warm-up', 'v=1&data=mnist&labels=20&pool=100&test=100&model=cnn&pretrain=rotate&pepochs=1&epochs=1&gens=1&seed=3&backend=cpu', true],
   ['the image view with its drawing pad', 'v=1&data=mnist&labels=20&pool=100&test=100&model=mlp&hidden=16&epochs=2&gens=1&seed=3&backend=cpu', true],
 ])('no serious or critical axe-core violation: %s', async (_, hash, run) => {
   expect(await seriousViolations(hash, run)).toEqual([]);

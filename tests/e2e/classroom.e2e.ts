@@ -60,9 +60,9 @@ describe('assignments by link', () => {
   test('hide= takes the named groups and settings off the page and says so; Show all brings them back and drops hide= from the link', async () => {
     const page = await open(`${encodeLink(smallConfig())}&hide=training,seed,presets`);
     const side = page.getByRole('complementary', { name: 'Experiment' });
-    // Training's five settings, the seed and the preset menu.
-    await expect(side.getByRole('note').textContent()).resolves.toContain('7 settings are hidden by this link.');
-    for (const label of ['Learning rate', 'Optimizer', 'Batch size', 'Seed', 'Preset']) await expect(side.getByLabel(label, { exact: true }).count()).resolves.toBe(0);
+    // Training's six settings (the warm-up's epochs and noise are inactive without a warm-up), the seed and the preset menu.
+    await expect(side.getByRole('note').textContent()).resolves.toContain('8 settings are hidden by this link.');
+    for (const label of ['Learning rate', 'Optimizer', 'Batch size', 'Warm-up', 'Seed', 'Preset']) await expect(side.getByLabel(label, { exact: true }).count()).resolves.toBe(0);
     await expect(side.getByRole('group', { name: 'Training', exact: true }).count()).resolves.toBe(0);
     for (const label of ['Labelled examples', 'Generations', 'Hidden layers']) await expect(side.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     // Copy link keeps hide= (the hash is what it copies).
@@ -117,7 +117,8 @@ describe('assignments by link', () => {
 
 describe('presenter mode', () => {
   test('at 1920×1080: the views first, no visible text under 20 px, chart lines 3 px or more, the settings in a drawer', async () => {
-    const config = smallConfig({ gens: 2 });
+    // With a warm-up: its panel's text and its loss line must read from the back of the room too.
+    const config = smallConfig({ gens: 2, pretrain: 'denoise' });
     // The ordinary page has smaller type: the check below can tell them apart.
     const ordinary = await open(encodeLink(config), { width: 1920, height: 1080 });
     expect((await textSmallerThan(ordinary, 20)).length).toBeGreaterThan(0);
@@ -134,7 +135,9 @@ describe('presenter mode', () => {
       expect(box, view).not.toBeNull();
       expect(box!.y + box!.height / 2, view).toBeLessThan(1080);
     }
+    await page.getByTestId('warmup-view').getByRole('img', { name: /^Arrows from each/ }).waitFor();
     expect(await textSmallerThan(page, 20)).toEqual([]);
+    expect(await lineWidths(page, '.chart__plot--loss')).toHaveLength(2);
     for (const plot of ['.chart__plot--accuracy', '.chart__plot--loss']) {
       const widths = await lineWidths(page, plot);
       expect(widths.length, plot).toBeGreaterThan(0);
