@@ -101,6 +101,9 @@ describe('the warm-up in the page', () => {
     expect(column).toBe(2);
     const cells = await table.locator('tbody tr').evaluateAll((rows, at) => rows.map((row) => row.querySelectorAll('th, td')[at]?.textContent?.trim()), column);
     expect(cells).toEqual([gainCell(gained), '—', '—']);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save table (CSV)' }).click()]);
+    const csv = readFileSync(await csvFile.path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+    expect([csv[0][2], csv[1][2]]).toEqual(['Warm-up gain', gainCell(gained)]);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Metrics (JSON)' }).click()]);
     const metrics = JSON.parse(readFileSync(await file.path(), 'utf8')) as ExperimentResult;
     expect(metrics.warmup).toEqual(expected.warmup);
