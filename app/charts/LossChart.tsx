@@ -74,6 +74,8 @@ function drawGenerationBoundaries(chart: uPlot): void {
 function buildOptions(task: PretextTask | null, width: number, height: number): uPlot.Options {
   const { present } = labStore.getState().view;
   const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, scale, stroke, width: lineWidth(1.5, present), points: { show: false } });
+  // Its few epochs are marked as points too: a one-epoch warm-up has no line to draw.
+  const warmupLine: uPlot.Series = { ...line(`Warm-up (${task})`, LINE.warmup, 'warmup'), points: { show: true, size: present ? 9 : 5, fill: LINE.warmup, stroke: LINE.warmup } };
   // The axis names no measure: a long label would not fit the chart's height; the legend names it.
   const warmupAxis = task && axis('Warm-up loss', { scale: 'warmup', side: 1, size: 52, grid: { show: false }, stroke: LINE.warmup }, present);
   return {
@@ -87,7 +89,7 @@ function buildOptions(task: PretextTask | null, width: number, height: number): 
       ...(task ? { warmup: { range: (chart: uPlot) => lossRange(chart.data[2] as ArrayLike<number>) } } : {}),
     },
     axes: [axis('Epoch (whole run)', integerTicks, present), axis('Loss', { size: 44 }, present), ...(warmupAxis ? [warmupAxis] : [])],
-    series: [{ label: 'Epoch' }, line('Training loss', LINE.loss), ...(task ? [line(`Warm-up (${task})`, LINE.warmup, 'warmup')] : [])],
+    series: [{ label: 'Epoch' }, line('Training loss', LINE.loss), ...(task ? [warmupLine] : [])],
     hooks: { draw: [drawGenerationBoundaries] },
   };
 }
