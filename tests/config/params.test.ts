@@ -5,7 +5,7 @@ import { canonicalFloat, defaultConfig, isParamActive, PARAM_KEYS, PARAM_TABLE, 
 /** Every key issue #2 asks links to carry (and issue #4's filters and shift), in the schema's order. */
 const CONFIG_KEYS = [
   'v', 'data', 'points', 'labels', 'noise', 'classes', 'pool', 'test', 'model', 'hidden', 'filters', 'act', 'dropout', 'inoise', 'shift', 'mixup', 'opt', 'lr',
-  'l2', 'batch', 'epochs', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'audit', 'gate', 'search', 'seed', 'backend', 'labeler',
+  'l2', 'batch', 'epochs', 'pretrain', 'pepochs', 'pnoise', 'select', 'tau', 'percent', 'k', 'soft', 'temperature', 'lweight', 'student', 'gens', 'students', 'critic', 'agree', 'audit', 'gate', 'search', 'seed', 'backend', 'labeler',
 ];
 
 describe('PARAMS', () => {
