@@ -5,6 +5,7 @@
  * generation 0 draws the same seeds and shuffles as without it; the same students trained
  * from their own initial weights give generation 0's accuracy without the warm-up.
  */
+import { DATASETS } from '../data/datasets.ts';
 import { addNoise } from '../engine/ops/addNoise/cpu.ts';
 import { ROTATIONS } from '../engine/ops/gatherRotated/gatherRotated.ts';
 import { turnedFrom } from '../engine/ops/gatherRotated/rotation.ts';
@@ -98,7 +99,8 @@ export async function accuracyWithoutWarmup(session: RunSession, teaching: Teach
  */
 async function warmupSamples(session: RunSession, network: NetworkBatch, task: PretextTask): Promise<WarmupSamples | null> {
   const { spec, split, config } = session;
-  const image = spec.kind === 'cnn' ? spec.image : null;
+  // Image rows are shown as images whatever the model (an MLP on MNIST too).
+  const image = spec.kind === 'cnn' ? spec.image : (DATASETS[config.data].image ?? null);
   const dim = spec.inputDim;
   let inputs: Float32Array;
   let clean: Float32Array | undefined;
