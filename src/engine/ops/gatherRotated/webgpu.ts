@@ -3,19 +3,12 @@ import { streamKeys } from '../shared/random.ts';
 import { checkRotation } from './rotation.ts';
 import { GpuByteTensor, gpuByteTensor, gpuIndexTensor, gpuTensor, type GpuIndexTensor, type GpuTensor } from '../../webgpu/arena.ts';
 import { checkDistinct, checkFits, enqueue, type KernelContext } from '../../webgpu/context.ts';
-import { defineKernel } from '../../webgpu/kernel.ts';
-import { sourceDeclaration } from '../gather/pixelSource.ts';
-import random from '../shared/random.wgsl?raw';
+import { imageGatherGroups, imageGatherKernels } from '../gather/imageGather.ts';
 import source from './gatherRotated.wgsl?raw';
-import sourceRow from '../gather/sourceRow.wgsl?raw';
 import { ROTATIONS, type GatherRotatedOp } from './gatherRotated.ts';
 import type { GpuOpContext } from '../../webgpu/opContext.ts';
 
-const GATHER_ROTATED = defineKernel('gatherRotated', `${random}\n${sourceDeclaration('src', 2, false)}\n${sourceRow}\n${source}`);
-const GATHER_ROTATED_BYTES = defineKernel('gatherRotatedBytes', `${random}\n${sourceDeclaration('src', 2, true)}\n${sourceRow}\n${source}`);
-
-/** WebGPU's default maxComputeWorkgroupsPerDimension: more rows than this stride. */
-const MAX_GROUPS = 65535;
+const KERNELS = imageGatherKernels('gatherRotated', source);
 
 /** Enqueues the rotated image gather (see Backend.gatherRotated): a workgroup per row; row indices are checked on the GPU. */
 export function encodeGatherRotated(
@@ -41,7 +34,7 @@ export function encodeGatherRotated(
   const bytes = src instanceof GpuByteTensor;
   const params = { indexOffset, rows, channels, side, keyA: keys.a, keyB: keys.b, srcBytes: bytes ? src.size : 0 };
   const bindings = { index, src, out, targets, errors: context.recorder.errors };
-  enqueue(context, bytes ? GATHER_ROTATED_BYTES : GATHER_ROTATED, {}, params, bindings, [Math.min(rows, MAX_GROUPS)]);
+  enqueue(context, bytes ? KERNELS.bytes : KERNELS.floats, {}, params, bindings, imageGatherGroups(rows));
 }
 
 export const webgpuGatherRotated = (gpu: GpuOpContext): GatherRotatedOp['gatherRotated'] => (src, shape, index, indexOffset, rows, out, targets, seed, counter) => {

@@ -3,19 +3,12 @@ import { streamKeys } from '../shared/random.ts';
 import { checkShift } from './shift.ts';
 import { GpuByteTensor, gpuByteTensor, gpuIndexTensor, gpuTensor, type GpuIndexTensor, type GpuTensor } from '../../webgpu/arena.ts';
 import { checkDistinct, checkFits, enqueue, type KernelContext } from '../../webgpu/context.ts';
-import { defineKernel } from '../../webgpu/kernel.ts';
-import { sourceDeclaration } from '../gather/pixelSource.ts';
-import random from '../shared/random.wgsl?raw';
+import { imageGatherGroups, imageGatherKernels } from '../gather/imageGather.ts';
 import source from './gatherShifted.wgsl?raw';
-import sourceRow from '../gather/sourceRow.wgsl?raw';
 import type { GatherShiftedOp } from './gatherShifted.ts';
 import type { GpuOpContext } from '../../webgpu/opContext.ts';
 
-const GATHER_SHIFTED = defineKernel('gatherShifted', `${random}\n${sourceDeclaration('src', 2, false)}\n${sourceRow}\n${source}`);
-const GATHER_SHIFTED_BYTES = defineKernel('gatherShiftedBytes', `${random}\n${sourceDeclaration('src', 2, true)}\n${sourceRow}\n${source}`);
-
-/** WebGPU's default maxComputeWorkgroupsPerDimension: more rows than this stride. */
-const MAX_GROUPS = 65535;
+const KERNELS = imageGatherKernels('gatherShifted', source);
 
 /** Enqueues the shifted image gather (see Backend.gatherShifted): a workgroup per row; row indices are checked on the GPU. */
 export function encodeGatherShifted(
@@ -40,7 +33,7 @@ export function encodeGatherShifted(
   const bytes = src instanceof GpuByteTensor;
   const params = { indexOffset, rows, channels, height, width, maxShift, keyA: keys.a, keyB: keys.b, srcBytes: bytes ? src.size : 0 };
   const bindings = { index, src, out, errors: context.recorder.errors };
-  enqueue(context, bytes ? GATHER_SHIFTED_BYTES : GATHER_SHIFTED, {}, params, bindings, [Math.min(rows, MAX_GROUPS)]);
+  enqueue(context, bytes ? KERNELS.bytes : KERNELS.floats, {}, params, bindings, imageGatherGroups(rows));
 }
 
 export const webgpuGatherShifted = (gpu: GpuOpContext): GatherShiftedOp['gatherShifted'] => (src, shape, index, indexOffset, rows, out, maxShift, seed, counter) => {
