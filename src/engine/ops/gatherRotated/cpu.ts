@@ -1,7 +1,7 @@
-import { cpuByteTensor, cpuTensor, indices, slice } from '../../cpu/tensor.ts';
-import { EngineError } from '../../core/errors.ts';
+import { indices } from '../../cpu/tensor.ts';
 import type { ImageShape } from '../../core/shapes.ts';
-import { opModels, PIXEL_VALUES, type ByteTensor } from '../../core/tensor.ts';
+import { PIXEL_VALUES } from '../../core/tensor.ts';
+import { forEachImageModel, sourceRowAt } from '../gather/imageRows.ts';
 import { streamKeys, type StreamKeys } from '../shared/random.ts';
 import { ROTATIONS, type GatherRotatedOp } from './gatherRotated.ts';
 import { checkRotation, imageRotationFromKeys, turnedFrom } from './rotation.ts';
@@ -33,10 +33,7 @@ export function gatherRotated(
   const pixels = src instanceof Uint8Array ? PIXEL_VALUES : null;
   streamKeys(seed, counter, keys);
   for (let r = 0; r < rows; r++) {
-    const row = index[indexOffset + r];
-    if (!(row >= 0 && row < srcRows)) {
-      throw new EngineError(`gatherRotated: index ${row} at position ${indexOffset + r} is outside the ${srcRows} source rows.`);
-    }
+    const row = sourceRowAt('gatherRotated', index, indexOffset + r, srcRows);
     const turns = imageRotationFromKeys(keys, first + r);
     for (let q = 0; q < ROTATIONS; q++) targets[r * ROTATIONS + q] = q === turns ? 1 : 0;
     for (let c = 0; c < channels; c++) {
@@ -55,10 +52,6 @@ export function gatherRotated(
 /** The op on the CPU: model k's row r draws at k·rows + r. */
 export const cpuGatherRotated: GatherRotatedOp['gatherRotated'] = (src, shape, index, indexOffset, rows, out, targets, seed, counter) => {
   checkRotation(shape);
-  const [o, t] = [cpuTensor(out), cpuTensor(targets)];
   const order = indices(index);
-  const s = src.dtype === 'u8' ? null : cpuTensor(src);
-  for (let k = 0, K = s ? opModels('gatherRotated', [o, t], [s]) : opModels('gatherRotated', [o, t], []); k < K; k++) {
-    gatherRotated(s ? slice(s, k) : cpuByteTensor(src as ByteTensor).data, shape, order, indexOffset, rows, slice(o, k), slice(t, k), seed, counter, k * rows);
-  }
+  forEachImageModel('gatherRotated', src, [out, targets], (source, [o, t], k) => gatherRotated(source, shape, order, indexOffset, rows, o, t, seed, counter, k * rows));
 };

@@ -1,7 +1,7 @@
-import { cpuByteTensor, cpuTensor, indices, slice } from '../../cpu/tensor.ts';
-import { EngineError } from '../../core/errors.ts';
+import { indices } from '../../cpu/tensor.ts';
 import type { ImageShape } from '../../core/shapes.ts';
-import { opModels, PIXEL_VALUES, type ByteTensor } from '../../core/tensor.ts';
+import { PIXEL_VALUES } from '../../core/tensor.ts';
+import { forEachImageModel, sourceRowAt } from '../gather/imageRows.ts';
 import { streamKeys, type StreamKeys } from '../shared/random.ts';
 import type { GatherShiftedOp } from './gatherShifted.ts';
 import { checkShift, imageShiftFromKeys } from './shift.ts';
@@ -34,10 +34,7 @@ export function gatherShifted(
   const pixels = src instanceof Uint8Array ? PIXEL_VALUES : null;
   streamKeys(seed, counter, keys);
   for (let r = 0; r < rows; r++) {
-    const row = index[indexOffset + r];
-    if (!(row >= 0 && row < srcRows)) {
-      throw new EngineError(`gatherShifted: index ${row} at position ${indexOffset + r} is outside the ${srcRows} source rows.`);
-    }
+    const row = sourceRowAt('gatherShifted', index, indexOffset + r, srcRows);
     const { dx, dy } = imageShiftFromKeys(keys, first + r, maxShift, drawn);
     for (let c = 0; c < channels; c++) {
       const from = row * dim + c * height * width;
@@ -56,10 +53,6 @@ export function gatherShifted(
 /** The op on the CPU: model k's row r draws at k·rows + r. */
 export const cpuGatherShifted: GatherShiftedOp['gatherShifted'] = (src, shape, index, indexOffset, rows, out, maxShift, seed, counter) => {
   checkShift(shape, maxShift);
-  const o = cpuTensor(out);
   const order = indices(index);
-  const s = src.dtype === 'u8' ? null : cpuTensor(src);
-  for (let k = 0, K = s ? opModels('gatherShifted', [o], [s]) : o.models; k < K; k++) {
-    gatherShifted(s ? slice(s, k) : cpuByteTensor(src as ByteTensor).data, shape, order, indexOffset, rows, slice(o, k), maxShift, seed, counter, k * rows);
-  }
+  forEachImageModel('gatherShifted', src, [out], (source, [o], k) => gatherShifted(source, shape, order, indexOffset, rows, o, maxShift, seed, counter, k * rows));
 };
